@@ -1,0 +1,228 @@
+package io.fluxtail.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fluxtail.logging.encoder.LogFormat;
+import io.fluxtail.logging.encoder.StackTraceSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the Fluxtail structured logging starter.
+ *
+ * <p>
+ * Bound twice: once from the {@code Environment} before the application context exists (so
+ * that startup lines already follow the contract) and once as a bean for the actuator endpoint.
+ */
+@ConfigurationProperties("fluxtail")
+public class FluxtailProperties {
+
+	/**
+	 * Whether Fluxtail installs its encoder on Spring Boot's console and file appenders. When
+	 * false, Spring Boot's logging is left exactly as it would be without the starter.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Line format: 'json' (one JSON object per line) or 'logfmt' (one key=value line per event).
+	 */
+	private LogFormat format = LogFormat.JSON;
+
+	/**
+	 * Name of the service written as the 'service' field. Defaults to spring.application.name.
+	 */
+	private @Nullable String service;
+
+	/**
+	 * Deployment environment written as the 'env' field, such as 'prod' or 'staging'.
+	 */
+	private @Nullable String environment;
+
+	/**
+	 * Region or zone written as the 'region' field. Omitted when not set.
+	 */
+	private @Nullable String region;
+
+	/**
+	 * Version of the deployed service written as the 'version' field. Omitted when not set.
+	 */
+	private @Nullable String version;
+
+	/**
+	 * Replica identifier written as the 'instance' field, typically '${HOSTNAME}'. Omitted when
+	 * not set.
+	 */
+	private @Nullable String instance;
+
+	/**
+	 * Worker or process role written as the 'worker' field, such as 'consumer-2'. Omitted when not
+	 * set.
+	 */
+	private @Nullable String worker;
+
+	/**
+	 * Additional static fields written on every line, by output name, such as 'team=payments'.
+	 */
+	private Map<String, String> staticFields = new LinkedHashMap<>();
+
+	/**
+	 * Output names that replace the default field names, keyed by the default name, such as
+	 * 'env=environment'.
+	 */
+	private Map<String, String> fieldNames = new LinkedHashMap<>();
+
+	/**
+	 * How exceptions are rendered in the 'stack_trace' field.
+	 */
+	private final StackTrace stackTrace = new StackTrace();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public LogFormat getFormat() {
+		return this.format;
+	}
+
+	public void setFormat(LogFormat format) {
+		this.format = format;
+	}
+
+	public @Nullable String getService() {
+		return this.service;
+	}
+
+	public void setService(@Nullable String service) {
+		this.service = service;
+	}
+
+	public @Nullable String getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(@Nullable String environment) {
+		this.environment = environment;
+	}
+
+	public @Nullable String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(@Nullable String region) {
+		this.region = region;
+	}
+
+	public @Nullable String getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(@Nullable String version) {
+		this.version = version;
+	}
+
+	public @Nullable String getInstance() {
+		return this.instance;
+	}
+
+	public void setInstance(@Nullable String instance) {
+		this.instance = instance;
+	}
+
+	public @Nullable String getWorker() {
+		return this.worker;
+	}
+
+	public void setWorker(@Nullable String worker) {
+		this.worker = worker;
+	}
+
+	public Map<String, String> getStaticFields() {
+		return this.staticFields;
+	}
+
+	public void setStaticFields(Map<String, String> staticFields) {
+		this.staticFields = staticFields;
+	}
+
+	public Map<String, String> getFieldNames() {
+		return this.fieldNames;
+	}
+
+	public void setFieldNames(Map<String, String> fieldNames) {
+		this.fieldNames = fieldNames;
+	}
+
+	public StackTrace getStackTrace() {
+		return this.stackTrace;
+	}
+
+	/**
+	 * Exception rendering.
+	 */
+	public static class StackTrace {
+
+		/**
+		 * Maximum number of frames written per throwable (the exception and each cause).
+		 */
+		private int maxDepth = StackTraceSettings.DEFAULT_MAX_DEPTH;
+
+		/**
+		 * Maximum length of the whole 'stack_trace' value, in characters.
+		 */
+		private int maxLength = StackTraceSettings.DEFAULT_MAX_LENGTH;
+
+		/**
+		 * Whether the root cause is written first.
+		 */
+		private boolean rootCauseFirst;
+
+		/**
+		 * Class name prefixes of framework frames that are collapsed into a single '... N frames
+		 * excluded' line. Replaces the default list (reflection, proxies, Spring web dispatch,
+		 * Tomcat, Reactor and Netty internals).
+		 */
+		private List<String> collapsedPackages = new ArrayList<>(StackTraceSettings.DEFAULT_COLLAPSED_PACKAGES);
+
+		public int getMaxDepth() {
+			return this.maxDepth;
+		}
+
+		public void setMaxDepth(int maxDepth) {
+			this.maxDepth = maxDepth;
+		}
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			this.maxLength = maxLength;
+		}
+
+		public boolean isRootCauseFirst() {
+			return this.rootCauseFirst;
+		}
+
+		public void setRootCauseFirst(boolean rootCauseFirst) {
+			this.rootCauseFirst = rootCauseFirst;
+		}
+
+		public List<String> getCollapsedPackages() {
+			return this.collapsedPackages;
+		}
+
+		public void setCollapsedPackages(List<String> collapsedPackages) {
+			this.collapsedPackages = collapsedPackages;
+		}
+
+	}
+
+}

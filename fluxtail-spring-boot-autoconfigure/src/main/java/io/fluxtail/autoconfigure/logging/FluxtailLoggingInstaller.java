@@ -1,0 +1,169 @@
+package io.fluxtail.autoconfigure.logging;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+import io.fluxtail.autoconfigure.FluxtailProperties;
+import io.fluxtail.autoconfigure.logging.Installation.Reason;
+import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.FluxtailEncoder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Puts the Fluxtail encoder on Spring Boot's console and file appenders right after Boot has
+ * initialized Logback, before the application context exists, so that every line from "Starting
+ * ..." to the shutdown lines follows the contract.
+ *
+ * <p>
+ * Registered in {@code META-INF/spring.factories} rather than as an auto-configuration because it
+ * must act before any bean exists. It leaves logging untouched when disabled, when the
+ * application brings its own Logback configuration, or when Boot's own structured format is
+ * chosen, and records why in the Logback context.
+ */
+public class FluxtailLoggingInstaller implements GenericApplicationListener {
+
+	/** Right after {@link LoggingApplicationListener} has initialized the logging system. */
+	public static final int ORDER = LoggingApplicationListener.DEFAULT_ORDER + 1;
+
+	private static final boolean LOGBACK_PRESENT = isPresent("ch.qos.logback.classic.LoggerContext")
+			&& isPresent("net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder");
+
+	private static final String[] LOGBACK_CONFIG_FILES = { "logback-test.groovy", "logback-test.xml", "logback.groovy",
+			"logback.xml", "logback-test-spring.groovy", "logback-test-spring.xml", "logback-spring.groovy",
+			"logback-spring.xml" };
+
+	@Override
+	public boolean supportsEventType(ResolvableType eventType) {
+		Class<?> type = eventType.getRawClass();
+		return type != null && ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (!LOGBACK_PRESENT || !(event instanceof ApplicationEnvironmentPreparedEvent prepared)) {
+			return;
+		}
+		ConfigurableEnvironment environment = prepared.getEnvironment();
+		FluxtailProperties properties = FluxtailSettings.bind(environment);
+		LogbackInstaller.install(environment, properties, prepared.getSpringApplication().getClassLoader());
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	private static boolean isPresent(String className) {
+		return ClassUtils.isPresent(className, FluxtailLoggingInstaller.class.getClassLoader());
+	}
+
+	/**
+	 * Keeps every Logback type out of the listener, which is loaded even without Logback.
+	 */
+	private static final class LogbackInstaller {
+
+		static void install(ConfigurableEnvironment environment, FluxtailProperties properties,
+				@Nullable ClassLoader classLoader) {
+			ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+			if (!(factory instanceof LoggerContext context)) {
+				return;
+			}
+			Reason reason = reasonToSkip(environment, properties, classLoader);
+			if (reason != null) {
+				if (properties.isEnabled()) {
+					// Still fail fast on invalid fluxtail.* values the app's own encoder would use.
+					FluxtailSettings.encoderConfig(properties, environment);
+				}
+				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason));
+				return;
+			}
+			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
+			List<String> appenders = replaceEncoders(context, config);
+			if (appenders.isEmpty()) {
+				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER));
+				return;
+			}
+			context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config));
+			keepStdoutStructured(environment);
+		}
+
+		private static @Nullable Reason reasonToSkip(ConfigurableEnvironment environment,
+				FluxtailProperties properties, @Nullable ClassLoader classLoader) {
+			if (!properties.isEnabled()) {
+				return Reason.DISABLED_BY_PROPERTY;
+			}
+			String loggingSystem = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
+			if (loggingSystem != null && !loggingSystem.contains("Logback")) {
+				return Reason.NOT_LOGBACK;
+			}
+			if (StringUtils.hasText(environment.getProperty("logging.structured.format.console"))) {
+				return Reason.BOOT_STRUCTURED_FORMAT;
+			}
+			if (StringUtils.hasText(environment.getProperty("logging.config")) || hasLogbackConfigFile(classLoader)) {
+				return Reason.CUSTOM_LOGBACK_CONFIG;
+			}
+			return null;
+		}
+
+		private static boolean hasLogbackConfigFile(@Nullable ClassLoader classLoader) {
+			ClassLoader loader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+			for (String file : LOGBACK_CONFIG_FILES) {
+				if (loader != null && loader.getResource(file) != null) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static List<String> replaceEncoders(LoggerContext context, EncoderConfig config) {
+			List<String> replaced = new ArrayList<>();
+			Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+			for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
+				if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender
+						&& !(appender.getEncoder() instanceof FluxtailEncoder)) {
+					FluxtailEncoder encoder = new FluxtailEncoder(config);
+					encoder.setContext(context);
+					encoder.start();
+					appender.stop();
+					appender.setEncoder(encoder);
+					appender.start();
+					replaced.add(appender.getName());
+				}
+			}
+			return replaced;
+		}
+
+		/**
+		 * The banner is printed straight to stdout and would break a stream of structured lines,
+		 * so it is off unless the application asks for it.
+		 */
+		private static void keepStdoutStructured(ConfigurableEnvironment environment) {
+			if (!environment.containsProperty("spring.main.banner-mode")) {
+				environment.getPropertySources()
+					.addLast(new MapPropertySource("fluxtailDefaults", Map.of("spring.main.banner-mode", "off")));
+			}
+		}
+
+	}
+
+}

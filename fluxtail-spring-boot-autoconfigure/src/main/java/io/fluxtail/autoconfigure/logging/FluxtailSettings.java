@@ -1,0 +1,129 @@
+package io.fluxtail.autoconfigure.logging;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.fluxtail.autoconfigure.FluxtailProperties;
+import io.fluxtail.logging.contract.ContractStats;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.StackTraceSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns {@code fluxtail.*} properties into the encoder's configuration, failing with a message that
+ * names the offending property.
+ */
+public final class FluxtailSettings {
+
+	private static final String PREFIX = "fluxtail";
+
+	private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+
+	private FluxtailSettings() {
+	}
+
+	/**
+	 * Binds {@code fluxtail.*} from an environment.
+	 * @param environment the environment
+	 * @return the bound properties, defaults where unset
+	 */
+	public static FluxtailProperties bind(Environment environment) {
+		return Binder.get(environment).bind(PREFIX, FluxtailProperties.class).orElseGet(FluxtailProperties::new);
+	}
+
+	/**
+	 * Builds the encoder configuration.
+	 * @param properties the bound properties
+	 * @param environment the environment, for fallbacks such as {@code spring.application.name}
+	 * @return the configuration
+	 * @throws InvalidConfigurationPropertyValueException when a property has an unusable value
+	 */
+	public static EncoderConfig encoderConfig(FluxtailProperties properties, Environment environment) {
+		return new EncoderConfig(properties.getFormat(), contract(properties, environment), stackTrace(properties),
+				new ContractStats());
+	}
+
+	/**
+	 * Builds the field contract.
+	 * @param properties the bound properties
+	 * @param environment the environment, for fallbacks such as {@code spring.application.name}
+	 * @return the contract
+	 */
+	public static FieldContract contract(FluxtailProperties properties, Environment environment) {
+		FieldContract.Builder builder = FieldContract.builder();
+		String applicationName = environment.getProperty("spring.application.name");
+		if (StringUtils.hasText(properties.getService()) || !StringUtils.hasText(applicationName)) {
+			builder.value(CoreFields.SERVICE, textOrNull(properties.getService()), "property:fluxtail.service");
+		}
+		else {
+			builder.value(CoreFields.SERVICE, applicationName, "property:spring.application.name");
+		}
+		builder.value(CoreFields.ENV, textOrNull(properties.getEnvironment()), "property:fluxtail.environment");
+		builder.value(CoreFields.REGION, textOrNull(properties.getRegion()), "property:fluxtail.region");
+		builder.value(CoreFields.VERSION, textOrNull(properties.getVersion()), "property:fluxtail.version");
+		builder.value(CoreFields.INSTANCE, textOrNull(properties.getInstance()), "property:fluxtail.instance");
+		builder.value(CoreFields.WORKER, textOrNull(properties.getWorker()), "property:fluxtail.worker");
+		Set<String> outputNames = new HashSet<>();
+		for (Map.Entry<String, String> rename : properties.getFieldNames().entrySet()) {
+			String property = PREFIX + ".field-names." + rename.getKey();
+			checkFieldName(property, rename.getValue());
+			if (!outputNames.add(rename.getValue())) {
+				throw new InvalidConfigurationPropertyValueException(property, rename.getValue(),
+						"Another field is already renamed to '" + rename.getValue() + "'.");
+			}
+			builder.outputName(rename.getKey(), rename.getValue());
+		}
+		FieldContract defaults = FieldContract.builder().build();
+		for (Map.Entry<String, String> field : properties.getStaticFields().entrySet()) {
+			String property = PREFIX + ".static-fields." + field.getKey();
+			checkFieldName(property, field.getKey());
+			if (defaults.isReserved(field.getKey()) || outputNames.contains(field.getKey())) {
+				throw new InvalidConfigurationPropertyValueException(property, field.getValue(),
+						"'" + field.getKey() + "' is a contract field; choose another name.");
+			}
+			builder.extraField(field.getKey(), field.getValue());
+		}
+		try {
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".field-names", properties.getFieldNames(),
+					ex.getMessage() + ". Known fields: " + defaults.fields().stream().map((f) -> f.name()).toList());
+		}
+	}
+
+	private static StackTraceSettings stackTrace(FluxtailProperties properties) {
+		FluxtailProperties.StackTrace stackTrace = properties.getStackTrace();
+		if (stackTrace.getMaxDepth() < 1) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".stack-trace.max-depth",
+					stackTrace.getMaxDepth(), "Must be at least 1.");
+		}
+		if (stackTrace.getMaxLength() < 256) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".stack-trace.max-length",
+					stackTrace.getMaxLength(), "Must be at least 256 characters.");
+		}
+		return new StackTraceSettings(stackTrace.getMaxDepth(), stackTrace.getMaxLength(),
+				stackTrace.isRootCauseFirst(), stackTrace.getCollapsedPackages());
+	}
+
+	private static void checkFieldName(String property, String name) {
+		if (!FIELD_NAME.matcher(name).matches()) {
+			throw new InvalidConfigurationPropertyValueException(property, name,
+					"Field names must be 1 to 64 characters of letters, digits, '_', '.', '@' or '-'.");
+		}
+	}
+
+	private static @Nullable String textOrNull(@Nullable String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+}

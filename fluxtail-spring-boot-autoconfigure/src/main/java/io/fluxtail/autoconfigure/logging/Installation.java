@@ -1,0 +1,64 @@
+package io.fluxtail.autoconfigure.logging;
+
+import java.util.List;
+
+import io.fluxtail.logging.encoder.EncoderConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the starter did to Spring Boot's logging at startup, kept in the Logback context for the
+ * actuator endpoint.
+ *
+ * @param installed whether the Fluxtail encoder was installed on Boot's appenders
+ * @param reason why it was not installed, {@code null} when it was
+ * @param appenders names of the appenders that now carry the Fluxtail encoder
+ * @param config the configuration of the installed encoders, {@code null} when not installed
+ */
+public record Installation(boolean installed, @Nullable Reason reason, List<String> appenders,
+		@Nullable EncoderConfig config) {
+
+	/** Key of the installation in the Logback context. */
+	public static final String CONTEXT_KEY = Installation.class.getName();
+
+	static Installation installed(List<String> appenders, EncoderConfig config) {
+		return new Installation(true, null, List.copyOf(appenders), config);
+	}
+
+	static Installation skipped(Reason reason) {
+		return new Installation(false, reason, List.of(), null);
+	}
+
+	/**
+	 * Why the starter left Spring Boot's logging alone.
+	 */
+	public enum Reason {
+
+		/** {@code fluxtail.enabled=false}. */
+		DISABLED_BY_PROPERTY("fluxtail.enabled is false"),
+
+		/** The application has its own Logback configuration file or sets {@code logging.config}. */
+		CUSTOM_LOGBACK_CONFIG("the application has its own Logback configuration (logging.config or logback[-spring].xml); "
+				+ "use io.fluxtail.autoconfigure.logging.FluxtailSpringEncoder in it"),
+
+		/** {@code logging.structured.format.console} is set. */
+		BOOT_STRUCTURED_FORMAT("logging.structured.format.console is set, so Spring Boot's own structured format is in use"),
+
+		/** Logging does not go through Logback. */
+		NOT_LOGBACK("the logging system is not Logback"),
+
+		/** Boot's configuration has no console or file appender. */
+		NO_APPENDER("Spring Boot's Logback configuration has no console or file appender");
+
+		private final String description;
+
+		Reason(String description) {
+			this.description = description;
+		}
+
+		public String description() {
+			return this.description;
+		}
+
+	}
+
+}

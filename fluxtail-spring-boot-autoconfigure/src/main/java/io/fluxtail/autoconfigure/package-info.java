@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Fluxtail starter.
+ */
+@NullMarked
+package io.fluxtail.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

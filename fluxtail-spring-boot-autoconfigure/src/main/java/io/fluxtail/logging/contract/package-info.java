@@ -1,0 +1,8 @@
+/**
+ * The field contract: which fields every log line carries, where each comes from and what it
+ * defaults to.
+ */
+@NullMarked
+package io.fluxtail.logging.contract;
+
+import org.jspecify.annotations.NullMarked;

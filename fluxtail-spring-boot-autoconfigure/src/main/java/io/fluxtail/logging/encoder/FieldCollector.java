@@ -1,0 +1,234 @@
+package io.fluxtail.logging.encoder;
+
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.fluxtail.logging.contract.ContractStats;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.FieldSpec.Origin;
+import io.fluxtail.logging.encoder.EventFields.Role;
+import net.logstash.logback.argument.StructuredArgument;
+import net.logstash.logback.marker.LogstashMarker;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a logging event into the contract's {@link EventFields}: core fields, contract context
+ * with defaults, then the application's own fields (key/value pairs, structured arguments, MDC),
+ * none of which may take a contract field's name.
+ */
+public final class FieldCollector {
+
+	private final FieldContract contract;
+
+	private final ContractStats stats;
+
+	private final StackTraceRenderer stackTraces;
+
+	private final JsonMapper mapper;
+
+	private final TimestampFormat timestamps = new TimestampFormat();
+
+	private final FieldSpec[] contextFields;
+
+	private final String timestampName;
+
+	private final String levelName;
+
+	private final String loggerName;
+
+	private final String threadName;
+
+	private final String messageName;
+
+	private final String errorTypeName;
+
+	private final String errorMessageName;
+
+	private final String stackTraceName;
+
+	FieldCollector(FieldContract contract, ContractStats stats, StackTraceRenderer stackTraces, JsonMapper mapper) {
+		this.contract = contract;
+		this.stats = stats;
+		this.stackTraces = stackTraces;
+		this.mapper = mapper;
+		this.contextFields = contract.fields()
+			.stream()
+			.filter((field) -> field.origin() != Origin.EVENT)
+			.toArray(FieldSpec[]::new);
+		this.timestampName = contract.outputName(CoreFields.TIMESTAMP);
+		this.levelName = contract.outputName(CoreFields.LEVEL);
+		this.loggerName = contract.outputName(CoreFields.LOGGER);
+		this.threadName = contract.outputName(CoreFields.THREAD);
+		this.messageName = contract.outputName(CoreFields.MESSAGE);
+		this.errorTypeName = contract.outputName(CoreFields.ERROR_TYPE);
+		this.errorMessageName = contract.outputName(CoreFields.ERROR_MESSAGE);
+		this.stackTraceName = contract.outputName(CoreFields.STACK_TRACE);
+	}
+
+	/**
+	 * Collects the fields of one event.
+	 * @param event the event
+	 * @return its fields in output order
+	 */
+	public EventFields collect(ILoggingEvent event) {
+		EventFields fields = new EventFields();
+		String level = event.getLevel().toString();
+		this.stats.event(level);
+		fields.add(Role.TIMESTAMP, this.timestampName, this.timestamps.format(event.getTimeStamp()));
+		fields.add(Role.LEVEL, this.levelName, level);
+		fields.add(Role.LOGGER, this.loggerName, event.getLoggerName());
+		fields.add(Role.THREAD, this.threadName, event.getThreadName());
+		fields.add(Role.MESSAGE, this.messageName, event.getFormattedMessage());
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		addContext(fields, mdc);
+		addKeyValuePairs(fields, event.getKeyValuePairs());
+		addStructuredArguments(fields, event.getArgumentArray());
+		addMarkers(fields, event.getMarkerList());
+		addMdc(fields, mdc);
+		addError(fields, event);
+		return fields;
+	}
+
+	private void addContext(EventFields fields, Map<String, String> mdc) {
+		for (FieldSpec field : this.contextFields) {
+			String value = (field.origin() == Origin.MDC) ? firstPresent(mdc, field.mdcKeys()) : field.value();
+			if (value == null && field.required()) {
+				this.stats.defaultApplied(field.name());
+				value = field.defaultValue();
+			}
+			if (value != null) {
+				fields.add(Role.CONTEXT, field.outputName(), value);
+			}
+		}
+	}
+
+	private static @Nullable String firstPresent(Map<String, String> mdc, List<String> keys) {
+		for (String key : keys) {
+			String value = mdc.get(key);
+			if (value != null && !value.isEmpty()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private void addKeyValuePairs(EventFields fields, @Nullable List<KeyValuePair> pairs) {
+		if (pairs != null) {
+			for (KeyValuePair pair : pairs) {
+				addBusiness(fields, "kv", pair.key, pair.value);
+			}
+		}
+	}
+
+	private void addStructuredArguments(EventFields fields, @Nullable Object[] arguments) {
+		if (arguments != null) {
+			for (Object argument : arguments) {
+				if (argument instanceof StructuredArgument structured) {
+					addStructured(fields, structured);
+				}
+			}
+		}
+	}
+
+	private void addMarkers(EventFields fields, @Nullable List<Marker> markers) {
+		if (markers != null) {
+			for (Marker marker : markers) {
+				addMarker(fields, marker);
+			}
+		}
+	}
+
+	private void addMarker(EventFields fields, Marker marker) {
+		if (marker instanceof LogstashMarker && marker instanceof StructuredArgument structured) {
+			addStructured(fields, structured);
+		}
+		if (marker.hasReferences()) {
+			marker.iterator().forEachRemaining((child) -> addMarker(fields, child));
+		}
+	}
+
+	/**
+	 * Structured arguments only know how to write themselves as JSON, so they are written once
+	 * and read back to get their names and typed values (numbers stay numbers).
+	 */
+	@SuppressWarnings("unchecked")
+	private void addStructured(EventFields fields, StructuredArgument argument) {
+		Map<String, Object> written;
+		try {
+			StringWriter json = new StringWriter();
+			try (JsonGenerator generator = this.mapper.createGenerator(json)) {
+				generator.writeStartObject();
+				argument.writeTo(generator);
+				generator.writeEndObject();
+			}
+			written = this.mapper.readValue(json.toString(), LinkedHashMap.class);
+		}
+		catch (RuntimeException ex) {
+			this.stats.conflictDropped();
+			return;
+		}
+		written.forEach((name, value) -> addBusiness(fields, "arg", name, value));
+	}
+
+	private void addMdc(EventFields fields, Map<String, String> mdc) {
+		if (!mdc.isEmpty()) {
+			mdc.forEach((key, value) -> {
+				if (!this.contract.readsMdcKey(key)) {
+					addBusiness(fields, "mdc", key, value);
+				}
+			});
+		}
+	}
+
+	/**
+	 * Adds an application field unless its name is taken; a taken name is retried once with the
+	 * source as prefix ({@code mdc.service}), then the field is dropped. Either case is counted.
+	 */
+	private void addBusiness(EventFields fields, String source, @Nullable String name, @Nullable Object value) {
+		if (name == null || name.isEmpty()) {
+			this.stats.conflictDropped();
+			return;
+		}
+		if (isFree(fields, name)) {
+			fields.add(Role.BUSINESS, name, value);
+			return;
+		}
+		String fallback = source + "." + name;
+		if (isFree(fields, fallback)) {
+			fields.add(Role.BUSINESS, fallback, value);
+			this.stats.conflictRenamed();
+			return;
+		}
+		this.stats.conflictDropped();
+	}
+
+	private boolean isFree(EventFields fields, String name) {
+		return !this.contract.isReserved(name) && !fields.contains(name);
+	}
+
+	private void addError(EventFields fields, ILoggingEvent event) {
+		IThrowableProxy throwable = event.getThrowableProxy();
+		if (throwable != null) {
+			fields.add(Role.ERROR, this.errorTypeName, throwable.getClassName());
+			if (throwable.getMessage() != null) {
+				fields.add(Role.ERROR, this.errorMessageName, throwable.getMessage());
+			}
+			fields.add(Role.ERROR, this.stackTraceName, this.stackTraces.render(event));
+		}
+	}
+
+	void stop() {
+		this.stackTraces.stop();
+	}
+
+}

@@ -1,0 +1,174 @@
+package io.fluxtail.logging.encoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.EncoderBase;
+import io.fluxtail.logging.encoder.json.FieldsJsonProvider;
+import io.fluxtail.logging.encoder.logfmt.LogfmtWriter;
+import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
+import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Logback encoder that writes every event with the Fluxtail field contract, as one JSON object or
+ * one logfmt line. Usable from a plain {@code logback.xml} with
+ * {@code <encoder class="io.fluxtail.logging.encoder.FluxtailEncoder"/>}; the starter installs it
+ * with the configuration bound from {@code fluxtail.*} properties.
+ *
+ * <p>
+ * Encoding never throws into the application: an event that cannot be encoded is written as a
+ * minimal line with an {@code encoder_error} field, and the failure is reported once to Logback's
+ * status manager.
+ */
+public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
+
+	private static final byte[] NO_BYTES = new byte[0];
+
+	private final AtomicBoolean failureReported = new AtomicBoolean();
+
+	private @Nullable EncoderConfig config;
+
+	private LogFormat format = LogFormat.JSON;
+
+	private @Nullable Encoder<ILoggingEvent> delegate;
+
+	private @Nullable FieldCollector collector;
+
+	/**
+	 * Creates an encoder configured by its setters, for Logback XML configuration.
+	 */
+	public FluxtailEncoder() {
+	}
+
+	/**
+	 * Creates an encoder with the given configuration.
+	 * @param config the configuration
+	 */
+	public FluxtailEncoder(EncoderConfig config) {
+		this.config = config;
+	}
+
+	/**
+	 * Sets the line format when no {@link EncoderConfig} was given ({@code json} or
+	 * {@code logfmt}).
+	 * @param format the format name
+	 */
+	public void setFormat(String format) {
+		this.format = LogFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
+	}
+
+	/**
+	 * Returns the configuration in use, once started.
+	 * @return the configuration
+	 */
+	public @Nullable EncoderConfig getConfig() {
+		return this.config;
+	}
+
+	/**
+	 * Resolves the configuration at start. Subclasses may read it from elsewhere.
+	 * @param format the format set on this encoder
+	 * @return the configuration to use
+	 */
+	protected EncoderConfig resolveConfig(LogFormat format) {
+		return (this.config != null) ? this.config : EncoderConfig.defaults(format);
+	}
+
+	@Override
+	public void start() {
+		EncoderConfig config = resolveConfig(this.format);
+		this.config = config;
+		JsonMapper mapper = JsonMapper.builder().build();
+		FieldCollector collector = new FieldCollector(config.contract(), config.stats(),
+				new StackTraceRenderer(config.stackTrace(), getContext()), mapper);
+		this.collector = collector;
+		this.delegate = (config.format() == LogFormat.JSON) ? jsonEncoder(collector)
+				: new LogfmtEncoder(collector, new LogfmtWriter(mapper));
+		this.delegate.setContext(getContext());
+		this.delegate.start();
+		super.start();
+	}
+
+	private static Encoder<ILoggingEvent> jsonEncoder(FieldCollector collector) {
+		LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
+		LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
+		providers.addProvider(new FieldsJsonProvider(collector::collect));
+		encoder.setProviders(providers);
+		encoder.setLineSeparator("\n");
+		return encoder;
+	}
+
+	@Override
+	public void stop() {
+		if (this.delegate != null) {
+			this.delegate.stop();
+		}
+		if (this.collector != null) {
+			this.collector.stop();
+		}
+		super.stop();
+	}
+
+	@Override
+	public byte[] headerBytes() {
+		return NO_BYTES;
+	}
+
+	@Override
+	public byte[] encode(ILoggingEvent event) {
+		Encoder<ILoggingEvent> delegate = this.delegate;
+		if (delegate == null) {
+			return NO_BYTES;
+		}
+		try {
+			return delegate.encode(event);
+		}
+		catch (RuntimeException ex) {
+			if (this.failureReported.compareAndSet(false, true)) {
+				addError("Fluxtail could not encode an event; writing a minimal line instead", ex);
+			}
+			return FallbackLine.render(event, ex).getBytes(StandardCharsets.UTF_8);
+		}
+	}
+
+	@Override
+	public byte[] footerBytes() {
+		return NO_BYTES;
+	}
+
+	private static final class LogfmtEncoder extends EncoderBase<ILoggingEvent> {
+
+		private final FieldCollector collector;
+
+		private final LogfmtWriter writer;
+
+		LogfmtEncoder(FieldCollector collector, LogfmtWriter writer) {
+			this.collector = collector;
+			this.writer = writer;
+		}
+
+		@Override
+		public byte[] headerBytes() {
+			return NO_BYTES;
+		}
+
+		@Override
+		public byte[] encode(ILoggingEvent event) {
+			StringBuilder line = new StringBuilder(256);
+			this.writer.write(this.collector.collect(event), line);
+			return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public byte[] footerBytes() {
+			return NO_BYTES;
+		}
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.fluxtail.logging.encoder;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Formats epoch milliseconds as ISO-8601 UTC with milliseconds ({@code 2026-04-24T10:14:03.125Z}),
+ * formatting the date and time of day only once per second.
+ */
+final class TimestampFormat {
+
+	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
+	private volatile CachedSecond cached = new CachedSecond(Long.MIN_VALUE, "");
+
+	String format(long epochMillis) {
+		long second = Math.floorDiv(epochMillis, 1000L);
+		int millis = (int) Math.floorMod(epochMillis, 1000L);
+		CachedSecond current = this.cached;
+		if (current.epochSecond() != second) {
+			current = new CachedSecond(second, SECONDS.format(Instant.ofEpochSecond(second)));
+			this.cached = current;
+		}
+		StringBuilder builder = new StringBuilder(24).append(current.text()).append('.');
+		if (millis < 100) {
+			builder.append('0');
+		}
+		if (millis < 10) {
+			builder.append('0');
+		}
+		return builder.append(millis).append('Z').toString();
+	}
+
+	private record CachedSecond(long epochSecond, String text) {
+	}
+
+}
