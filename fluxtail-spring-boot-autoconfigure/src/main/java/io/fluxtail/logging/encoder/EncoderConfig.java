@@ -2,6 +2,7 @@ package io.fluxtail.logging.encoder;
 
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.redaction.RedactionPolicy;
 
 /**
  * Everything a {@link FluxtailEncoder} needs. One instance is shared by every encoder of an
@@ -11,9 +12,31 @@ import io.fluxtail.logging.contract.FieldContract;
  * @param contract the field contract
  * @param stackTrace how exceptions are rendered
  * @param stats counters the encoder updates
+ * @param redaction what is redacted and how large values may be; its counters are
+ * {@code redaction().stats()}
  */
 public record EncoderConfig(LogFormat format, FieldContract contract, StackTraceSettings stackTrace,
-		ContractStats stats) {
+		ContractStats stats, RedactionPolicy redaction) {
+
+	/**
+	 * Creates a configuration with the default redaction policy.
+	 * @param format the line format
+	 * @param contract the field contract
+	 * @param stackTrace how exceptions are rendered
+	 * @param stats counters the encoder updates
+	 */
+	public EncoderConfig(LogFormat format, FieldContract contract, StackTraceSettings stackTrace, ContractStats stats) {
+		this(format, contract, stackTrace, stats, RedactionPolicy.defaults());
+	}
+
+	/**
+	 * Returns a copy with another redaction policy.
+	 * @param redaction the policy
+	 * @return the new configuration
+	 */
+	public EncoderConfig withRedaction(RedactionPolicy redaction) {
+		return new EncoderConfig(this.format, this.contract, this.stackTrace, this.stats, redaction);
+	}
 
 	/**
 	 * Returns the configuration used when nothing was configured: the default contract with every

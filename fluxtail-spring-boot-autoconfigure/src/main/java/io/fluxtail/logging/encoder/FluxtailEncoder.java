@@ -3,10 +3,12 @@ package io.fluxtail.logging.encoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.json.FieldsJsonProvider;
 import io.fluxtail.logging.encoder.logfmt.LogfmtWriter;
 import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
@@ -87,17 +89,21 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		FieldCollector collector = new FieldCollector(config.contract(), config.stats(),
 				new StackTraceRenderer(config.stackTrace(), getContext()), mapper);
 		this.collector = collector;
-		this.delegate = (config.format() == LogFormat.JSON) ? jsonEncoder(collector)
-				: new LogfmtEncoder(collector, new LogfmtWriter(mapper));
+		FieldRedactor redactor = new FieldRedactor(config.redaction(), mapper,
+				config.contract().outputName(CoreFields.ERROR_MESSAGE), config.contract().outputName(CoreFields.STACK_TRACE));
+		config.redaction().stats().reportFailuresTo(this::addError);
+		Function<ILoggingEvent, EventFields> fieldsOf = (event) -> redactor.apply(collector.collect(event));
+		this.delegate = (config.format() == LogFormat.JSON) ? jsonEncoder(fieldsOf)
+				: new LogfmtEncoder(fieldsOf, new LogfmtWriter(mapper));
 		this.delegate.setContext(getContext());
 		this.delegate.start();
 		super.start();
 	}
 
-	private static Encoder<ILoggingEvent> jsonEncoder(FieldCollector collector) {
+	private static Encoder<ILoggingEvent> jsonEncoder(Function<ILoggingEvent, EventFields> fieldsOf) {
 		LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
 		LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
-		providers.addProvider(new FieldsJsonProvider(collector::collect));
+		providers.addProvider(new FieldsJsonProvider(fieldsOf));
 		encoder.setProviders(providers);
 		encoder.setLineSeparator("\n");
 		return encoder;
@@ -143,12 +149,12 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 
 	private static final class LogfmtEncoder extends EncoderBase<ILoggingEvent> {
 
-		private final FieldCollector collector;
+		private final Function<ILoggingEvent, EventFields> fieldsOf;
 
 		private final LogfmtWriter writer;
 
-		LogfmtEncoder(FieldCollector collector, LogfmtWriter writer) {
-			this.collector = collector;
+		LogfmtEncoder(Function<ILoggingEvent, EventFields> fieldsOf, LogfmtWriter writer) {
+			this.fieldsOf = fieldsOf;
 			this.writer = writer;
 		}
 
@@ -160,7 +166,7 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		@Override
 		public byte[] encode(ILoggingEvent event) {
 			StringBuilder line = new StringBuilder(256);
-			this.writer.write(this.collector.collect(event), line);
+			this.writer.write(this.fieldsOf.apply(event), line);
 			return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
 		}
 

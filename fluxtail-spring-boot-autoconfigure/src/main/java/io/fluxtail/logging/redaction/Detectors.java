@@ -1,0 +1,247 @@
+package io.fluxtail.logging.redaction;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The built-in value detectors. Each one names its cheap triggers, so a text is matched against a
+ * detector's expression only when the detector's marker ({@code eyJ}, {@code ghp_}, {@code ://},
+ * {@code @}, a long digit run, ...) is present. Every quantifier is bounded, so no expression can
+ * backtrack for long on a large value.
+ */
+public final class Detectors {
+
+	private static final String TOKEN_END = "(?![A-Za-z0-9_-])";
+
+	private Detectors() {
+	}
+
+	/**
+	 * Returns every built-in detector, in priority order: when two overlap, the earlier one names
+	 * the secret.
+	 * @return the detectors
+	 */
+	public static List<Detector> defaults() {
+		return List.of(privateKey(), urlPassword(), jwt(), awsAccessKey(), googleApiKey(), githubToken(),
+				gitlabToken(), stripeKey(), slackToken(), slackWebhook(), discordWebhook(), telegramBotToken(),
+				bearer(), basicAuth(), card(), email());
+	}
+
+	/**
+	 * PEM private key blocks, to the end of the text when the block is cut.
+	 * @return the detector
+	 */
+	public static Detector privateKey() {
+		return PatternDetector.of("private_key", "PEM private key blocks",
+				"-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]*?-----END (?:[A-Z0-9]{1,20} ){0,4}"
+						+ "PRIVATE KEY(?: BLOCK)?-----|[\\s\\S]*)",
+				Triggers.anyOf("-----BEGIN"));
+	}
+
+	/**
+	 * Passwords in URLs: only the password of {@code scheme://user:password@host} is removed.
+	 * @return the detector
+	 */
+	public static Detector urlPassword() {
+		return PatternDetector.of("url_password", "Passwords in URLs (scheme://user:password@host)",
+				"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s:/?#@\"']{0,128}:(?<secret>[^\\s/?#@\"']{1,256})@",
+				Triggers.anyOf("://"));
+	}
+
+	/**
+	 * JSON Web Tokens (three base64url parts, header and payload starting with {@code eyJ}).
+	 * @return the detector
+	 */
+	public static Detector jwt() {
+		return PatternDetector.of("jwt", "JSON Web Tokens",
+				"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,16384}\\.[A-Za-z0-9_-]{0,8192}",
+				Triggers.anyOf("eyJ"));
+	}
+
+	/**
+	 * AWS access key ids.
+	 * @return the detector
+	 */
+	public static Detector awsAccessKey() {
+		return PatternDetector
+			.of("aws_access_key", "AWS access key ids (AKIA..., ASIA...)",
+					"(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])",
+					Triggers.anyOf("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"))
+			.withHint(Detectors::prefix4);
+	}
+
+	/**
+	 * Google Cloud API keys.
+	 * @return the detector
+	 */
+	public static Detector googleApiKey() {
+		return PatternDetector
+			.of("google_api_key", "Google Cloud API keys (AIza...)", "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}" + TOKEN_END,
+					Triggers.anyOf("AIza"))
+			.withHint(Detectors::prefix4);
+	}
+
+	/**
+	 * GitHub personal, OAuth, app and refresh tokens.
+	 * @return the detector
+	 */
+	public static Detector githubToken() {
+		return PatternDetector
+			.of("github_token", "GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)",
+					"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})" + TOKEN_END,
+					Triggers.anyOf("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"))
+			.withHint((secret) -> secret.startsWith("github_pat_") ? "github_pat_" : secret.substring(0, 4));
+	}
+
+	/**
+	 * GitLab personal, project, deploy, runner and CI tokens.
+	 * @return the detector
+	 */
+	public static Detector gitlabToken() {
+		return PatternDetector
+			.of("gitlab_token", "GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, ...)",
+					"(?<![A-Za-z0-9_])(?<prefix>glpat|glptt|gldt|glrt|glcbt|gloas|glsoat|glft|glimt|glagent)-[A-Za-z0-9_-]{20,255}",
+					Triggers.anyOf("glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glsoat-", "glft-", "glimt-",
+							"glagent-"))
+			.withHint((secret) -> secret.substring(0, secret.indexOf('-') + 1));
+	}
+
+	/**
+	 * Stripe secret and restricted keys, and webhook signing secrets.
+	 * @return the detector
+	 */
+	public static Detector stripeKey() {
+		return PatternDetector
+			.of("stripe_key", "Stripe secret and restricted keys and webhook secrets (sk_live_, rk_live_, whsec_)",
+					"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,255}|whsec_[A-Za-z0-9+/=]{24,255})"
+							+ TOKEN_END,
+					Triggers.anyOf("sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"))
+			.withHint((secret) -> secret.substring(0, secret.indexOf('_', 3) + 1));
+	}
+
+	/**
+	 * Slack bot, user, app and configuration tokens.
+	 * @return the detector
+	 */
+	public static Detector slackToken() {
+		return PatternDetector
+			.of("slack_token", "Slack tokens (xoxb-, xoxp-, xoxa-, xoxe-, xapp-)",
+					"(?<![A-Za-z0-9_])(?:xox[abposre](?:\\.[A-Za-z0-9]{1,10})?|xapp)-[A-Za-z0-9-]{10,255}",
+					Triggers.anyOf("xox", "xapp-"))
+			.withHint((secret) -> secret.substring(0, secret.indexOf('-') + 1));
+	}
+
+	/**
+	 * Slack incoming webhook URLs: the path that authorizes posting is removed.
+	 * @return the detector
+	 */
+	public static Detector slackWebhook() {
+		return PatternDetector.of("slack_webhook", "Slack webhook URLs",
+				"hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<secret>[A-Za-z0-9_/-]{8,255})",
+				Triggers.anyOf("hooks.slack.com/"));
+	}
+
+	/**
+	 * Discord webhook URLs: the id and token are removed.
+	 * @return the detector
+	 */
+	public static Detector discordWebhook() {
+		return PatternDetector.of("discord_webhook", "Discord webhook URLs",
+				"discord(?:app)?\\.com/api/webhooks/(?<secret>[0-9]{5,30}/[A-Za-z0-9_-]{20,255})",
+				Triggers.anyOf("discord.com/api/webhooks/", "discordapp.com/api/webhooks/"));
+	}
+
+	/**
+	 * Telegram bot tokens ({@code 123456789:AA...}).
+	 * @return the detector
+	 */
+	public static Detector telegramBotToken() {
+		return PatternDetector.of("telegram_bot_token", "Telegram bot tokens",
+				"(?<![A-Za-z0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}" + TOKEN_END, Triggers.anyOf(":AA"));
+	}
+
+	/**
+	 * {@code Bearer} credentials, such as an {@code Authorization} header value. A word without
+	 * digits or punctuation after "Bearer" ("Bearer authentication") is prose, not a token.
+	 * @return the detector
+	 */
+	public static Detector bearer() {
+		return PatternDetector
+			.of("bearer", "Bearer credentials (Authorization: Bearer ...)",
+					"(?i)(?<![A-Za-z0-9])bearer\\s{1,8}(?<secret>[A-Za-z0-9._~+/=-]{12,8192})",
+					Triggers.anyOf("Bearer", "bearer", "BEARER"))
+			.validatedBy(Detectors::looksLikeToken);
+	}
+
+	/**
+	 * {@code Basic} credentials: base64 of {@code user:password}, checked by decoding.
+	 * @return the detector
+	 */
+	public static Detector basicAuth() {
+		return PatternDetector
+			.of("basic_auth", "Basic credentials (Authorization: Basic base64(user:password))",
+					"(?i)(?<![A-Za-z0-9])basic\\s{1,8}(?<secret>[A-Za-z0-9+/]{4,4096}={0,2})(?![A-Za-z0-9+/=])",
+					Triggers.anyOf("Basic", "basic", "BASIC"))
+			.validatedBy(Detectors::isBasicCredentials);
+	}
+
+	/**
+	 * Payment card numbers, Luhn-checked.
+	 * @return the detector
+	 */
+	public static Detector card() {
+		return new CardNumberDetector();
+	}
+
+	/**
+	 * E-mail addresses.
+	 * @return the detector
+	 */
+	public static Detector email() {
+		return PatternDetector
+			.of("email", "E-mail addresses",
+					"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"
+							+ "(?![A-Za-z0-9-])",
+					Triggers.anyOf("@"))
+			.withHint((secret) -> secret.substring(secret.indexOf('@')));
+	}
+
+	private static @Nullable String prefix4(String secret) {
+		return secret.substring(0, 4);
+	}
+
+	private static boolean looksLikeToken(String candidate) {
+		for (int i = 0; i < candidate.length(); i++) {
+			char c = candidate.charAt(i);
+			if ((c >= '0' && c <= '9') || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '='
+					|| c == '-') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isBasicCredentials(String candidate) {
+		try {
+			byte[] decoded = Base64.getDecoder().decode(candidate);
+			String text = new String(decoded, StandardCharsets.UTF_8);
+			int colon = text.indexOf(':');
+			if (colon < 1) {
+				return false;
+			}
+			for (int i = 0; i < text.length(); i++) {
+				if (Character.isISOControl(text.charAt(i)) || text.charAt(i) == '\uFFFD') {
+					return false;
+				}
+			}
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.fluxtail.logging.redaction;
+
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A detector that redacts what a regular expression matches, or only its group named
+ * {@code secret} when the expression has one (so that {@code user:} in
+ * {@code https://user:pw@host} is kept).
+ */
+public final class PatternDetector implements Detector {
+
+	private static final String SECRET_GROUP = "secret";
+
+	private final String id;
+
+	private final String description;
+
+	private final Pattern pattern;
+
+	private final Triggers triggers;
+
+	private final boolean hasSecretGroup;
+
+	private final Function<String, @Nullable String> hint;
+
+	private final Function<String, Boolean> validator;
+
+	private PatternDetector(String id, String description, Pattern pattern, Triggers triggers,
+			Function<String, @Nullable String> hint, Function<String, Boolean> validator) {
+		this.id = id;
+		this.description = description;
+		this.pattern = pattern;
+		this.triggers = triggers;
+		this.hasSecretGroup = pattern.pattern().contains("(?<" + SECRET_GROUP + ">");
+		this.hint = hint;
+		this.validator = validator;
+	}
+
+	/**
+	 * Creates a detector.
+	 * @param id the detector id
+	 * @param description what it finds
+	 * @param regex the expression
+	 * @param triggers what a text must contain to be matched at all
+	 * @return the detector
+	 * @throws java.util.regex.PatternSyntaxException when the expression is invalid
+	 */
+	public static PatternDetector of(String id, String description, String regex, Triggers triggers) {
+		return new PatternDetector(id, description, Pattern.compile(regex), triggers, (secret) -> null,
+				(secret) -> true);
+	}
+
+	/**
+	 * Returns a copy that gives partial mode a safe hint of each secret.
+	 * @param hint computes the hint from the secret
+	 * @return the new detector
+	 */
+	public PatternDetector withHint(Function<String, @Nullable String> hint) {
+		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, hint, this.validator);
+	}
+
+	/**
+	 * Returns a copy that redacts only the matches the validator accepts.
+	 * @param validator accepts a matched secret
+	 * @return the new detector
+	 */
+	public PatternDetector validatedBy(Function<String, Boolean> validator) {
+		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, this.hint, validator);
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public String description() {
+		return this.description;
+	}
+
+	@Override
+	public Triggers triggers() {
+		return this.triggers;
+	}
+
+	public Pattern pattern() {
+		return this.pattern;
+	}
+
+	@Override
+	public void detect(String text, Findings findings) {
+		Matcher matcher = this.pattern.matcher(text);
+		while (matcher.find()) {
+			int start = this.hasSecretGroup ? matcher.start(SECRET_GROUP) : matcher.start();
+			int end = this.hasSecretGroup ? matcher.end(SECRET_GROUP) : matcher.end();
+			if (start < 0 || start == end) {
+				continue;
+			}
+			String secret = text.substring(start, end);
+			if (this.validator.apply(secret)) {
+				findings.add(start, end, this.hint.apply(secret));
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.id + " /" + this.pattern.pattern() + "/";
+	}
+
+}
