@@ -7,9 +7,11 @@ import java.util.Map;
 
 import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.encoder.StackTraceSettings;
+import io.fluxtail.logging.redaction.SizeLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Fluxtail structured logging starter.
@@ -79,6 +81,11 @@ public class FluxtailProperties {
 	 * How exceptions are rendered in the 'stack_trace' field.
 	 */
 	private final StackTrace stackTrace = new StackTrace();
+
+	/**
+	 * Removal of secrets and personal data, and size limits of written values.
+	 */
+	private final Redaction redaction = new Redaction();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -164,6 +171,10 @@ public class FluxtailProperties {
 		return this.stackTrace;
 	}
 
+	public Redaction getRedaction() {
+		return this.redaction;
+	}
+
 	/**
 	 * Exception rendering.
 	 */
@@ -221,6 +232,157 @@ public class FluxtailProperties {
 
 		public void setCollapsedPackages(List<String> collapsedPackages) {
 			this.collapsedPackages = collapsedPackages;
+		}
+
+	}
+
+	/**
+	 * Redaction of secrets and personal data, and size limits.
+	 */
+	public static class Redaction {
+
+		/**
+		 * Whether secrets are removed by field name and by value. Size limits apply either way.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Additional field names whose values are always redacted, matched ignoring case and
+		 * separators, and also as the end of a longer name ('pin' also matches 'card_pin').
+		 */
+		private List<String> sensitiveKeys = new ArrayList<>();
+
+		/**
+		 * Ids of built-in detectors to switch off, such as 'email'.
+		 */
+		private List<String> disabledDetectors = new ArrayList<>();
+
+		/**
+		 * Additional value detectors by id: a regular expression and, for speed, literal strings
+		 * one of which a value must contain before the expression is tried.
+		 */
+		private Map<String, CustomDetector> detectors = new LinkedHashMap<>();
+
+		/**
+		 * Whether replacements keep a safe hint of the secret, such as a card's last four digits
+		 * or a token's public prefix ('[REDACTED:card:****1111]').
+		 */
+		private boolean partial;
+
+		/**
+		 * Largest message written, in characters; a longer one is cut with a marker that gives
+		 * its original length.
+		 */
+		private DataSize maxMessageSize = DataSize.ofBytes(SizeLimits.DEFAULT_MAX_MESSAGE_CHARS);
+
+		/**
+		 * Largest value of any other field (and of each nested value as a whole), in characters;
+		 * a longer one is cut with a marker that gives its original length.
+		 */
+		private DataSize maxFieldSize = DataSize.ofBytes(SizeLimits.DEFAULT_MAX_FIELD_CHARS);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getSensitiveKeys() {
+			return this.sensitiveKeys;
+		}
+
+		public void setSensitiveKeys(List<String> sensitiveKeys) {
+			this.sensitiveKeys = sensitiveKeys;
+		}
+
+		public List<String> getDisabledDetectors() {
+			return this.disabledDetectors;
+		}
+
+		public void setDisabledDetectors(List<String> disabledDetectors) {
+			this.disabledDetectors = disabledDetectors;
+		}
+
+		public Map<String, CustomDetector> getDetectors() {
+			return this.detectors;
+		}
+
+		public void setDetectors(Map<String, CustomDetector> detectors) {
+			this.detectors = detectors;
+		}
+
+		public boolean isPartial() {
+			return this.partial;
+		}
+
+		public void setPartial(boolean partial) {
+			this.partial = partial;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public DataSize getMaxFieldSize() {
+			return this.maxFieldSize;
+		}
+
+		public void setMaxFieldSize(DataSize maxFieldSize) {
+			this.maxFieldSize = maxFieldSize;
+		}
+
+	}
+
+	/**
+	 * A value detector defined by a regular expression.
+	 */
+	public static class CustomDetector {
+
+		/**
+		 * Regular expression matching the secret. When it has a group named 'secret', only that
+		 * group is redacted.
+		 */
+		private @Nullable String pattern;
+
+		/**
+		 * Literal strings (case-sensitive), one of which a value must contain before the
+		 * expression is tried. Without triggers the expression runs on every value.
+		 */
+		private List<String> triggers = new ArrayList<>();
+
+		/**
+		 * What the detector finds, shown by the actuator endpoint.
+		 */
+		private @Nullable String description;
+
+		public @Nullable String getPattern() {
+			return this.pattern;
+		}
+
+		public void setPattern(@Nullable String pattern) {
+			this.pattern = pattern;
+		}
+
+		public List<String> getTriggers() {
+			return this.triggers;
+		}
+
+		public void setTriggers(List<String> triggers) {
+			this.triggers = triggers;
+		}
+
+		public @Nullable String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(@Nullable String description) {
+			this.description = description;
 		}
 
 	}

@@ -1,9 +1,12 @@
 package io.fluxtail.autoconfigure.logging;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import io.fluxtail.autoconfigure.FluxtailProperties;
 import io.fluxtail.logging.contract.ContractStats;
@@ -11,12 +14,20 @@ import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.StackTraceSettings;
+import io.fluxtail.logging.redaction.Detector;
+import io.fluxtail.logging.redaction.Detectors;
+import io.fluxtail.logging.redaction.PatternDetector;
+import io.fluxtail.logging.redaction.RedactionPolicy;
+import io.fluxtail.logging.redaction.SensitiveKeys;
+import io.fluxtail.logging.redaction.SizeLimits;
+import io.fluxtail.logging.redaction.Triggers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Turns {@code fluxtail.*} properties into the encoder's configuration, failing with a message that
@@ -27,6 +38,10 @@ public final class FluxtailSettings {
 	private static final String PREFIX = "fluxtail";
 
 	private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+
+	private static final Pattern DETECTOR_ID = Pattern.compile("[a-z0-9_]{1,40}");
+
+	private static final String REDACTION = PREFIX + ".redaction";
 
 	private FluxtailSettings() {
 	}
@@ -49,7 +64,91 @@ public final class FluxtailSettings {
 	 */
 	public static EncoderConfig encoderConfig(FluxtailProperties properties, Environment environment) {
 		return new EncoderConfig(properties.getFormat(), contract(properties, environment), stackTrace(properties),
-				new ContractStats());
+				new ContractStats(), redaction(properties.getRedaction()));
+	}
+
+	/**
+	 * Builds the redaction policy, compiling every detector once.
+	 * @param redaction the bound {@code fluxtail.redaction.*} properties
+	 * @return the policy
+	 * @throws InvalidConfigurationPropertyValueException when a property has an unusable value
+	 */
+	public static RedactionPolicy redaction(FluxtailProperties.Redaction redaction) {
+		SizeLimits limits = new SizeLimits(chars(REDACTION + ".max-message-size", redaction.getMaxMessageSize()),
+				chars(REDACTION + ".max-field-size", redaction.getMaxFieldSize()));
+		SensitiveKeys keys;
+		try {
+			keys = SensitiveKeys.defaultsPlus(redaction.getSensitiveKeys());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(REDACTION + ".sensitive-keys",
+					redaction.getSensitiveKeys(), ex.getMessage());
+		}
+		return RedactionPolicy.builder()
+			.enabled(redaction.isEnabled())
+			.keys(keys)
+			.detectors(detectors(redaction))
+			.partial(redaction.isPartial())
+			.limits(limits)
+			.build();
+	}
+
+	private static List<Detector> detectors(FluxtailProperties.Redaction redaction) {
+		List<Detector> detectors = new ArrayList<>();
+		Set<String> builtIn = new HashSet<>();
+		Detectors.defaults().forEach((detector) -> builtIn.add(detector.id()));
+		for (String disabled : redaction.getDisabledDetectors()) {
+			if (!builtIn.contains(disabled)) {
+				throw new InvalidConfigurationPropertyValueException(REDACTION + ".disabled-detectors", disabled,
+						"Not a built-in detector. Known detectors: " + builtIn.stream().sorted().toList());
+			}
+		}
+		for (Detector detector : Detectors.defaults()) {
+			if (!redaction.getDisabledDetectors().contains(detector.id())) {
+				detectors.add(detector);
+			}
+		}
+		for (Map.Entry<String, FluxtailProperties.CustomDetector> entry : redaction.getDetectors().entrySet()) {
+			detectors.add(customDetector(entry.getKey(), entry.getValue(), builtIn));
+		}
+		return detectors;
+	}
+
+	private static Detector customDetector(String id, FluxtailProperties.CustomDetector custom, Set<String> builtIn) {
+		String property = REDACTION + ".detectors." + id;
+		if (!DETECTOR_ID.matcher(id).matches() || builtIn.contains(id) || id.equals(SensitiveKeys.ID)) {
+			throw new InvalidConfigurationPropertyValueException(property, id,
+					"Detector ids are 1 to 40 characters of a-z, 0-9 and '_', and must not be a built-in id.");
+		}
+		String pattern = custom.getPattern();
+		if (!StringUtils.hasText(pattern)) {
+			throw new InvalidConfigurationPropertyValueException(property + ".pattern", pattern,
+					"A detector needs a regular expression.");
+		}
+		if (custom.getTriggers().stream().anyMatch((trigger) -> trigger == null || trigger.isEmpty())) {
+			throw new InvalidConfigurationPropertyValueException(property + ".triggers", custom.getTriggers(),
+					"Triggers must not be empty.");
+		}
+		Triggers triggers = custom.getTriggers().isEmpty() ? Triggers.always()
+				: new Triggers(custom.getTriggers(), 0);
+		String description = StringUtils.hasText(custom.getDescription()) ? custom.getDescription()
+				: "Custom pattern " + pattern;
+		try {
+			return PatternDetector.of(id, description, pattern, triggers);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new InvalidConfigurationPropertyValueException(property + ".pattern", pattern,
+					"Not a valid regular expression: " + ex.getDescription() + " near index " + ex.getIndex() + ".");
+		}
+	}
+
+	private static int chars(String property, DataSize size) {
+		long bytes = size.toBytes();
+		if (bytes < SizeLimits.MIN_CHARS || bytes > Integer.MAX_VALUE / 2) {
+			throw new InvalidConfigurationPropertyValueException(property, size,
+					"Must be between " + SizeLimits.MIN_CHARS + "B and 1GB.");
+		}
+		return (int) bytes;
 	}
 
 	/**

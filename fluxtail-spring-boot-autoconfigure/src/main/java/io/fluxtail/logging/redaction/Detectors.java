@@ -197,13 +197,13 @@ public final class Detectors {
 	}
 
 	/**
-	 * E-mail addresses.
+	 * E-mail addresses (a user name in a URL, {@code https://user@host}, is not one).
 	 * @return the detector
 	 */
 	public static Detector email() {
 		return PatternDetector
 			.of("email", "E-mail addresses",
-					"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"
+					"(?<![A-Za-z0-9._%+-])(?<!//)[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"
 							+ "(?![A-Za-z0-9-])",
 					Triggers.anyOf("@"))
 			.withHint((secret) -> secret.substring(secret.indexOf('@')));

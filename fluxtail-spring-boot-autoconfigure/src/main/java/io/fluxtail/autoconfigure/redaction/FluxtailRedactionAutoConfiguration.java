@@ -1,0 +1,38 @@
+package io.fluxtail.autoconfigure.redaction;
+
+import io.fluxtail.autoconfigure.logging.InstalledEncoders;
+import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.redaction.Detector;
+import io.fluxtail.logging.redaction.RedactionPolicy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Lets the application add value detectors as {@link Detector} beans to the encoders the starter
+ * installed.
+ */
+@AutoConfiguration
+@ConditionalOnClass(name = { "ch.qos.logback.classic.LoggerContext",
+		"net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder" })
+public final class FluxtailRedactionAutoConfiguration {
+
+	FluxtailRedactionAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedactionDetectorRegistrar fluxtailRedactionDetectorRegistrar(ObjectProvider<Detector> detectors) {
+		return new RedactionDetectorRegistrar(installedPolicy(), detectors.orderedStream().toList());
+	}
+
+	private static @Nullable RedactionPolicy installedPolicy() {
+		EncoderConfig config = InstalledEncoders.config();
+		return (config != null) ? config.redaction() : null;
+	}
+
+}

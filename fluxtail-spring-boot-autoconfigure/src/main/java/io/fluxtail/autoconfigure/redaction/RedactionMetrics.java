@@ -1,0 +1,44 @@
+package io.fluxtail.autoconfigure.redaction;
+
+import io.fluxtail.logging.redaction.RedactionPolicy;
+import io.fluxtail.logging.redaction.RedactionStats;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Publishes the {@code fluxtail.redactions} counter, tagged with the {@code detector} id. It reads
+ * the encoder's own counts, so redactions made before the registry existed are included and the
+ * log path never touches Micrometer.
+ */
+public class RedactionMetrics implements MeterBinder {
+
+	/** Name of the counter. */
+	public static final String METER_NAME = "fluxtail.redactions";
+
+	private final @Nullable RedactionPolicy policy;
+
+	/**
+	 * Creates the binder.
+	 * @param policy the installed encoders' policy, {@code null} when none was installed
+	 */
+	public RedactionMetrics(@Nullable RedactionPolicy policy) {
+		this.policy = policy;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		if (this.policy == null || !this.policy.enabled()) {
+			return;
+		}
+		RedactionStats stats = this.policy.stats();
+		for (String id : this.policy.ids()) {
+			FunctionCounter.builder(METER_NAME, stats, (counts) -> counts.redactions(id))
+				.tag("detector", id)
+				.description("Secrets and personal data removed from log lines")
+				.register(registry);
+		}
+	}
+
+}

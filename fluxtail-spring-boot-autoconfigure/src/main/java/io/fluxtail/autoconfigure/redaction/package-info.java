@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of redaction: detectors declared as beans, and the redaction counter.
+ */
+@NullMarked
+package io.fluxtail.autoconfigure.redaction;
+
+import org.jspecify.annotations.NullMarked;
