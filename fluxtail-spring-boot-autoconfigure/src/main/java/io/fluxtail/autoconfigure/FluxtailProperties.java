@@ -183,12 +183,12 @@ public class FluxtailProperties {
 		/**
 		 * Maximum number of frames written per throwable (the exception and each cause).
 		 */
-		private int maxDepth = StackTraceSettings.DEFAULT_MAX_DEPTH;
+		private int maxDepth = 30;
 
 		/**
 		 * Maximum length of the whole 'stack_trace' value, in characters.
 		 */
-		private int maxLength = StackTraceSettings.DEFAULT_MAX_LENGTH;
+		private int maxLength = 16384;
 
 		/**
 		 * Whether the root cause is written first.
