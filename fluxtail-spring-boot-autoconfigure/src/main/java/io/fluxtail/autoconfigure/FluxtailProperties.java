@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.encoder.StackTraceSettings;
-import io.fluxtail.logging.redaction.SizeLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -273,13 +272,13 @@ public class FluxtailProperties {
 		 * Largest message written, in characters; a longer one is cut with a marker that gives
 		 * its original length.
 		 */
-		private DataSize maxMessageSize = DataSize.ofBytes(SizeLimits.DEFAULT_MAX_MESSAGE_CHARS);
+		private DataSize maxMessageSize = DataSize.ofKilobytes(32);
 
 		/**
 		 * Largest value of any other field (and of each nested value as a whole), in characters;
 		 * a longer one is cut with a marker that gives its original length.
 		 */
-		private DataSize maxFieldSize = DataSize.ofBytes(SizeLimits.DEFAULT_MAX_FIELD_CHARS);
+		private DataSize maxFieldSize = DataSize.ofKilobytes(8);
 
 		public boolean isEnabled() {
 			return this.enabled;

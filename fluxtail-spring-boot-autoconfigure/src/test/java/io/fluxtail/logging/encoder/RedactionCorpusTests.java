@@ -1,0 +1,323 @@
+package io.fluxtail.logging.encoder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.fluxtail.logging.contract.ContractStats;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.encoder.RedactionCorpus.Secret;
+import io.fluxtail.logging.encoder.RedactionCorpus.SensitivePair;
+import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
+import io.fluxtail.logging.redaction.RedactionPolicy;
+import io.fluxtail.logging.redaction.SensitiveKeys;
+import net.logstash.logback.argument.StructuredArguments;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.spi.MDCAdapter;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every fake secret of the corpus, logged through a real Logback context in every position an
+ * application can put it, in both formats: none survives, and the detector that caught it is
+ * named. The benign corpus comes out byte-identical with redaction on and off.
+ */
+class RedactionCorpusTests {
+
+	private static final String NAME = "note";
+
+	private final RedactionPolicy policy = RedactionPolicy.defaults();
+
+	static Stream<Arguments> secretsInBothFormats() {
+		return withFormats(RedactionCorpus.secrets());
+	}
+
+	static Stream<Arguments> sensitivePairsInBothFormats() {
+		return withFormats(RedactionCorpus.sensitivePairs());
+	}
+
+	static Stream<Arguments> benignInBothFormats() {
+		return withFormats(RedactionCorpus.benign());
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("secretsInBothFormats")
+	void noSecretSurvivesInAnyPosition(LogFormat format, Secret secret) {
+		LogbackCapture capture = new LogbackCapture().writeTo("out", config(format, this.policy));
+		for (ValuePosition position : ValuePosition.values()) {
+			position.log(capture.logger(), capture.mdc(), secret.text());
+			String output = capture.take("out");
+			assertThat(output).as(position + " wrote one line").hasLineCount(1);
+			assertThat(valuesOf(format, output)).as(position + " text")
+				.noneMatch((value) -> value.contains(secret.secret()));
+			assertThat(output).as(position + " raw line").doesNotContain(secret.secret());
+			assertThat(output).as(position + " names the detector").contains("[REDACTED:" + secret.detector() + "]");
+		}
+		assertThat(this.policy.stats().redactions(secret.detector())).isGreaterThanOrEqualTo(ValuePosition.values().length);
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("sensitivePairsInBothFormats")
+	void noValueUnderASensitiveNameSurvivesInAnyPosition(LogFormat format, SensitivePair pair) {
+		LogbackCapture capture = new LogbackCapture().writeTo("out", config(format, this.policy));
+		for (KeyPosition position : KeyPosition.values()) {
+			position.log(capture.logger(), capture.mdc(), pair.name(), pair.value());
+			String output = capture.take("out");
+			assertThat(output).as(position + " wrote one line").hasLineCount(1);
+			assertThat(valuesOf(format, output)).as(position + " text")
+				.noneMatch((value) -> value.contains(pair.value()));
+			assertThat(output).as(position + " raw line").doesNotContain(pair.value());
+			assertThat(output).as(position + " names the rule").contains("[REDACTED:" + SensitiveKeys.ID + "]");
+		}
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("benignInBothFormats")
+	void benignValuesAreByteIdenticalWithRedactionOnAndOff(LogFormat format, String value) {
+		LogbackCapture capture = new LogbackCapture().writeTo("on", config(format, this.policy))
+			.writeTo("off", config(format, RedactionPolicy.disabled()));
+		for (ValuePosition position : ValuePosition.values()) {
+			position.log(capture.logger(), capture.mdc(), value);
+			byte[] on = capture.takeBytes("on");
+			assertThat(new String(on, java.nio.charset.StandardCharsets.UTF_8)).as(position.name()).contains(
+					(format == LogFormat.JSON) ? value.replace("\"", "\\\"") : value.split(" ")[0]);
+			assertThat(on).as(position.name()).isEqualTo(capture.takeBytes("off"));
+		}
+		capture.mdc().put(CoreFields.REQUEST_ID, value);
+		capture.mdc().put(CoreFields.TRACE_ID, value);
+		capture.logger().info("contract fields carry {}", value);
+		capture.mdc().clear();
+		assertThat(capture.takeBytes("on")).isEqualTo(capture.takeBytes("off"));
+		assertThat(this.policy.stats().redactionsByDetector()).isEmpty();
+	}
+
+	static EncoderConfig config(LogFormat format, RedactionPolicy policy) {
+		FieldContract contract = FieldContract.builder()
+			.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
+			.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+			.build();
+		return new EncoderConfig(format, contract, StackTraceSettings.defaults(), new ContractStats(), policy);
+	}
+
+	/**
+	 * Every text of a line: JSON string values at any depth and names, or logfmt keys and values.
+	 */
+	static List<String> valuesOf(LogFormat format, String output) {
+		List<String> texts = new ArrayList<>();
+		for (String line : output.split("\n")) {
+			if (format == LogFormat.JSON) {
+				collect(JsonFormatTests.STRICT.readTree(line), texts);
+			}
+			else {
+				for (LogfmtParser.Pair pair : LogfmtParser.parse(line)) {
+					texts.add(pair.key());
+					if (pair.value() != null) {
+						texts.add(pair.value());
+					}
+				}
+			}
+		}
+		return texts;
+	}
+
+	private static void collect(JsonNode node, List<String> texts) {
+		if (node.isString()) {
+			texts.add(node.asString());
+		}
+		else if (node.isObject()) {
+			node.properties().forEach((entry) -> {
+				texts.add(entry.getKey());
+				collect(entry.getValue(), texts);
+			});
+		}
+		else if (node.isArray()) {
+			node.forEach((element) -> collect(element, texts));
+		}
+	}
+
+	private static Stream<Arguments> withFormats(List<?> cases) {
+		return Stream.of(LogFormat.values())
+			.flatMap((format) -> cases.stream().map((each) -> Arguments.of(format, each)));
+	}
+
+	/**
+	 * An application object logged as a field value.
+	 */
+	record Envelope(String id, String note) {
+	}
+
+	/**
+	 * An application object with sensitive properties.
+	 */
+	record Login(String user, String password, String apiKey) {
+	}
+
+	/**
+	 * Where an application can put a secret value.
+	 */
+	enum ValuePosition {
+
+		MESSAGE {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.info("upstream replied {}", text);
+			}
+		},
+
+		STRUCTURED_ARGUMENT {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.info("upstream replied", StructuredArguments.kv(NAME, text));
+			}
+		},
+
+		MDC {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				mdc.put(NAME, text);
+				logger.info("upstream replied");
+				mdc.remove(NAME);
+			}
+		},
+
+		KEY_VALUE {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.atInfo().addKeyValue(NAME, text).log("upstream replied");
+			}
+		},
+
+		NESTED_MAP {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.atInfo()
+					.addKeyValue("payload", Map.of("outer", Map.of("items", List.of("ok", text))))
+					.log("upstream replied");
+			}
+		},
+
+		NESTED_ARGUMENT {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.info("upstream replied", StructuredArguments.kv("payload", Map.of("inner", List.of(text))));
+			}
+		},
+
+		NESTED_OBJECT {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.atInfo().addKeyValue("envelope", new Envelope("env-1", text)).log("upstream replied");
+			}
+		},
+
+		EXCEPTION_MESSAGE {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.error("call failed", new IllegalStateException("upstream rejected " + text));
+			}
+		},
+
+		CAUSE_MESSAGE {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.error("call failed",
+						new IllegalStateException("call failed", new IOException("upstream rejected " + text)));
+			}
+		};
+
+		abstract void log(Logger logger, MDCAdapter mdc, String text);
+
+	}
+
+	/**
+	 * Where an application can put a value under a name.
+	 */
+	enum KeyPosition {
+
+		MESSAGE_EQUALS {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.info("login {}={} rejected", name, value);
+			}
+		},
+
+		MESSAGE_COLON {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.info("login rejected, {}: {}", name, value);
+			}
+		},
+
+		MESSAGE_JSON {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.info("request body {\"user\":\"u-1042\",\"{}\":\"{}\"}", name, value);
+			}
+		},
+
+		MDC {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				mdc.put(name, value);
+				logger.info("login rejected");
+				mdc.remove(name);
+			}
+		},
+
+		KEY_VALUE {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.atInfo().addKeyValue(name, value).log("login rejected");
+			}
+		},
+
+		STRUCTURED_ARGUMENT {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.info("login rejected", StructuredArguments.kv(name, value));
+			}
+		},
+
+		NESTED_MAP {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.atInfo()
+					.addKeyValue("request", Map.of("headers", Map.of(name, value), "path", "/login"))
+					.log("login rejected");
+			}
+		},
+
+		NESTED_OBJECT {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.atInfo().addKeyValue("login", new Login("u-1042", value, value)).log("login rejected " + name);
+			}
+		},
+
+		EXCEPTION_MESSAGE {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.error("login failed", new IllegalArgumentException("rejected " + name + "=" + value));
+			}
+		},
+
+		CAUSE_MESSAGE {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String name, String value) {
+				logger.error("login failed", new IllegalStateException("login failed",
+						new IllegalArgumentException("rejected " + name + ": " + value)));
+			}
+		};
+
+		abstract void log(Logger logger, MDCAdapter mdc, String name, String value);
+
+	}
+
+}
