@@ -90,7 +90,7 @@ public final class DetectorRedactor implements Redactor {
 			}
 			catch (RuntimeException | StackOverflowError ex) {
 				this.stats.failed(detector.id(), ex);
-				return this.replacement.of(detector.id(), "unchecked");
+				return this.replacement.unchecked(detector.id());
 			}
 		}
 		return (findings == null || findings.isEmpty()) ? text : findings.apply(text, this.replacement, this.stats);

@@ -98,7 +98,10 @@ public final class KeyValueTextRedactor implements Redactor {
 		while (start > 0 && end - start < MAX_NAME_LENGTH && isNameChar(text.charAt(start - 1))) {
 			start--;
 		}
-		return start < end && this.keys.matches(text, start, end);
+		// the detector id inside a partial replacement, [REDACTED:github_token:ghp_], is no name
+		boolean insideReplacement = start >= Replacement.PREFIX.length()
+				&& text.startsWith(Replacement.PREFIX, start - Replacement.PREFIX.length());
+		return start < end && !insideReplacement && this.keys.matches(text, start, end);
 	}
 
 	private static boolean isNameChar(char c) {

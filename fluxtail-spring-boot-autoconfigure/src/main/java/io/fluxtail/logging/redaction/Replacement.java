@@ -25,6 +25,15 @@ public record Replacement(boolean partial) {
 		return text.toString();
 	}
 
+	/**
+	 * Returns what replaces a value a detector failed to check, whatever the mode.
+	 * @param id the detector id
+	 * @return the replacement
+	 */
+	public String unchecked(String id) {
+		return PREFIX + id + ":unchecked]";
+	}
+
 	void append(StringBuilder text, String id, @Nullable String hint) {
 		text.append(PREFIX).append(id);
 		if (this.partial && hint != null) {

@@ -1,0 +1,89 @@
+package io.fluxtail.logging.redaction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class RedactionPolicyTests {
+
+	@Test
+	void longValuesAreCutWithTheirOriginalLength() {
+		RedactionPolicy policy = RedactionPolicy.builder().limits(new SizeLimits(100, 64)).build();
+		String huge = "x".repeat(10 * 1024 * 1024);
+		assertThat(policy.redactText(huge, 64)).isEqualTo("x".repeat(64) + "...[TRUNCATED:10485760 chars]");
+		assertThat(policy.stats().truncations()).isEqualTo(1);
+	}
+
+	@Test
+	void aSecretStraddlingTheLimitIsRedactedBeforeTheCut() {
+		RedactionPolicy policy = RedactionPolicy.defaults();
+		String text = "x".repeat(60) + " ghp_0123456789abcdefghijklmnopqrstuvwxyz " + "y".repeat(2000);
+		assertThat(policy.redactText(text, 64)).startsWith("x".repeat(60) + " [RE").doesNotContain("ghp_0123");
+	}
+
+	@Test
+	void aSurrogatePairIsNeverSplit() {
+		String emoji = "\uD83D\uDE00";
+		assertThat(SizeLimits.truncate("a" + emoji + "bc", 2, 4)).isEqualTo("a...[TRUNCATED:4 chars]");
+	}
+
+	@Test
+	void aFailingDetectorIsReportedOnceAndTheValueItCouldNotCheckIsWithheld() {
+		List<String> reports = new ArrayList<>();
+		Detector broken = new Detector() {
+			@Override
+			public String id() {
+				return "broken";
+			}
+
+			@Override
+			public void detect(String text, Findings findings) {
+				throw new IllegalStateException("bug in custom rule");
+			}
+		};
+		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(broken)).build();
+		policy.stats().reportFailuresTo(reports::add);
+		assertThat(policy.redactText("customer secret data", 1000)).isEqualTo("[REDACTED:broken:unchecked]");
+		assertThat(policy.redactText("more data", 1000)).isEqualTo("[REDACTED:broken:unchecked]");
+		assertThat(reports).singleElement().asString().contains("broken").contains("bug in custom rule");
+		assertThat(policy.stats().failuresByDetector()).containsEntry("broken", 2L);
+	}
+
+	@Test
+	void aCatastrophicCustomPatternIsCaughtToo() {
+		Detector recursive = PatternDetector.of("recursive", "deep recursion", "(a|b)*c", Triggers.always());
+		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(recursive)).build();
+		assertThat(policy.redactText("ab".repeat(5000), 100_000)).isEqualTo("[REDACTED:recursive:unchecked]");
+	}
+
+	@Test
+	void detectorsAddedAtRuntimeRunAfterTheConfiguredOnesAndCanBeRemoved() {
+		RedactionPolicy policy = RedactionPolicy.defaults();
+		Detector badge = PatternDetector.of("badge", "badges", "EMP-\\d{6}", Triggers.anyOf("EMP-"));
+		policy.setExtraDetectors(List.of(badge));
+		assertThat(policy.redactText("EMP-123456 jane@example.com", 100)).isEqualTo("[REDACTED:badge] [REDACTED:email]");
+		assertThat(policy.ids()).contains(SensitiveKeys.ID, "email", "badge");
+		policy.setExtraDetectors(List.of());
+		assertThat(policy.redactText("EMP-123456", 100)).isEqualTo("EMP-123456");
+	}
+
+	@Test
+	void aRuntimeDetectorCannotReuseAnId() {
+		RedactionPolicy policy = RedactionPolicy.defaults();
+		Detector email = PatternDetector.of("email", "mine", "x", Triggers.anyOf("x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> policy.setExtraDetectors(List.of(email)));
+	}
+
+	@Test
+	void disabledRedactsNothingButStillBounds() {
+		RedactionPolicy policy = RedactionPolicy.builder().enabled(false).limits(new SizeLimits(64, 64)).build();
+		assertThat(policy.isSensitiveKey("password")).isFalse();
+		assertThat(policy.redactText("jane@example.com", 64)).isEqualTo("jane@example.com");
+		assertThat(policy.redactText("z".repeat(65), 64)).endsWith("...[TRUNCATED:65 chars]");
+	}
+
+}
