@@ -105,7 +105,8 @@ final class FieldRedactor {
 			tree = this.mapper.convertValue(value, Object.class);
 		}
 		catch (RuntimeException ex) {
-			return "[REDACTED:unreadable " + value.getClass().getName() + "]";
+			// the writer cannot serialize it either, and falls back to a minimal line without it
+			return value;
 		}
 		Object redacted = redactTree(tree, budget, depth);
 		// unchanged: the writer serializes the original object, exactly as without redaction
