@@ -59,7 +59,7 @@ final class FieldRedactor {
 				}
 				else if (fields.name(i).equals(this.stackTraceName)) {
 					// bounded by depth and length when rendered, so only redacted here
-					fields.setValue(i, this.policy.redactText(text));
+					fields.setValue(i, this.policy.redactStackTrace(text));
 				}
 			}
 		}

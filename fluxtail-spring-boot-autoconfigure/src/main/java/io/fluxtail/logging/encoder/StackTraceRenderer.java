@@ -1,6 +1,7 @@
 package io.fluxtail.logging.encoder;
 
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
@@ -20,8 +21,13 @@ final class StackTraceRenderer {
 		this.converter.setMaxLength(settings.maxLength());
 		this.converter.setRootCauseFirst(settings.rootCauseFirst());
 		this.converter.setLineSeparator("\n");
-		for (String prefix : settings.collapsedPackages()) {
-			this.converter.addExclude("^" + Pattern.quote(prefix));
+		if (!settings.collapsedPackages().isEmpty()) {
+			// one anchored alternation instead of one expression per prefix: the converter tries
+			// every exclude on every frame
+			this.converter.addExclude(settings.collapsedPackages()
+				.stream()
+				.map(Pattern::quote)
+				.collect(Collectors.joining("|", "^(?:", ")")));
 		}
 		this.converter.start();
 	}

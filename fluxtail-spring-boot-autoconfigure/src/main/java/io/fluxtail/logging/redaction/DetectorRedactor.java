@@ -189,23 +189,30 @@ public final class DetectorRedactor implements Redactor {
 			int digits = 0;
 			int longestRun = 0;
 			boolean afterSeparator = false;
+			boolean inWord = false;
 			for (int i = 0; i < length; i++) {
 				char c = text.charAt(i);
+				boolean word;
 				if (c >= '0' && c <= '9') {
 					digits++;
 					afterSeparator = false;
 					if (digits > longestRun) {
 						longestRun = digits;
 					}
-				}
-				else if ((c == ' ' || c == '-') && digits > 0 && !afterSeparator) {
-					afterSeparator = true;
+					word = true;
 				}
 				else {
-					digits = 0;
-					afterSeparator = false;
+					if ((c == ' ' || c == '-') && digits > 0 && !afterSeparator) {
+						afterSeparator = true;
+					}
+					else {
+						digits = 0;
+						afterSeparator = false;
+					}
+					word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 				}
-				if (c < 128) {
+				// a literal starting with a letter or digit is only looked for at the start of a word
+				if (c < 128 && !(word && inWord)) {
 					Literal[] candidates = this.byFirstChar[c];
 					if (candidates != null && secondCharMatches(c, text, i + 1)) {
 						for (Literal candidate : candidates) {
@@ -215,6 +222,7 @@ public final class DetectorRedactor implements Redactor {
 						}
 					}
 				}
+				inWord = word;
 			}
 			if (longestRun >= this.shortestDigitRun) {
 				for (int i = 0; i < this.minDigitRuns.length && this.minDigitRuns[i] <= longestRun; i++) {

@@ -39,9 +39,21 @@ public final class KeyValueTextRedactor implements Redactor {
 		int copied = 0;
 		int length = text.length();
 		int i = 0;
+		int nextEquals = text.indexOf('=');
+		int nextColon = text.indexOf(':');
 		while (i < length) {
-			char c = text.charAt(i);
-			if ((c != '=' && c != ':') || !namesSensitiveKey(text, i)) {
+			// hop to the next separator with the (vectorized) single-character search
+			if (nextEquals >= 0 && nextEquals < i) {
+				nextEquals = text.indexOf('=', i);
+			}
+			if (nextColon >= 0 && nextColon < i) {
+				nextColon = text.indexOf(':', i);
+			}
+			if (nextEquals < 0 && nextColon < 0) {
+				break;
+			}
+			i = (nextEquals < 0) ? nextColon : (nextColon < 0) ? nextEquals : Math.min(nextEquals, nextColon);
+			if (!namesSensitiveKey(text, i)) {
 				i++;
 				continue;
 			}

@@ -18,6 +18,8 @@ public final class RedactionPolicy {
 
 	private final Redactor text;
 
+	private final Redactor stackTrace;
+
 	private final Replacement replacement;
 
 	private final String keyReplacement;
@@ -36,6 +38,7 @@ public final class RedactionPolicy {
 		this.stats = stats;
 		this.detectors = new DetectorRedactor(detectors, replacement, stats);
 		this.text = Redactor.merge(this.detectors, new KeyValueTextRedactor(keys, replacement, stats));
+		this.stackTrace = new StackTraceRedactor(this.text);
 	}
 
 	/**
@@ -158,12 +161,22 @@ public final class RedactionPolicy {
 	}
 
 	/**
-	 * Redacts a text value with no size limit of its own (a stack trace, bounded when rendered).
+	 * Redacts a text value with no size limit.
 	 * @param text the value
 	 * @return the value itself when clean
 	 */
 	public String redactText(String text) {
 		return this.enabled ? this.text.redact(text) : text;
+	}
+
+	/**
+	 * Redacts a rendered stack trace (bounded by depth and length when rendered): the exception
+	 * messages in it, not its frames.
+	 * @param trace the stack trace text
+	 * @return the trace itself when clean
+	 */
+	public String redactStackTrace(String trace) {
+		return this.enabled ? this.stackTrace.redact(trace) : trace;
 	}
 
 	/**
