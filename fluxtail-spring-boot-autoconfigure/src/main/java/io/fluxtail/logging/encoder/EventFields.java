@@ -39,6 +39,22 @@ public final class EventFields {
 		this.size++;
 	}
 
+	/**
+	 * Empties the list for reuse, dropping its references to the last event's values.
+	 */
+	void clear() {
+		Arrays.fill(this.values, 0, this.size, null);
+		this.size = 0;
+	}
+
+	/**
+	 * Returns how many fields the list can hold before it grows.
+	 * @return the capacity
+	 */
+	int capacity() {
+		return this.names.length;
+	}
+
 	public int size() {
 		return this.size;
 	}

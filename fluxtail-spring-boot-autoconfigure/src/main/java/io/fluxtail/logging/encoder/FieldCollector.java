@@ -81,7 +81,16 @@ public final class FieldCollector {
 	 * @return its fields in output order
 	 */
 	public EventFields collect(ILoggingEvent event) {
-		EventFields fields = new EventFields();
+		return collect(event, new EventFields());
+	}
+
+	/**
+	 * Collects the fields of one event into an empty, reused list.
+	 * @param event the event
+	 * @param fields an empty list
+	 * @return {@code fields}
+	 */
+	EventFields collect(ILoggingEvent event, EventFields fields) {
 		String level = event.getLevel().toString();
 		this.stats.event(level);
 		fields.add(Role.TIMESTAMP, this.timestampName, this.timestamps.format(event.getTimeStamp()));

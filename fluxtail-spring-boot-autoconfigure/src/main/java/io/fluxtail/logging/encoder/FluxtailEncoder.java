@@ -92,18 +92,29 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		FieldRedactor redactor = new FieldRedactor(config.redaction(), mapper,
 				config.contract().outputName(CoreFields.ERROR_MESSAGE), config.contract().outputName(CoreFields.STACK_TRACE));
 		config.redaction().stats().reportFailuresTo(this::addError);
-		Function<ILoggingEvent, EventFields> fieldsOf = (event) -> redactor.apply(collector.collect(event));
-		this.delegate = (config.format() == LogFormat.JSON) ? jsonEncoder(fieldsOf)
-				: new LogfmtEncoder(fieldsOf, new LogfmtWriter(mapper));
+		ReusableEventFields reusable = new ReusableEventFields();
+		Function<ILoggingEvent, EventFields> fieldsOf = (event) -> {
+			EventFields fields = reusable.acquire();
+			try {
+				return redactor.apply(collector.collect(event, fields));
+			}
+			catch (RuntimeException ex) {
+				reusable.release(fields);
+				throw ex;
+			}
+		};
+		this.delegate = (config.format() == LogFormat.JSON) ? jsonEncoder(fieldsOf, reusable)
+				: new LogfmtEncoder(fieldsOf, reusable, new LogfmtWriter(mapper));
 		this.delegate.setContext(getContext());
 		this.delegate.start();
 		super.start();
 	}
 
-	private static Encoder<ILoggingEvent> jsonEncoder(Function<ILoggingEvent, EventFields> fieldsOf) {
+	private static Encoder<ILoggingEvent> jsonEncoder(Function<ILoggingEvent, EventFields> fieldsOf,
+			ReusableEventFields reusable) {
 		LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
 		LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
-		providers.addProvider(new FieldsJsonProvider(fieldsOf));
+		providers.addProvider(new FieldsJsonProvider(fieldsOf, reusable::release));
 		encoder.setProviders(providers);
 		encoder.setLineSeparator("\n");
 		return encoder;
@@ -151,10 +162,13 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 
 		private final Function<ILoggingEvent, EventFields> fieldsOf;
 
+		private final ReusableEventFields reusable;
+
 		private final LogfmtWriter writer;
 
-		LogfmtEncoder(Function<ILoggingEvent, EventFields> fieldsOf, LogfmtWriter writer) {
+		LogfmtEncoder(Function<ILoggingEvent, EventFields> fieldsOf, ReusableEventFields reusable, LogfmtWriter writer) {
 			this.fieldsOf = fieldsOf;
+			this.reusable = reusable;
 			this.writer = writer;
 		}
 
@@ -166,7 +180,13 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		@Override
 		public byte[] encode(ILoggingEvent event) {
 			StringBuilder line = new StringBuilder(256);
-			this.writer.write(this.fieldsOf.apply(event), line);
+			EventFields fields = this.fieldsOf.apply(event);
+			try {
+				this.writer.write(fields, line);
+			}
+			finally {
+				this.reusable.release(fields);
+			}
 			return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
 		}
 

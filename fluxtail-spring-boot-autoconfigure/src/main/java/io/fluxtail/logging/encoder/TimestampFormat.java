@@ -15,7 +15,20 @@ final class TimestampFormat {
 
 	private volatile CachedSecond cached = new CachedSecond(Long.MIN_VALUE, "");
 
+	/** Busy services log many lines per millisecond: the last text is reused as is. */
+	private volatile CachedMillis last = new CachedMillis(Long.MIN_VALUE, "");
+
 	String format(long epochMillis) {
+		CachedMillis last = this.last;
+		if (last.epochMillis() == epochMillis) {
+			return last.text();
+		}
+		String text = formatNew(epochMillis);
+		this.last = new CachedMillis(epochMillis, text);
+		return text;
+	}
+
+	private String formatNew(long epochMillis) {
 		long second = Math.floorDiv(epochMillis, 1000L);
 		int millis = (int) Math.floorMod(epochMillis, 1000L);
 		CachedSecond current = this.cached;
@@ -34,6 +47,9 @@ final class TimestampFormat {
 	}
 
 	private record CachedSecond(long epochSecond, String text) {
+	}
+
+	private record CachedMillis(long epochMillis, String text) {
 	}
 
 }

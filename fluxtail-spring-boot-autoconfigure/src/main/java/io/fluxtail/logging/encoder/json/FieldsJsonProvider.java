@@ -2,6 +2,7 @@ package io.fluxtail.logging.encoder.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -18,20 +19,38 @@ public final class FieldsJsonProvider extends AbstractJsonProvider<ILoggingEvent
 
 	private final Function<ILoggingEvent, EventFields> fieldsOfEvent;
 
+	private final Consumer<EventFields> release;
+
 	/**
 	 * Creates a provider.
 	 * @param fieldsOfEvent collects (and redacts) the fields of an event
 	 */
 	public FieldsJsonProvider(Function<ILoggingEvent, EventFields> fieldsOfEvent) {
+		this(fieldsOfEvent, (fields) -> {
+		});
+	}
+
+	/**
+	 * Creates a provider whose field lists are handed back once written, for reuse.
+	 * @param fieldsOfEvent collects (and redacts) the fields of an event
+	 * @param release receives each list once it has been written
+	 */
+	public FieldsJsonProvider(Function<ILoggingEvent, EventFields> fieldsOfEvent, Consumer<EventFields> release) {
 		this.fieldsOfEvent = fieldsOfEvent;
+		this.release = release;
 	}
 
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
 		EventFields fields = this.fieldsOfEvent.apply(event);
-		for (int i = 0; i < fields.size(); i++) {
-			generator.writeName(fields.name(i));
-			writeValue(generator, fields.value(i));
+		try {
+			for (int i = 0; i < fields.size(); i++) {
+				generator.writeName(fields.name(i));
+				writeValue(generator, fields.value(i));
+			}
+		}
+		finally {
+			this.release.accept(fields);
 		}
 	}
 
