@@ -1,0 +1,84 @@
+package io.fluxtail.logging.encoder;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.redaction.RedactionPolicy;
+import io.fluxtail.logging.redaction.SizeLimits;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Size limits and the contract's immunity, through a real Logback context in both formats.
+ */
+class RedactionLimitsTests {
+
+	private static final int TEN_MB = 10 * 1024 * 1024;
+
+	@ParameterizedTest
+	@EnumSource(LogFormat.class)
+	void aTenMegabyteValueNeverBecomesATenMegabyteLine(LogFormat format) {
+		LogbackCapture capture = new LogbackCapture()
+			.writeTo("out", RedactionCorpusTests.config(format, RedactionPolicy.defaults()));
+		String huge = "x".repeat(TEN_MB);
+		List<String> manyElements = Collections.nCopies(1_000_000, "item");
+		capture.logger().atInfo().addKeyValue("body", huge).log("message {}", huge);
+		capture.logger().atInfo().addKeyValue("items", manyElements).addKeyValue("nested", Map.of("deep", huge)).log("lists");
+		capture.logger().error("failed", new IllegalStateException(huge));
+		String output = capture.take("out");
+		List<String> lines = output.lines().toList();
+		assertThat(lines).hasSize(3).allSatisfy((line) -> assertThat(line.length()).isLessThan(100 * 1024));
+		assertThat(output).contains("...[TRUNCATED:" + (TEN_MB + "message ".length()) + " chars]")
+			.contains("...[TRUNCATED:" + TEN_MB + " chars]")
+			.contains(" more elements]");
+	}
+
+	@ParameterizedTest
+	@EnumSource(LogFormat.class)
+	void messageAndFieldLimitsAreConfigurable(LogFormat format) {
+		RedactionPolicy policy = RedactionPolicy.builder().limits(new SizeLimits(100, 64)).build();
+		LogbackCapture capture = new LogbackCapture().writeTo("out", RedactionCorpusTests.config(format, policy));
+		capture.logger().atInfo().addKeyValue("note", "n".repeat(65)).log("m".repeat(101));
+		String output = capture.take("out");
+		assertThat(output).contains("m".repeat(100) + "...[TRUNCATED:101 chars]")
+			.contains("n".repeat(64) + "...[TRUNCATED:65 chars]");
+		assertThat(policy.stats().truncations()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(LogFormat.class)
+	void contractFieldsAreNeverTouchedEvenWhenTheyLookLikeSecrets(LogFormat format) {
+		LogbackCapture capture = new LogbackCapture()
+			.writeTo("out", RedactionCorpusTests.config(format, RedactionPolicy.defaults()));
+		capture.mdc().put(CoreFields.REQUEST_ID, "jane@example.com");
+		capture.mdc().put(CoreFields.TRACER_TRACE_ID, "4111111111111111");
+		capture.logger().info("contract");
+		capture.mdc().clear();
+		List<String> texts = RedactionCorpusTests.valuesOf(format, capture.take("out"));
+		assertThat(texts).contains("jane@example.com", "4111111111111111");
+	}
+
+	@ParameterizedTest
+	@EnumSource(LogFormat.class)
+	void aNestedValueIsCopiedOnlyWhereItChanges(LogFormat format) {
+		LogbackCapture capture = new LogbackCapture()
+			.writeTo("out", RedactionCorpusTests.config(format, RedactionPolicy.defaults()));
+		List<Object> items = new ArrayList<>(List.of(1, 2.5, true, "plain", Map.of("password", "hunter2")));
+		capture.logger().atInfo().addKeyValue("items", items).log("nested");
+		String output = capture.take("out");
+		assertThat(output).doesNotContain("hunter2").contains("[REDACTED:sensitive_key]");
+		if (format == LogFormat.JSON) {
+			JsonNode line = JsonFormatTests.STRICT.readTree(output);
+			assertThat(line.get("items").get(0).isNumber()).isTrue();
+			assertThat(line.get("items").get(2).isBoolean()).isTrue();
+		}
+		assertThat(items.get(4)).as("the application's own object is untouched").isEqualTo(Map.of("password", "hunter2"));
+	}
+
+}
