@@ -86,6 +86,11 @@ public class FluxtailProperties {
 	 */
 	private final Redaction redaction = new Redaction();
 
+	/**
+	 * Checks of the field contract at startup.
+	 */
+	private final Contract contract = new Contract();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -172,6 +177,31 @@ public class FluxtailProperties {
 
 	public Redaction getRedaction() {
 		return this.redaction;
+	}
+
+	public Contract getContract() {
+		return this.contract;
+	}
+
+	/**
+	 * Startup checks of the field contract.
+	 */
+	public static class Contract {
+
+		/**
+		 * Whether a required field without a value (such as 'env' when fluxtail.environment is not
+		 * set) fails startup instead of being written as '-' with a warning.
+		 */
+		private boolean strict;
+
+		public boolean isStrict() {
+			return this.strict;
+		}
+
+		public void setStrict(boolean strict) {
+			this.strict = strict;
+		}
+
 	}
 
 	/**

@@ -12,7 +12,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.fluxtail.autoconfigure.logging.FluxtailLoggingInstaller;
-import io.fluxtail.autoconfigure.logging.InstalledEncoders;
+import io.fluxtail.autoconfigure.logging.LoggingState;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.redaction.RedactionPolicy;
@@ -54,7 +54,7 @@ class RedactionOnOffTests {
 			call(port, "GET", "/gateway/latency");
 			call(port, "POST", "/login?userId=u-1042");
 			call(port, "POST", "/payments/4921/capture");
-			installed = InstalledEncoders.config();
+			installed = LoggingState.read().config();
 		}
 		assertThat(installed).isNotNull();
 		assertThat(installed.redaction().enabled()).isTrue();

@@ -1,6 +1,6 @@
 package io.fluxtail.autoconfigure.redaction;
 
-import io.fluxtail.autoconfigure.logging.InstalledEncoders;
+import io.fluxtail.autoconfigure.logging.LoggingState;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.logging.redaction.RedactionPolicy;
@@ -13,8 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Lets the application add value detectors as {@link Detector} beans to the encoders the starter
- * installed.
+ * Lets the application add value detectors as {@link Detector} beans to the running Fluxtail
+ * encoders (those the starter installed, or the first of an application's own Logback
+ * configuration).
  */
 @AutoConfiguration
 @ConditionalOnClass(name = { "ch.qos.logback.classic.LoggerContext",
@@ -31,7 +32,7 @@ public final class FluxtailRedactionAutoConfiguration {
 	}
 
 	private static @Nullable RedactionPolicy installedPolicy() {
-		EncoderConfig config = InstalledEncoders.config();
+		EncoderConfig config = LoggingState.read().config();
 		return (config != null) ? config.redaction() : null;
 	}
 

@@ -60,7 +60,12 @@ final class StackTraceRedactor implements Redactor {
 			return false;
 		}
 		if (trace.startsWith("\t... ", start)) {
-			return trace.indexOf('=', start) < 0 || trace.indexOf('=', start) >= end;
+			for (int i = start; i < end; i++) {
+				if (trace.charAt(i) == '=' || trace.charAt(i) == ':') {
+					return false;
+				}
+			}
+			return true;
 		}
 		if (!trace.startsWith("\tat ", start)) {
 			return false;

@@ -1,14 +1,19 @@
 package io.fluxtail.autoconfigure.logging;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.fluxtail.autoconfigure.logging.Installation.Reason;
+import io.fluxtail.logging.contract.ContractViolationException;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.StreamReadFeature;
@@ -168,6 +173,47 @@ class ConsoleOutputTests {
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 			.isThrownBy(() -> run("fluxtail.static-fields.level=x"))
 			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.static-fields.level"));
+	}
+
+	@Test
+	void requiredFieldsWithoutValueAreNamedInOneStartupWarning(CapturedOutput output) {
+		run("spring.application.name=checkout-api").close();
+		List<JsonNode> warnings = jsonLines(output).stream()
+			.filter((line) -> line.get(CoreFields.LOGGER).asString().equals(FluxtailLoggingInstaller.class.getName()))
+			.toList();
+		assertThat(warnings).singleElement().satisfies((warning) -> {
+			assertThat(warning.get(CoreFields.LEVEL).asString()).isEqualTo("WARN");
+			assertThat(warning.get(CoreFields.MESSAGE).asString()).contains("env (set fluxtail.environment)")
+				.doesNotContain("service");
+			assertThat(warning.get("unset_fields").get(0).asString()).isEqualTo(CoreFields.ENV);
+		});
+	}
+
+	@Test
+	void aStrictContractFailsStartupNamingThePropertiesToSet() {
+		assertThatExceptionOfType(ContractViolationException.class)
+			.isThrownBy(() -> run("fluxtail.contract.strict=true"))
+			.withMessageContaining("service (set fluxtail.service or spring.application.name)")
+			.withMessageContaining("env (set fluxtail.environment)");
+	}
+
+	@Test
+	void aStrictContractStartsWhenEveryRequiredFieldIsSet(CapturedOutput output) {
+		run("fluxtail.contract.strict=true", "fluxtail.environment=prod", "spring.application.name=checkout-api")
+			.close();
+		assertThat(jsonLines(output)).noneMatch((line) -> line.get(CoreFields.LEVEL).asString().equals("WARN"));
+	}
+
+	@Test
+	void theFileAppenderGetsTheEncoderToo(@TempDir Path logs) throws IOException {
+		Path file = logs.resolve("app.log");
+		try (ConfigurableApplicationContext context = run("logging.file.name=" + file, "fluxtail.environment=prod")) {
+			log.info("to the file");
+			assertThat(installation().appenders()).containsExactly("CONSOLE", "FILE");
+		}
+		assertThat(Files.readAllLines(file)).isNotEmpty()
+			.allSatisfy((line) -> assertThat(STRICT.readTree(line).get(CoreFields.ENV).asString()).isEqualTo("prod"))
+			.anyMatch((line) -> line.contains("\"to the file\""));
 	}
 
 	private static ConfigurableApplicationContext run(String... properties) {
