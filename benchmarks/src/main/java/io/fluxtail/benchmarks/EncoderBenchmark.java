@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.encoder.Encoder;
 import io.fluxtail.logging.contract.ContractStats;
@@ -50,7 +51,16 @@ public class EncoderBenchmark {
 	@Param({ "normal", "secret", "exception" })
 	public String line;
 
-	private ILoggingEvent event;
+	/**
+	 * {@code fixed}: every encode sees the same timestamp (the default run); {@code advancing}: each
+	 * encode is one millisecond later, so no encoder can reuse a formatted timestamp.
+	 */
+	@Param({ "fixed" })
+	public String clock;
+
+	private LoggingEvent event;
+
+	private boolean advancing;
 
 	private Encoder<ILoggingEvent> fluxtailRedactionOn;
 
@@ -70,6 +80,7 @@ public class EncoderBenchmark {
 		context.putObject(Environment.class.getName(), environment);
 		this.event = BenchmarkEvents.create(context, this.line);
 		this.event.prepareForDeferredProcessing();
+		this.advancing = this.clock.equals("advancing");
 		this.fluxtailRedactionOn = started(new FluxtailEncoder(fluxtailConfig(RedactionPolicy.defaults())), context);
 		this.fluxtailRedactionOff = started(new FluxtailEncoder(fluxtailConfig(RedactionPolicy.disabled())), context);
 		this.logstashPlain = started(logstash(false), context);
@@ -82,27 +93,34 @@ public class EncoderBenchmark {
 
 	@Benchmark
 	public byte[] fluxtailRedactionOn() {
-		return this.fluxtailRedactionOn.encode(this.event);
+		return this.fluxtailRedactionOn.encode(tick());
 	}
 
 	@Benchmark
 	public byte[] fluxtailRedactionOff() {
-		return this.fluxtailRedactionOff.encode(this.event);
+		return this.fluxtailRedactionOff.encode(tick());
 	}
 
 	@Benchmark
 	public byte[] logstashPlain() {
-		return this.logstashPlain.encode(this.event);
+		return this.logstashPlain.encode(tick());
 	}
 
 	@Benchmark
 	public byte[] logstashMasked() {
-		return this.logstashMasked.encode(this.event);
+		return this.logstashMasked.encode(tick());
 	}
 
 	@Benchmark
 	public byte[] bootLogstash() {
-		return this.bootLogstash.encode(this.event);
+		return this.bootLogstash.encode(tick());
+	}
+
+	private ILoggingEvent tick() {
+		if (this.advancing) {
+			this.event.setTimeStamp(this.event.getTimeStamp() + 1);
+		}
+		return this.event;
 	}
 
 	private static EncoderConfig fluxtailConfig(RedactionPolicy policy) {

@@ -13,6 +13,15 @@ final class TimestampFormat {
 	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
 
+	/** {@code .000Z} to {@code .999Z}, so that a new millisecond costs one concatenation. */
+	private static final String[] MILLIS_SUFFIXES = new String[1000];
+
+	static {
+		for (int i = 0; i < MILLIS_SUFFIXES.length; i++) {
+			MILLIS_SUFFIXES[i] = "." + (char) ('0' + i / 100) + (char) ('0' + (i / 10) % 10) + (char) ('0' + i % 10) + "Z";
+		}
+	}
+
 	private volatile CachedSecond cached = new CachedSecond(Long.MIN_VALUE, "");
 
 	/** Busy services log many lines per millisecond: the last text is reused as is. */
@@ -36,14 +45,7 @@ final class TimestampFormat {
 			current = new CachedSecond(second, SECONDS.format(Instant.ofEpochSecond(second)));
 			this.cached = current;
 		}
-		StringBuilder builder = new StringBuilder(24).append(current.text()).append('.');
-		if (millis < 100) {
-			builder.append('0');
-		}
-		if (millis < 10) {
-			builder.append('0');
-		}
-		return builder.append(millis).append('Z').toString();
+		return current.text().concat(MILLIS_SUFFIXES[millis]);
 	}
 
 	private record CachedSecond(long epochSecond, String text) {

@@ -3,6 +3,7 @@ package io.fluxtail.logging.encoder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.Logger;
@@ -10,6 +11,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.status.Status;
 import org.slf4j.spi.MDCAdapter;
 
 /**
@@ -55,6 +57,10 @@ final class LogbackCapture {
 
 	org.slf4j.Logger logger() {
 		return this.logger;
+	}
+
+	List<Status> statuses() {
+		return this.context.getStatusManager().getCopyOfStatusList();
 	}
 
 	MDCAdapter mdc() {

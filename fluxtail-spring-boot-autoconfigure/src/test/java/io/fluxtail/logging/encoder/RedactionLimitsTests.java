@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.core.status.Status;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.redaction.Detector;
+import io.fluxtail.logging.redaction.Findings;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SizeLimits;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +82,34 @@ class RedactionLimitsTests {
 			assertThat(line.get("items").get(2).isBoolean()).isTrue();
 		}
 		assertThat(items.get(4)).as("the application's own object is untouched").isEqualTo(Map.of("password", "hunter2"));
+	}
+
+	@ParameterizedTest
+	@EnumSource(LogFormat.class)
+	void aFailingCustomDetectorWithholdsTheValueAndIsReportedOnceToLogback(LogFormat format) {
+		Detector broken = new Detector() {
+			@Override
+			public String id() {
+				return "broken";
+			}
+
+			@Override
+			public void detect(String text, Findings findings) {
+				throw new IllegalStateException("bug in a custom rule");
+			}
+		};
+		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(broken)).build();
+		LogbackCapture capture = new LogbackCapture().writeTo("out", RedactionCorpusTests.config(format, policy));
+		capture.logger().atInfo().addKeyValue("note", "customer data").log("first");
+		capture.logger().info("second");
+		String output = capture.take("out");
+		assertThat(output.lines()).hasSize(2);
+		assertThat(output).doesNotContain("customer data").doesNotContain("first").contains("[REDACTED:broken:unchecked]");
+		List<Status> errors = capture.statuses()
+			.stream()
+			.filter((status) -> status.getLevel() == Status.ERROR && status.getMessage().contains("broken"))
+			.toList();
+		assertThat(errors).hasSize(1);
 	}
 
 }
