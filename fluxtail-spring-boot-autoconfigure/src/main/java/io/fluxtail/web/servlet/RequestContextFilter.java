@@ -1,0 +1,137 @@
+package io.fluxtail.web.servlet;
+
+import java.io.IOException;
+
+import io.fluxtail.propagation.MdcSnapshot;
+import io.fluxtail.propagation.RequestContext;
+import io.fluxtail.propagation.TraceIds;
+import io.fluxtail.web.InboundRequests;
+import io.fluxtail.web.RequestCompletionLogger;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Puts the request's context in the MDC for every dispatch of a request (the request itself, its
+ * async dispatches and its error dispatch), echoes the id on the response and writes the
+ * completion event. The thread's MDC is put back exactly as it was after each dispatch.
+ */
+public final class RequestContextFilter extends OncePerRequestFilter {
+
+	private static final String STATE_ATTRIBUTE = RequestContextFilter.class.getName() + ".state";
+
+	private final InboundRequests inbound;
+
+	private final @Nullable RequestCompletionLogger completion;
+
+	/**
+	 * Creates the filter.
+	 * @param inbound resolves the context of new requests
+	 * @param completion writes the completion event, {@code null} when switched off
+	 */
+	public RequestContextFilter(InboundRequests inbound, @Nullable RequestCompletionLogger completion) {
+		this.inbound = inbound;
+		this.completion = completion;
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		RequestState state = (RequestState) request.getAttribute(STATE_ATTRIBUTE);
+		if (state == null) {
+			state = new RequestState(this.inbound.open(request::getHeader), System.nanoTime());
+			request.setAttribute(STATE_ATTRIBUTE, state);
+		}
+		if (!response.containsHeader(this.inbound.header())) {
+			response.setHeader(this.inbound.header(), state.context.requestId());
+		}
+		try (MdcSnapshot previous = MdcSnapshot.capture()) {
+			contextForThisDispatch(state).applyToMdc();
+			Throwable failure = null;
+			try {
+				chain.doFilter(request, response);
+			}
+			catch (IOException | ServletException | RuntimeException | Error ex) {
+				failure = ex;
+				throw ex;
+			}
+			finally {
+				if (!request.isAsyncStarted()) {
+					complete(state, request, response, failure);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Inside the tracer's scope the tracer's own MDC keys carry the trace; the error dispatch runs
+	 * outside it, so there the ids seen earlier in the request are written by Fluxtail instead.
+	 */
+	private RequestContext contextForThisDispatch(RequestState state) {
+		TraceIds live = this.inbound.currentTrace();
+		if (live != null) {
+			if (state.tracerIds == null) {
+				state.tracerIds = live;
+			}
+			return state.context;
+		}
+		TraceIds seen = state.tracerIds;
+		return (seen != null) ? new RequestContext(state.context.requestId(), seen) : state.context;
+	}
+
+	private void complete(RequestState state, HttpServletRequest request, HttpServletResponse response,
+			@Nullable Throwable failure) {
+		if (this.completion == null || state.completed) {
+			return;
+		}
+		state.completed = true;
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (this.completion.isExcluded(path)) {
+			return;
+		}
+		int status = response.getStatus();
+		if (failure != null && status < 500) {
+			// The container turns an escaped exception into a 500 after this filter returns.
+			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+		}
+		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		this.completion.completed(request.getMethod(), (route != null) ? route.toString() : null, status, null,
+				state.startNanos);
+	}
+
+	/**
+	 * What a request keeps between its dispatches, as a request attribute.
+	 */
+	private static final class RequestState {
+
+		private final RequestContext context;
+
+		private final long startNanos;
+
+		private volatile @Nullable TraceIds tracerIds;
+
+		private volatile boolean completed;
+
+		RequestState(RequestContext context, long startNanos) {
+			this.context = context;
+			this.startNanos = startNanos;
+		}
+
+	}
+
+}
