@@ -37,14 +37,14 @@ public final class FluxtailReactiveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestContextHttpHandlerDecorator requestContextHttpHandlerDecorator(InboundRequests inbound,
+	RequestContextHttpHandlerDecorator fluxtailRequestContextHttpHandlerDecorator(InboundRequests inbound,
 			ObjectProvider<RequestCompletionLogger> completion) {
 		return new RequestContextHttpHandlerDecorator(inbound, completion.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestContextWebFilter requestContextWebFilter(InboundRequests inbound) {
+	RequestContextWebFilter fluxtailRequestContextWebFilter(InboundRequests inbound) {
 		return new RequestContextWebFilter(inbound);
 	}
 

@@ -2,17 +2,18 @@ package io.fluxtail.autoconfigure;
 
 import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestCompletionLogger;
-import io.fluxtail.web.servlet.RequestContextFilter;
+import io.fluxtail.web.servlet.RequestContextServletFilter;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -34,14 +35,29 @@ public final class FluxtailServletAutoConfiguration {
 	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
 	@Bean
-	@ConditionalOnMissingFilterBean(RequestContextFilter.class)
-	FilterRegistrationBean<RequestContextFilter> requestContextFilter(InboundRequests inbound,
+	@ConditionalOnMissingBean
+	RequestContextServletFilter fluxtailRequestContextFilter(InboundRequests inbound,
 			ObjectProvider<RequestCompletionLogger> completion) {
-		FilterRegistrationBean<RequestContextFilter> registration = new FilterRegistrationBean<>(
-				new RequestContextFilter(inbound, completion.getIfAvailable()));
+		return new RequestContextServletFilter(inbound, completion.getIfAvailable());
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestContextServletFilter> fluxtailRequestContextFilterRegistration(
+			RequestContextServletFilter filter) {
+		FilterRegistrationBean<RequestContextServletFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;
+	}
+
+	/**
+	 * The filter is also the request listener that puts the MDC back after the container's error
+	 * handling.
+	 */
+	@Bean
+	ServletListenerRegistrationBean<RequestContextServletFilter> fluxtailRequestContextListenerRegistration(
+			RequestContextServletFilter filter) {
+		return new ServletListenerRegistrationBean<>(filter);
 	}
 
 }

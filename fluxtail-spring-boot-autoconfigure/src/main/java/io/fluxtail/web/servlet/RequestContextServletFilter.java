@@ -7,8 +7,11 @@ import io.fluxtail.propagation.RequestContext;
 import io.fluxtail.propagation.TraceIds;
 import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestCompletionLogger;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +22,13 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Puts the request's context in the MDC for every dispatch of a request (the request itself, its
  * async dispatches and its error dispatch), echoes the id on the response and writes the
- * completion event. The thread's MDC is put back exactly as it was after each dispatch.
+ * completion event. The thread's MDC is put back exactly as it was after each dispatch, or, when
+ * an exception escapes, once the container has logged it and rendered the error page. Register it
+ * as a {@link ServletRequestListener} too, which restores the MDC when no error dispatch follows.
  */
-public final class RequestContextFilter extends OncePerRequestFilter {
+public final class RequestContextServletFilter extends OncePerRequestFilter implements ServletRequestListener {
 
-	private static final String STATE_ATTRIBUTE = RequestContextFilter.class.getName() + ".state";
+	private static final String STATE_ATTRIBUTE = RequestContextServletFilter.class.getName() + ".state";
 
 	private final InboundRequests inbound;
 
@@ -34,7 +39,7 @@ public final class RequestContextFilter extends OncePerRequestFilter {
 	 * @param inbound resolves the context of new requests
 	 * @param completion writes the completion event, {@code null} when switched off
 	 */
-	public RequestContextFilter(InboundRequests inbound, @Nullable RequestCompletionLogger completion) {
+	public RequestContextServletFilter(InboundRequests inbound, @Nullable RequestCompletionLogger completion) {
 		this.inbound = inbound;
 		this.completion = completion;
 	}
@@ -60,20 +65,48 @@ public final class RequestContextFilter extends OncePerRequestFilter {
 		if (!response.containsHeader(this.inbound.header())) {
 			response.setHeader(this.inbound.header(), state.context.requestId());
 		}
-		try (MdcSnapshot previous = MdcSnapshot.capture()) {
+		MdcSnapshot previous = state.takePendingRestore();
+		if (previous == null) {
+			previous = MdcSnapshot.capture();
+		}
+		boolean keepContext = false;
+		try {
 			contextForThisDispatch(state).applyToMdc();
-			Throwable failure = null;
-			try {
-				chain.doFilter(request, response);
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			// The container logs the escaped exception and runs the error page after this filter
+			// returns, on this thread: the context stays until the error dispatch or the end of
+			// the request (requestDestroyed) puts the MDC back.
+			keepContext = request.getDispatcherType() == DispatcherType.REQUEST;
+			if (!request.isAsyncStarted()) {
+				complete(state, request, response, ex);
 			}
-			catch (IOException | ServletException | RuntimeException | Error ex) {
-				failure = ex;
-				throw ex;
+			throw ex;
+		}
+		finally {
+			if (keepContext) {
+				state.pendingRestore(previous);
 			}
-			finally {
+			else {
 				if (!request.isAsyncStarted()) {
-					complete(state, request, response, failure);
+					complete(state, request, response, null);
 				}
+				previous.close();
+			}
+		}
+	}
+
+	/**
+	 * Puts the MDC back when a request ends while its context was kept for the container's error
+	 * handling and no error dispatch did it.
+	 */
+	@Override
+	public void requestDestroyed(ServletRequestEvent event) {
+		if (event.getServletRequest().getAttribute(STATE_ATTRIBUTE) instanceof RequestState state) {
+			MdcSnapshot previous = state.takePendingRestore();
+			if (previous != null) {
+				previous.close();
 			}
 		}
 	}
@@ -127,9 +160,32 @@ public final class RequestContextFilter extends OncePerRequestFilter {
 
 		private volatile boolean completed;
 
+		private @Nullable MdcSnapshot pendingRestore;
+
+		private @Nullable Thread pendingThread;
+
 		RequestState(RequestContext context, long startNanos) {
 			this.context = context;
 			this.startNanos = startNanos;
+		}
+
+		synchronized void pendingRestore(MdcSnapshot snapshot) {
+			this.pendingRestore = snapshot;
+			this.pendingThread = Thread.currentThread();
+		}
+
+		/**
+		 * Returns the MDC to put back, when kept on this very thread; another thread's MDC is not
+		 * this thread's to restore.
+		 */
+		synchronized @Nullable MdcSnapshot takePendingRestore() {
+			MdcSnapshot snapshot = this.pendingRestore;
+			if (snapshot == null || this.pendingThread != Thread.currentThread()) {
+				return null;
+			}
+			this.pendingRestore = null;
+			this.pendingThread = null;
+			return snapshot;
 		}
 
 	}
