@@ -11,6 +11,7 @@ import java.util.List;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.testsupport.DownstreamServer;
+import io.fluxtail.testsupport.LoadRun;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestCompletionLogger;
@@ -157,6 +158,12 @@ class ReactiveRequestContextTests {
 		assertThat(this.logs.ofCompletedRequest(id)).hasSize(5)
 			.allSatisfy((line) -> assertThat(text(line, CoreFields.TRACE_ID))
 				.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736"));
+	}
+
+	@Test
+	void whenThousandsOfRequestsRunAtOnceThenEveryLineCarriesItsOwnRequestsIdAndNoOther() throws Exception {
+		LoadRun.send(this.port, HEADER, 2_000, 64);
+		LoadRun.assertEveryLineMatchesItsRequest(this.logs, 2_000, 4);
 	}
 
 	private HttpResponse<String> get(String path, String header, String value) throws IOException, InterruptedException {

@@ -86,17 +86,17 @@ class ReactiveTestApplication {
 		@GetMapping("/work/{n}")
 		Mono<String> work(@PathVariable int n) {
 			return Mono.fromCallable(() -> {
-				log.info("work started");
+				log.info("work started {}", n);
 				return n;
 			})
 				.publishOn(Schedulers.boundedElastic())
-				.doOnNext((value) -> log.info("work on elastic"))
+				.doOnNext((value) -> log.info("work on elastic {}", n))
 				.flatMap((value) -> Mono.fromCallable(() -> {
-					log.info("work on parallel");
+					log.info("work on parallel {}", n);
 					return value;
 				}).subscribeOn(Schedulers.parallel()))
 				.map((value) -> {
-					log.info("work finished");
+					log.info("work finished {}", n);
 					return "done";
 				});
 		}

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.testsupport.DownstreamServer;
+import io.fluxtail.testsupport.LoadRun;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.testsupport.RawHttp;
 import io.fluxtail.web.InboundRequests;
@@ -273,6 +274,12 @@ class ServletRequestContextTests {
 			assertThat(lines).singleElement().satisfies((line) -> assertThat(line.has(CoreFields.TRACE_ID)).isFalse());
 			assertThat(this.logs.rawSinceMark()).doesNotContain(malformed.substring(3, 35));
 		}
+	}
+
+	@Test
+	void whenThousandsOfRequestsRunAtOnceThenEveryLineCarriesItsOwnRequestsIdAndNoOther() throws Exception {
+		LoadRun.send(this.port, HEADER, 2_000, 64);
+		LoadRun.assertEveryLineMatchesItsRequest(this.logs, 2_000, 4);
 	}
 
 	private HttpResponse<String> get(String path, String header, String value) throws IOException, InterruptedException {

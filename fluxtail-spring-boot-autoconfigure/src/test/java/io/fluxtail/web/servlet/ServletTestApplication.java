@@ -65,6 +65,12 @@ class ServletTestApplication {
 	static class AsyncWork {
 
 		@Async
+		CompletableFuture<Integer> numbered(int n) {
+			log.info("async work {}", n);
+			return CompletableFuture.completedFuture(n);
+		}
+
+		@Async
 		CompletableFuture<String> work(String step) {
 			log.info("async {}", step);
 			return CompletableFuture.completedFuture(step);
@@ -165,11 +171,11 @@ class ServletTestApplication {
 
 		@GetMapping("/work/{n}")
 		String work(@PathVariable int n) throws Exception {
-			log.info("work started");
-			String step = this.asyncWork.work("two").get(10, TimeUnit.SECONDS);
-			this.executor.submit(() -> log.info("work on executor")).get(10, TimeUnit.SECONDS);
-			log.info("work finished");
-			return step;
+			log.info("work started {}", n);
+			this.asyncWork.numbered(n).get(10, TimeUnit.SECONDS);
+			this.executor.submit(() -> log.info("work on executor {}", n)).get(10, TimeUnit.SECONDS);
+			log.info("work finished {}", n);
+			return "done";
 		}
 
 	}
