@@ -86,6 +86,9 @@ public final class RequestContextServletFilter extends OncePerRequestFilter impl
 		}
 		finally {
 			if (keepContext) {
+				// The tracer's scope closes before the container logs: its ids are written by
+				// Fluxtail from here on.
+				state.contextOutsideSpan().applyToMdc();
 				state.pendingRestore(previous);
 			}
 			else {
@@ -123,8 +126,7 @@ public final class RequestContextServletFilter extends OncePerRequestFilter impl
 			}
 			return state.context;
 		}
-		TraceIds seen = state.tracerIds;
-		return (seen != null) ? new RequestContext(state.context.requestId(), seen) : state.context;
+		return state.contextOutsideSpan();
 	}
 
 	private void complete(RequestState state, HttpServletRequest request, HttpServletResponse response,
@@ -167,6 +169,11 @@ public final class RequestContextServletFilter extends OncePerRequestFilter impl
 		RequestState(RequestContext context, long startNanos) {
 			this.context = context;
 			this.startNanos = startNanos;
+		}
+
+		RequestContext contextOutsideSpan() {
+			TraceIds seen = this.tracerIds;
+			return (seen != null) ? new RequestContext(this.context.requestId(), seen) : this.context;
 		}
 
 		synchronized void pendingRestore(MdcSnapshot snapshot) {
