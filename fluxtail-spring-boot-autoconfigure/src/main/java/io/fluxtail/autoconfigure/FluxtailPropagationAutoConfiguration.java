@@ -107,7 +107,15 @@ public final class FluxtailPropagationAutoConfiguration {
 		@ConditionalOnMissingBean(ContextPropagatingTaskDecorator.class)
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		ContextPropagatingTaskDecorator fluxtailTaskDecorator() {
-			return new ContextPropagatingTaskDecorator();
+			return new ContextPropagatingTaskDecorator(taskSnapshots());
+		}
+
+		/**
+		 * Clears what the submitter did not have, so a pooled thread never runs a task with a
+		 * context left over from another request.
+		 */
+		static ContextSnapshotFactory taskSnapshots() {
+			return ContextSnapshotFactory.builder().clearMissing(true).build();
 		}
 
 	}
