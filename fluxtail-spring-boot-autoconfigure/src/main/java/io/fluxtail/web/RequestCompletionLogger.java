@@ -78,14 +78,19 @@ public final class RequestCompletionLogger {
 		if (!logger.isEnabledForLevel(level)) {
 			return;
 		}
-		logger.atLevel(level)
-			.addKeyValue(CoreFields.HTTP_METHOD, method)
-			.addKeyValue(CoreFields.HTTP_ROUTE, (route != null) ? route : routeWithoutHandler(status))
-			.addKeyValue(CoreFields.HTTP_STATUS, status)
-			.addKeyValue(CoreFields.DURATION_MS, durationMs)
-			.addKeyValue(CoreFields.OUTCOME, (outcome != null) ? outcome : outcome(status))
-			.log(MESSAGE);
-		this.stats.completed();
+		try {
+			logger.atLevel(level)
+				.addKeyValue(CoreFields.HTTP_METHOD, method)
+				.addKeyValue(CoreFields.HTTP_ROUTE, (route != null) ? route : routeWithoutHandler(status))
+				.addKeyValue(CoreFields.HTTP_STATUS, status)
+				.addKeyValue(CoreFields.DURATION_MS, durationMs)
+				.addKeyValue(CoreFields.OUTCOME, (outcome != null) ? outcome : outcome(status))
+				.log(MESSAGE);
+			this.stats.completed();
+		}
+		catch (RuntimeException ex) {
+			// A request never fails because its log line could not be written.
+		}
 	}
 
 	/**
