@@ -81,6 +81,11 @@ public class FluxtailProperties {
 	private final StackTrace stackTrace = new StackTrace();
 
 	/**
+	 * Checks of the field contract at startup.
+	 */
+	private final Contract contract = new Contract();
+
+	/**
 	 * Request context: request id, trace ids and the completion event of inbound HTTP requests.
 	 */
 	private final Request request = new Request();
@@ -173,6 +178,31 @@ public class FluxtailProperties {
 		return this.request;
 	}
 
+	public Contract getContract() {
+		return this.contract;
+	}
+
+	/**
+	 * Startup checks of the field contract.
+	 */
+	public static class Contract {
+
+		/**
+		 * Whether a required field without a value (such as 'env' when fluxtail.environment is not
+		 * set) fails startup instead of being written as '-' with a warning.
+		 */
+		private boolean strict;
+
+		public boolean isStrict() {
+			return this.strict;
+		}
+
+		public void setStrict(boolean strict) {
+			this.strict = strict;
+		}
+
+	}
+
 	/**
 	 * Exception rendering.
 	 */
@@ -181,12 +211,12 @@ public class FluxtailProperties {
 		/**
 		 * Maximum number of frames written per throwable (the exception and each cause).
 		 */
-		private int maxDepth = StackTraceSettings.DEFAULT_MAX_DEPTH;
+		private int maxDepth = 30;
 
 		/**
 		 * Maximum length of the whole 'stack_trace' value, in characters.
 		 */
-		private int maxLength = StackTraceSettings.DEFAULT_MAX_LENGTH;
+		private int maxLength = 16384;
 
 		/**
 		 * Whether the root cause is written first.

@@ -76,6 +76,14 @@ public final class InboundRequests {
 	}
 
 	/**
+	 * Whether the application has a tracer whose spans provide the trace ids.
+	 * @return whether a tracer is active
+	 */
+	public boolean hasTracer() {
+		return this.tracer != null;
+	}
+
+	/**
 	 * Returns the header the request id is echoed on and sent downstream in.
 	 * @return the header name
 	 */

@@ -108,6 +108,33 @@ class FluxtailRequestContextAutoConfigurationTests {
 	}
 
 	@Test
+	void whenInboundIdsAreNotTrustedThenEvenSafeOnesAreReplaced() {
+		this.servlet.withPropertyValues("fluxtail.request.trust-inbound=false", "fluxtail.request.id-prefix=chk:")
+			.run((context) -> {
+				InboundRequests inbound = context.getBean(InboundRequests.class);
+				assertThat(inbound.open((header) -> "X-Request-Id".equals(header) ? "safe-id" : null).requestId())
+					.matches("chk:[0-9a-f]{16}");
+				assertThat(context.getBean(RequestContextStats.class).generatedIds()).isOne();
+			});
+	}
+
+	@Test
+	void theIdIsAcceptedFromTheConfiguredHeadersInOrder() {
+		this.servlet
+			.withPropertyValues("fluxtail.request.header=X-Trace-Request",
+					"fluxtail.request.alternative-headers=X-Amzn-Trace-Id,X-Correlation-Id")
+			.run((context) -> {
+				InboundRequests inbound = context.getBean(InboundRequests.class);
+				assertThat(inbound.open((header) -> switch (header) {
+					case "X-Amzn-Trace-Id" -> "second";
+					case "X-Correlation-Id" -> "third";
+					default -> null;
+				}).requestId()).isEqualTo("second");
+				assertThat(inbound.header()).isEqualTo("X-Trace-Request");
+			});
+	}
+
+	@Test
 	void withoutMicrometerTracingTheTraceparentHeaderIsTheTracingSource() {
 		this.servlet.withClassLoader(new FilteredClassLoader(Tracer.class))
 			.run((context) -> assertThat(context.getBean(InboundRequests.class).description().tracingSource())

@@ -10,8 +10,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import io.fluxtail.autoconfigure.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.Installation.Reason;
+import io.fluxtail.logging.contract.ContractCheck;
+import io.fluxtail.logging.contract.ContractViolationException;
+import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import org.jspecify.annotations.Nullable;
@@ -91,13 +95,14 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			Reason reason = reasonToSkip(environment, properties, classLoader);
 			if (reason != null) {
 				if (properties.isEnabled()) {
-					// Still fail fast on invalid fluxtail.* values the app's own encoder would use.
-					FluxtailSettings.encoderConfig(properties, environment);
+					// The app's own encoder reads the same properties: check them all the same.
+					checkContract(FluxtailSettings.encoderConfig(properties, environment), properties);
 				}
 				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason));
 				return;
 			}
 			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
+			checkContract(config, properties);
 			List<String> appenders = replaceEncoders(context, config);
 			if (appenders.isEmpty()) {
 				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER));
@@ -105,6 +110,27 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			}
 			context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config));
 			keepStdoutStructured(environment);
+			warnAboutUnsetFields(config);
+		}
+
+		private static void checkContract(EncoderConfig config, FluxtailProperties properties) {
+			List<FieldSpec> unset = ContractCheck.unsetRequiredFields(config.contract());
+			if (!unset.isEmpty() && properties.getContract().isStrict()) {
+				throw new ContractViolationException(unset);
+			}
+		}
+
+		/**
+		 * Logged once the encoder is in place, so the warning itself follows the contract.
+		 */
+		private static void warnAboutUnsetFields(EncoderConfig config) {
+			List<FieldSpec> unset = ContractCheck.unsetRequiredFields(config.contract());
+			if (!unset.isEmpty()) {
+				LoggerFactory.getLogger(FluxtailLoggingInstaller.class)
+					.atWarn()
+					.addKeyValue("unset_fields", unset.stream().map(FieldSpec::outputName).toList())
+					.log("Required log fields have no value and are written as '-': {}", ContractCheck.describe(unset));
+			}
 		}
 
 		private static @Nullable Reason reasonToSkip(ConfigurableEnvironment environment,
@@ -144,9 +170,13 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 					FluxtailEncoder encoder = new FluxtailEncoder(config);
 					encoder.setContext(context);
 					encoder.start();
-					appender.stop();
+					// Swapped in place: restarting a RollingFileAppender would leave its stopped
+					// rolling policy behind and the appender refusing to start.
+					Encoder<ILoggingEvent> previous = appender.getEncoder();
 					appender.setEncoder(encoder);
-					appender.start();
+					if (previous != null) {
+						previous.stop();
+					}
 					replaced.add(appender.getName());
 				}
 			}

@@ -89,7 +89,7 @@ public final class FieldCollector {
 		fields.add(Role.LOGGER, this.loggerName, event.getLoggerName());
 		fields.add(Role.THREAD, this.threadName, event.getThreadName());
 		fields.add(Role.MESSAGE, this.messageName, event.getFormattedMessage());
-		Map<String, String> mdc = event.getMDCPropertyMap();
+		Map<String, String> mdc = mdcOf(event);
 		addContext(fields, mdc);
 		addKeyValuePairs(fields, event.getKeyValuePairs());
 		addStructuredArguments(fields, event.getArgumentArray());
@@ -97,6 +97,11 @@ public final class FieldCollector {
 		addMdc(fields, mdc);
 		addError(fields, event);
 		return fields;
+	}
+
+	private static Map<String, String> mdcOf(ILoggingEvent event) {
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		return (mdc != null) ? mdc : Map.of();
 	}
 
 	private void addContext(EventFields fields, Map<String, String> mdc) {

@@ -39,12 +39,14 @@ public final class RequestContextWebFilter implements WebFilter, Ordered {
 			RequestState state = context.getOrDefault(RequestState.KEY, null);
 			if (state != null) {
 				state.exchange = exchange;
-				// The span lives in the Reactor context; without automatic propagation it is not on
-				// this thread yet, so it is restored explicitly to read its ids.
-				try (ContextSnapshot.Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
-					TraceIds live = this.inbound.currentTrace();
-					if (live != null) {
-						state.tracerIds = live;
+				if (this.inbound.hasTracer()) {
+					// The span lives in the Reactor context; without automatic propagation it is not
+					// on this thread yet, so it is restored explicitly to read its ids.
+					try (ContextSnapshot.Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
+						TraceIds live = this.inbound.currentTrace();
+						if (live != null) {
+							state.tracerIds = live;
+						}
 					}
 				}
 			}

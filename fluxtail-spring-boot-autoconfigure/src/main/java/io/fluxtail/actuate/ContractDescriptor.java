@@ -1,0 +1,20 @@
+package io.fluxtail.actuate;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole active contract.
+ *
+ * @param installed whether the starter installed its encoder on Spring Boot's appenders
+ * @param reason why it did not, {@code null} when it did
+ * @param format the active line format
+ * @param appenders the appenders that carry a Fluxtail encoder
+ * @param fields every field in output order
+ * @param stats counters since start
+ */
+public record ContractDescriptor(boolean installed, @Nullable String reason, String format, List<String> appenders,
+		List<FieldDescriptor> fields, StatsDescriptor stats) {
+
+}

@@ -1,0 +1,73 @@
+package io.fluxtail.actuate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.fluxtail.logging.contract.ContractStats;
+import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.encoder.EncoderConfig;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@code /actuator/fluxtail}: the field contract the service's lines carry right now, read from
+ * the same configuration objects the running encoders use.
+ */
+@Endpoint(id = "fluxtail")
+public class FluxtailEndpoint {
+
+	private final Supplier<ActiveContract> activeContract;
+
+	/**
+	 * Creates an endpoint.
+	 * @param activeContract reads the contract in use each time the endpoint is called
+	 */
+	public FluxtailEndpoint(Supplier<ActiveContract> activeContract) {
+		this.activeContract = activeContract;
+	}
+
+	@ReadOperation
+	public ContractDescriptor contract() {
+		ActiveContract active = this.activeContract.get();
+		EncoderConfig config = active.config();
+		ContractStats stats = config.stats();
+		return new ContractDescriptor(active.installed(), active.reason(), config.format().name().toLowerCase(Locale.ROOT),
+				active.appenders(), fields(config),
+				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
+						stats.conflictsDropped()));
+	}
+
+	@ReadOperation
+	public @Nullable FieldDescriptor field(@Selector String name) {
+		return fields(this.activeContract.get().config()).stream()
+			.filter((field) -> field.name().equals(name))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static List<FieldDescriptor> fields(EncoderConfig config) {
+		return config.contract().fields().stream().map((field) -> FieldDescriptor.of(field, shownValue(field))).toList();
+	}
+
+	private static @Nullable String shownValue(FieldSpec field) {
+		return field.value();
+	}
+
+	/**
+	 * The contract in use and how it got there.
+	 *
+	 * @param installed whether the starter installed its encoder
+	 * @param reason why not, {@code null} when it did
+	 * @param appenders the appenders carrying a Fluxtail encoder
+	 * @param config the configuration of those encoders, or the one they would get
+	 */
+	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
+			EncoderConfig config) {
+
+	}
+
+}

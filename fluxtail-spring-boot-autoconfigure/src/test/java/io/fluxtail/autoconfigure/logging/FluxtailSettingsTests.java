@@ -1,0 +1,110 @@
+package io.fluxtail.autoconfigure.logging;
+
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.LogFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * From {@code fluxtail.*} properties to the contract and encoder configuration.
+ */
+class FluxtailSettingsTests {
+
+	private final MockEnvironment environment = new MockEnvironment();
+
+	@ParameterizedTest
+	@CsvSource({ "fluxtail.service, service", "fluxtail.environment, env", "fluxtail.region, region",
+			"fluxtail.version, version", "fluxtail.instance, instance", "fluxtail.worker, worker" })
+	void eachPropertyFillsItsFieldAndIsNamedAsTheSource(String property, String field) {
+		this.environment.setProperty(property, "  value-of-" + field + " ");
+		FieldSpec spec = contract().field(field);
+		assertThat(spec.value()).isEqualTo("value-of-" + field);
+		assertThat(spec.source()).isEqualTo("property:" + property);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "service, true", "env, true", "region, false", "version, false", "instance, false", "worker, false" })
+	void unsetPropertiesLeaveRequiredFieldsAtTheirDefaultAndOptionalOnesOut(String field, boolean required) {
+		FieldSpec spec = contract().field(field);
+		assertThat(spec.value()).isNull();
+		assertThat(spec.required()).isEqualTo(required);
+		assertThat(spec.defaultValue()).isEqualTo(required ? CoreFields.MISSING : null);
+	}
+
+	@Test
+	void serviceFallsBackToTheApplicationName() {
+		this.environment.setProperty("spring.application.name", "checkout-api");
+		FieldSpec service = contract().field(CoreFields.SERVICE);
+		assertThat(service.value()).isEqualTo("checkout-api");
+		assertThat(service.source()).isEqualTo("property:spring.application.name");
+		this.environment.setProperty("fluxtail.service", "checkout");
+		assertThat(contract().field(CoreFields.SERVICE).value()).isEqualTo("checkout");
+	}
+
+	@Test
+	void blankValuesCountAsUnset() {
+		this.environment.setProperty("fluxtail.environment", "   ");
+		assertThat(contract().field(CoreFields.ENV).value()).isNull();
+	}
+
+	@Test
+	void formatAndStackTraceSettingsReachTheEncoder() {
+		this.environment.setProperty("fluxtail.format", "LogFmt");
+		this.environment.setProperty("fluxtail.stack-trace.max-depth", "7");
+		this.environment.setProperty("fluxtail.stack-trace.root-cause-first", "true");
+		this.environment.setProperty("fluxtail.stack-trace.collapsed-packages", "com.acme.internal.");
+		EncoderConfig config = FluxtailSettings.encoderConfig(FluxtailSettings.bind(this.environment),
+				this.environment);
+		assertThat(config.format()).isEqualTo(LogFormat.LOGFMT);
+		assertThat(config.stackTrace().maxDepth()).isEqualTo(7);
+		assertThat(config.stackTrace().rootCauseFirst()).isTrue();
+		assertThat(config.stackTrace().collapsedPackages()).containsExactly("com.acme.internal.");
+	}
+
+	@Test
+	void renamingAnUnknownFieldNamesTheProperty() {
+		this.environment.setProperty("fluxtail.field-names.nope", "other");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(this::contract)
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.field-names"))
+			.withMessageContaining("'nope' is not a field of the contract");
+	}
+
+	@Test
+	void renamingTwoFieldsToOneNameNamesTheProperty() {
+		this.environment.setProperty("fluxtail.field-names.env", "environment");
+		this.environment.setProperty("fluxtail.field-names.region", "environment");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(this::contract)
+			.satisfies((ex) -> assertThat(ex.getName()).startsWith("fluxtail.field-names."));
+	}
+
+	@Test
+	void renamingAFieldOntoAnotherFieldsNameIsRejected() {
+		this.environment.setProperty("fluxtail.field-names.env", CoreFields.SERVICE);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(this::contract)
+			.withMessageContaining("Two fields would be written as 'service'");
+	}
+
+	@Test
+	void stackTraceLimitsMustBeUsable() {
+		this.environment.setProperty("fluxtail.stack-trace.max-depth", "0");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> FluxtailSettings.encoderConfig(FluxtailSettings.bind(this.environment),
+					this.environment))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.stack-trace.max-depth"));
+	}
+
+	private FieldContract contract() {
+		return FluxtailSettings.contract(FluxtailSettings.bind(this.environment), this.environment);
+	}
+
+}
