@@ -16,6 +16,7 @@ import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import reactor.core.publisher.Hooks;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -72,6 +73,27 @@ class FluxtailRequestContextAutoConfigurationTests {
 		this.reactive.run((context) -> assertThat(context).hasSingleBean(RequestContextHttpHandlerDecorator.class)
 			.hasSingleBean(RequestContextWebFilter.class)
 			.doesNotHaveBean(RequestContextServletFilter.class));
+	}
+
+	@Test
+	void aReactiveApplicationSwitchesOnReactorsAutomaticContextPropagationUnlessToldNotTo() {
+		boolean before = Hooks.isAutomaticContextPropagationEnabled();
+		try {
+			Hooks.disableAutomaticContextPropagation();
+			this.reactive.withPropertyValues("fluxtail.request.reactor-context-propagation=false")
+				.run((context) -> assertThat(Hooks.isAutomaticContextPropagationEnabled()).isFalse());
+			this.servlet.run((context) -> assertThat(Hooks.isAutomaticContextPropagationEnabled()).isFalse());
+			this.reactive.run((context) -> assertThat(Hooks.isAutomaticContextPropagationEnabled()).isTrue());
+		}
+		finally {
+			// A JVM-wide switch: leave it as the other tests found it.
+			if (before) {
+				Hooks.enableAutomaticContextPropagation();
+			}
+			else {
+				Hooks.disableAutomaticContextPropagation();
+			}
+		}
 	}
 
 	@Test
