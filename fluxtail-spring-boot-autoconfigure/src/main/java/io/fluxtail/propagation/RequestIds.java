@@ -19,6 +19,9 @@ public final class RequestIds {
 	/** Longest inbound id accepted. */
 	public static final int MAX_LENGTH = 128;
 
+	/** What {@link #isValid} accepts, as a regular expression, for people and tools. */
+	public static final String ID_PATTERN = "[A-Za-z0-9._:~-]{1," + MAX_LENGTH + "}";
+
 	/** Hex characters of the random part of a generated id. */
 	public static final int RANDOM_HEX_LENGTH = 16;
 
