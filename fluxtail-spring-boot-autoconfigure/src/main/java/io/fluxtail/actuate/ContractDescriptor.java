@@ -12,9 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param format the active line format
  * @param appenders the appenders that carry a Fluxtail encoder
  * @param fields every field in output order
+ * @param request how requests get their id, {@code null} outside web applications
+ * @param tracing where trace ids come from
  * @param stats counters since start
  */
 public record ContractDescriptor(boolean installed, @Nullable String reason, String format, List<String> appenders,
-		List<FieldDescriptor> fields, StatsDescriptor stats) {
+		List<FieldDescriptor> fields, @Nullable RequestDescriptor request, TracingDescriptor tracing,
+		StatsDescriptor stats) {
 
 }

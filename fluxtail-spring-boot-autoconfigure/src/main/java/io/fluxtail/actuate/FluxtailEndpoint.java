@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.propagation.RequestContextStats;
+import io.fluxtail.web.RequestContextDescription;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -19,6 +21,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  */
 @Endpoint(id = "fluxtail")
 public class FluxtailEndpoint {
+
+	/** Tracing source shown when no request context runs (not a web application). */
+	static final String NO_TRACING = "none";
 
 	private final Supplier<ActiveContract> activeContract;
 
@@ -35,10 +40,16 @@ public class FluxtailEndpoint {
 		ActiveContract active = this.activeContract.get();
 		EncoderConfig config = active.config();
 		ContractStats stats = config.stats();
+		RequestContextDescription request = active.request();
+		RequestContextStats requestStats = active.requestStats();
 		return new ContractDescriptor(active.installed(), active.reason(), config.format().name().toLowerCase(Locale.ROOT),
-				active.appenders(), fields(config),
+				active.appenders(), fields(config), (request != null) ? RequestDescriptor.of(request.settings()) : null,
+				new TracingDescriptor((request != null) ? request.tracingSource() : NO_TRACING),
 				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
-						stats.conflictsDropped()));
+						stats.conflictsDropped(), (requestStats != null) ? requestStats.acceptedInboundIds() : 0,
+						(requestStats != null) ? requestStats.rejectedInboundIds() : 0,
+						(requestStats != null) ? requestStats.generatedIds() : 0,
+						(requestStats != null) ? requestStats.completedRequests() : 0));
 	}
 
 	@ReadOperation
@@ -64,9 +75,12 @@ public class FluxtailEndpoint {
 	 * @param reason why not, {@code null} when it did
 	 * @param appenders the appenders carrying a Fluxtail encoder
 	 * @param config the configuration of those encoders, or the one they would get
+	 * @param request the request context in effect, {@code null} outside web applications
+	 * @param requestStats the request context's counters, {@code null} outside web applications
 	 */
 	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
-			EncoderConfig config) {
+			EncoderConfig config, @Nullable RequestContextDescription request,
+			@Nullable RequestContextStats requestStats) {
 
 	}
 

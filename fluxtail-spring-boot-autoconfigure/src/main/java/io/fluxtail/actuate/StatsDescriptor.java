@@ -10,8 +10,13 @@ import java.util.Map;
  * @param conflictsRenamed application fields kept under a prefixed name because their name was
  * taken
  * @param conflictsDropped application fields dropped because no name was free
+ * @param acceptedInboundIds inbound request ids kept
+ * @param rejectedInboundIds inbound request ids refused as unsafe and replaced
+ * @param generatedIds request ids generated
+ * @param completedRequests completion lines written
  */
 public record StatsDescriptor(Map<String, Long> eventsByLevel, Map<String, Long> defaultsApplied,
-		long conflictsRenamed, long conflictsDropped) {
+		long conflictsRenamed, long conflictsDropped, long acceptedInboundIds, long rejectedInboundIds,
+		long generatedIds, long completedRequests) {
 
 }

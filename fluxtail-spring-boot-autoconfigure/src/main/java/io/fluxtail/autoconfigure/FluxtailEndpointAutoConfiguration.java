@@ -5,7 +5,11 @@ import io.fluxtail.actuate.FluxtailEndpoint.ActiveContract;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.Installation;
 import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.propagation.RequestContextStats;
+import io.fluxtail.web.InboundRequests;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,7 +22,7 @@ import org.springframework.core.env.Environment;
 /**
  * The {@code fluxtail} actuator endpoint, when the application exposes it.
  */
-@AutoConfiguration(after = FluxtailAutoConfiguration.class)
+@AutoConfiguration(after = { FluxtailAutoConfiguration.class, FluxtailPropagationAutoConfiguration.class })
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
 		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint",
 		"ch.qos.logback.classic.LoggerContext" })
@@ -34,8 +38,10 @@ public final class FluxtailEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment) {
-			return new FluxtailEndpoint(() -> activeContract(properties, environment));
+		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
+				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats) {
+			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
+					requestStats.getIfAvailable()));
 		}
 
 	}
@@ -43,14 +49,16 @@ public final class FluxtailEndpointAutoConfiguration {
 	/**
 	 * The running encoders' configuration; when no encoder runs, the one the properties describe.
 	 */
-	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment) {
+	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
+			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats) {
 		LoggingState state = LoggingState.read();
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
 		String reason = (installation == null) ? "the Fluxtail installer did not run"
 				: (installation.reason() != null) ? installation.reason().description() : null;
 		return new ActiveContract(installed, reason, state.appenders(),
-				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment));
+				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
+				(inboundRequests != null) ? inboundRequests.description() : null, requestStats);
 	}
 
 }

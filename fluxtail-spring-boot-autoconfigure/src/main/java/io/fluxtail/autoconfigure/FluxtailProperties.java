@@ -91,6 +91,11 @@ public class FluxtailProperties {
 	 */
 	private final Contract contract = new Contract();
 
+	/**
+	 * Request context: request id, trace ids and the completion event of inbound HTTP requests.
+	 */
+	private final Request request = new Request();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -173,6 +178,10 @@ public class FluxtailProperties {
 
 	public StackTrace getStackTrace() {
 		return this.stackTrace;
+	}
+
+	public Request getRequest() {
+		return this.request;
 	}
 
 	public Redaction getRedaction() {
@@ -261,6 +270,180 @@ public class FluxtailProperties {
 
 		public void setCollapsedPackages(List<String> collapsedPackages) {
 			this.collapsedPackages = collapsedPackages;
+		}
+
+	}
+
+	/**
+	 * Request context of inbound HTTP requests.
+	 */
+	public static class Request {
+
+		/**
+		 * Whether every line written while serving a request carries its request id and trace ids.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Header the request id is read from, echoed on the response in and sent downstream in.
+		 */
+		private String header = "X-Request-Id";
+
+		/**
+		 * Other headers an inbound request id is accepted from when the main header is absent, in
+		 * order.
+		 */
+		private List<String> alternativeHeaders = new ArrayList<>(List.of("X-Correlation-Id"));
+
+		/**
+		 * Whether a safe inbound request id (at most 128 characters of letters, digits and
+		 * '._:~-') is kept. When false, every request gets a generated id.
+		 */
+		private boolean trustInbound = true;
+
+		/**
+		 * Prefix of generated request ids, followed by 16 random hex digits.
+		 */
+		private String idPrefix = "req-";
+
+		/**
+		 * Whether a valid W3C 'traceparent' header provides 'trace_id' when the application has no
+		 * tracer.
+		 */
+		private boolean traceparentFallback = true;
+
+		/**
+		 * Whether RestClient, RestTemplate and WebClient built from Spring Boot's builders send the
+		 * request id downstream.
+		 */
+		private boolean outbound = true;
+
+		/**
+		 * Whether tasks run on Spring Boot's auto-configured executors and schedulers (@Async
+		 * included) carry the submitting request's context.
+		 */
+		private boolean propagateToTasks = true;
+
+		/**
+		 * Whether Reactor's automatic context propagation is switched on in reactive applications,
+		 * so that lines written on other schedulers carry the request context. A global switch of
+		 * the JVM, the same as spring.reactor.context-propagation=auto.
+		 */
+		private boolean reactorContextPropagation = true;
+
+		/**
+		 * The 'request completed' event.
+		 */
+		private final Completion completion = new Completion();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			this.header = header;
+		}
+
+		public List<String> getAlternativeHeaders() {
+			return this.alternativeHeaders;
+		}
+
+		public void setAlternativeHeaders(List<String> alternativeHeaders) {
+			this.alternativeHeaders = alternativeHeaders;
+		}
+
+		public boolean isTrustInbound() {
+			return this.trustInbound;
+		}
+
+		public void setTrustInbound(boolean trustInbound) {
+			this.trustInbound = trustInbound;
+		}
+
+		public String getIdPrefix() {
+			return this.idPrefix;
+		}
+
+		public void setIdPrefix(String idPrefix) {
+			this.idPrefix = idPrefix;
+		}
+
+		public boolean isTraceparentFallback() {
+			return this.traceparentFallback;
+		}
+
+		public void setTraceparentFallback(boolean traceparentFallback) {
+			this.traceparentFallback = traceparentFallback;
+		}
+
+		public boolean isOutbound() {
+			return this.outbound;
+		}
+
+		public void setOutbound(boolean outbound) {
+			this.outbound = outbound;
+		}
+
+		public boolean isPropagateToTasks() {
+			return this.propagateToTasks;
+		}
+
+		public void setPropagateToTasks(boolean propagateToTasks) {
+			this.propagateToTasks = propagateToTasks;
+		}
+
+		public boolean isReactorContextPropagation() {
+			return this.reactorContextPropagation;
+		}
+
+		public void setReactorContextPropagation(boolean reactorContextPropagation) {
+			this.reactorContextPropagation = reactorContextPropagation;
+		}
+
+		public Completion getCompletion() {
+			return this.completion;
+		}
+
+		/**
+		 * The 'request completed' event.
+		 */
+		public static class Completion {
+
+			/**
+			 * Whether one 'request completed' line with method, route, status, duration and
+			 * outcome is written per request.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Path patterns of requests that get no completion line, such as health checks.
+			 */
+			private List<String> excludedPaths = new ArrayList<>(List.of("/actuator", "/actuator/**"));
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public List<String> getExcludedPaths() {
+				return this.excludedPaths;
+			}
+
+			public void setExcludedPaths(List<String> excludedPaths) {
+				this.excludedPaths = excludedPaths;
+			}
+
 		}
 
 	}

@@ -39,10 +39,11 @@ class FluxtailEndpointTests {
 		try (ConfigurableApplicationContext context = SpringApplication.run(CheckoutApplication.class,
 				"--server.port=0")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			post(port, "/orders");
-			get(port, "/gateway/latency");
+			post(port, "/orders", "req-from-upstream-1");
+			get(port, "/gateway/latency", "not a safe id");
+			awaitCompletionLines(output, 2);
 			HttpResponse<String> response = get(port, "/actuator/fluxtail");
-			List<JsonNode> lines = output.getOut().lines().filter((l) -> !l.isBlank()).map(JSON::readTree).toList();
+			List<JsonNode> lines = parse(output);
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode contract = JSON.readTree(response.body());
 
@@ -84,6 +85,26 @@ class FluxtailEndpointTests {
 				.count();
 			assertThat(stats.get("defaultsApplied").get(CoreFields.REQUEST_ID).asLong()).isEqualTo(defaultedRequestIds);
 
+			JsonNode request = contract.get("request");
+			assertThat(request.get("header").asString()).isEqualTo("X-Request-Id");
+			assertThat(request.get("responseHeader").asString()).isEqualTo("X-Request-Id");
+			assertThat(request.get("trustInbound").asBoolean()).isTrue();
+			assertThat(order.get(CoreFields.REQUEST_ID).asString()).isEqualTo("req-from-upstream-1")
+				.matches(request.get("idPattern").asString());
+			JsonNode latency = lines.stream()
+				.filter((line) -> line.get(CoreFields.MESSAGE).asString().equals("gateway latency high"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(latency.get(CoreFields.REQUEST_ID).asString())
+				.matches(request.get("idPrefix").asString() + "[0-9a-f]{"
+						+ request.get("generatedIdRandomHexDigits").asInt() + "}");
+			assertThat(request.get("completion").get("enabled").asBoolean()).isTrue();
+			assertThat(contract.get("tracing").get("source").asString()).isEqualTo("traceparent");
+			assertThat(stats.get("acceptedInboundIds").asLong()).isEqualTo(1);
+			assertThat(stats.get("rejectedInboundIds").asLong()).isEqualTo(1);
+			assertThat(stats.get("completedRequests").asLong()).isEqualTo(2);
+			assertThat(output.getOut()).doesNotContain("not a safe id");
+
 			HttpResponse<String> one = get(port, "/actuator/fluxtail/" + CoreFields.ENV);
 			assertThat(one.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(one.body()).get("value").asString()).isEqualTo("prod");
@@ -100,13 +121,37 @@ class FluxtailEndpointTests {
 		throw new AssertionError("No field " + name);
 	}
 
+	/** Completion lines are written once the response is sent: wait for them before counting. */
+	private static void awaitCompletionLines(CapturedOutput output, long expected) throws InterruptedException {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			if (parse(output).stream()
+				.filter((line) -> line.get(CoreFields.MESSAGE).asString().equals("request completed"))
+				.count() >= expected) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("Completion lines not written within 5 s");
+	}
+
+	private static List<JsonNode> parse(CapturedOutput output) {
+		return output.getOut().lines().filter((line) -> !line.isBlank()).map(JSON::readTree).toList();
+	}
+
 	private HttpResponse<String> get(int port, String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	private void post(int port, String path) throws Exception {
+	private void get(int port, String path, String requestId) throws Exception {
 		this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("X-Request-Id", requestId)
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	private void post(int port, String path, String requestId) throws Exception {
+		this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("X-Request-Id", requestId)
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.discarding());
 	}

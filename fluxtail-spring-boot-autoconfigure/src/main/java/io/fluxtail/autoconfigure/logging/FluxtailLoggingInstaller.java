@@ -165,8 +165,11 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			List<String> replaced = new ArrayList<>();
 			Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 			for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
+				// An encoder left by an earlier application in this JVM (Boot skips re-initializing
+				// Logback while its context is still marked initialized) is replaced too, so that
+				// this application's configuration is the one in use.
 				if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender
-						&& !(appender.getEncoder() instanceof FluxtailEncoder)) {
+						&& !(appender.getEncoder() instanceof FluxtailEncoder existing && existing.getConfig() == config)) {
 					FluxtailEncoder encoder = new FluxtailEncoder(config);
 					encoder.setContext(context);
 					encoder.start();

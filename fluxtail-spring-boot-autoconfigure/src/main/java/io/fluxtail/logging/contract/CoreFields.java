@@ -57,6 +57,21 @@ public final class CoreFields {
 	/** Bounded stack trace of a logged exception. */
 	public static final String STACK_TRACE = "stack_trace";
 
+	/** HTTP method of a completed request, on the completion event. */
+	public static final String HTTP_METHOD = "http_method";
+
+	/** Matched route template of a completed request, such as {@code /orders/{id}}. */
+	public static final String HTTP_ROUTE = "http_route";
+
+	/** Response status of a completed request. */
+	public static final String HTTP_STATUS = "http_status";
+
+	/** Time a request took, in milliseconds. */
+	public static final String DURATION_MS = "duration_ms";
+
+	/** Status class of a completed request: SUCCESS, CLIENT_ERROR, SERVER_ERROR, ... */
+	public static final String OUTCOME = "outcome";
+
 	/** MDC key under which Micrometer Tracing (Brave and OpenTelemetry) puts the trace id. */
 	public static final String TRACER_TRACE_ID = "traceId";
 

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Throughput and latency of the sample app's trivial GET /ping with the starter on and with
+# fluxtail.enabled=false, measured alternately in one run, on loopback only.
+#
+# Usage (from the repository root, after building the jar):
+#   flock /tmp/fluxtail-mvn.lock mvn -B -q -o -pl sample-app -am package -DskipTests
+#   flock /tmp/fluxtail-mvn.lock benchmarks/request-context/run.sh [rounds] [seconds] [connections]
+#
+# Every variant runs as its own JVM (same flags); each round measures every variant once, in
+# rotating order, so drift (JIT, GC, the other builds on the machine) hits all of them alike.
+# Application log lines go to a file, as they would in production, and are counted at the end.
+set -euo pipefail
+
+ROUNDS=${1:-5}
+SECONDS_PER_RUN=${2:-10}
+CONNECTIONS=${3:-32}
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+THREADS=1
+JAVA_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAR="$ROOT/sample-app/target/sample-app-0.1.0-SNAPSHOT.jar"
+WORK=$(mktemp -d /tmp/fluxtail-bench.XXXXXX)
+
+if ! command -v wrk > /dev/null; then
+	echo "wrk not found: installing it from the distribution's packages" >&2
+	apt-get update -qq && apt-get install -y -qq wrk > /dev/null
+fi
+if [[ ! -f "$JAR" ]]; then
+	echo "missing $JAR: build it first (see the header of this script)" >&2
+	exit 1
+fi
+
+# name|extra arguments
+VARIANTS=(
+	"starter-on|"
+	"starter-off|--fluxtail.enabled=false"
+	"context-no-completion|--fluxtail.request.completion.enabled=false"
+)
+
+declare -A PORT PID
+cleanup() {
+	for name in "${!PID[@]}"; do
+		kill "${PID[$name]}" 2> /dev/null || true
+	done
+	for name in "${!PID[@]}"; do
+		wait "${PID[$name]}" 2> /dev/null || true
+	done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+for variant in "${VARIANTS[@]}"; do
+	name=${variant%%|*}
+	args=${variant#*|}
+	port=$(free_port)
+	PORT[$name]=$port
+	# shellcheck disable=SC2086
+	java "${JAVA_OPTS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" $args \
+		> "$WORK/$name.log" 2>&1 &
+	PID[$name]=$!
+done
+
+for name in "${!PORT[@]}"; do
+	for _ in $(seq 1 120); do
+		if curl -fs -o /dev/null "http://127.0.0.1:${PORT[$name]}/ping"; then
+			continue 2
+		fi
+		sleep 0.5
+	done
+	echo "$name did not start; its log:" >&2
+	tail -20 "$WORK/$name.log" >&2
+	exit 1
+done
+
+to_ms() {
+	# wrk prints latencies as 812.00us, 1.23ms or 1.02s
+	awk -v v="$1" 'BEGIN {
+		if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+		else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
+		else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
+		else { print v } }'
+}
+
+measure() {
+	local name=$1 seconds=$2 out
+	out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "http://127.0.0.1:${PORT[$name]}/ping")
+	if grep -q "Non-2xx\|Socket errors" <<< "$out"; then
+		echo "$name: wrk reported errors" >&2
+		echo "$out" >&2
+		exit 1
+	fi
+	local rps p50 p99
+	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<< "$out")
+	p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<< "$out")")
+	p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<< "$out")")
+	echo "$rps $p50 $p99"
+}
+
+echo "warming up every variant for ${WARMUP_SECONDS}s" >&2
+for variant in "${VARIANTS[@]}"; do
+	measure "${variant%%|*}" "$WARMUP_SECONDS" > /dev/null
+done
+
+declare -A RESULTS
+for round in $(seq 1 "$ROUNDS"); do
+	count=${#VARIANTS[@]}
+	for i in $(seq 0 $((count - 1))); do
+		variant=${VARIANTS[$(((i + round) % count))]}
+		name=${variant%%|*}
+		result=$(measure "$name" "$SECONDS_PER_RUN")
+		RESULTS[$name]+="$result"$'\n'
+		echo "round $round $name: $result (req/s p50_ms p99_ms)" >&2
+	done
+done
+
+median() {
+	sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+echo
+echo "GET /ping, ${ROUNDS} rounds x ${SECONDS_PER_RUN}s, wrk -t${THREADS} -c${CONNECTIONS}, JVM ${JAVA_OPTS[*]}, $(nproc) cores"
+echo
+echo "| variant | median req/s | median p50 ms | median p99 ms | req/s vs starter-off |"
+echo "|---|---:|---:|---:|---:|"
+off_rps=$(awk 'NF { print $1 }' <<< "${RESULTS[starter-off]}" | median)
+for variant in "${VARIANTS[@]}"; do
+	name=${variant%%|*}
+	rps=$(awk 'NF { print $1 }' <<< "${RESULTS[$name]}" | median)
+	p50=$(awk 'NF { print $2 }' <<< "${RESULTS[$name]}" | median)
+	p99=$(awk 'NF { print $3 }' <<< "${RESULTS[$name]}" | median)
+	ratio=$(awk -v a="$rps" -v b="$off_rps" 'BEGIN { printf "%.3f", a / b }')
+	echo "| $name | $rps | $p50 | $p99 | $ratio |"
+done
+echo
+for variant in "${VARIANTS[@]}"; do
+	name=${variant%%|*}
+	echo "$name wrote $(grep -c 'request completed' "$WORK/$name.log" || true) completion lines"
+done

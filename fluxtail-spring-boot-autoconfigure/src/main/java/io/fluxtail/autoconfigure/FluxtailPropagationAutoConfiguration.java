@@ -1,0 +1,164 @@
+package io.fluxtail.autoconfigure;
+
+import io.fluxtail.propagation.RequestContextStats;
+import io.fluxtail.propagation.RequestIds;
+import io.fluxtail.web.CurrentTrace;
+import io.fluxtail.web.InboundRequests;
+import io.fluxtail.web.MicrometerCurrentTrace;
+import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestContextSettings;
+import io.fluxtail.web.client.RequestIdClientInterceptor;
+import io.fluxtail.web.client.RequestIdExchangeFilter;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+
+/**
+ * The request context shared by both web stacks: id resolution, trace source, completion event,
+ * and its propagation to tasks and outbound HTTP calls.
+ */
+@AutoConfiguration(after = FluxtailAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration" })
+@ConditionalOnWebApplication
+@ConditionalOnClass(name = { "org.slf4j.MDC", "org.springframework.web.util.pattern.PathPattern" })
+@ConditionalOnBooleanProperty(name = { "fluxtail.enabled", "fluxtail.request.enabled" }, matchIfMissing = true)
+@EnableConfigurationProperties(FluxtailProperties.class)
+public final class FluxtailPropagationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestContextStats requestContextStats() {
+		return new RequestContextStats();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestContextSettings requestContextSettings(FluxtailProperties properties) {
+		return RequestSettings.of(properties.getRequest());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestIds requestIds(RequestContextSettings settings, RequestContextStats stats) {
+		return new RequestIds(settings.idPrefix(), settings.trustInbound(), stats);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InboundRequests inboundRequests(RequestContextSettings settings, RequestIds requestIds,
+			ObjectProvider<CurrentTrace> currentTrace) {
+		return new InboundRequests(settings, requestIds, currentTrace.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "fluxtail.request.completion.enabled", matchIfMissing = true)
+	RequestCompletionLogger requestCompletionLogger(RequestContextSettings settings, RequestContextStats stats) {
+		return new RequestCompletionLogger(settings.completionExcludedPaths(), stats);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	static class MicrometerTracingConfiguration {
+
+		/**
+		 * Micrometer's no-op tracer counts as no tracer ({@code null} bean), so the
+		 * {@code traceparent} fallback applies.
+		 */
+		@Bean
+		@ConditionalOnBean(Tracer.class)
+		@ConditionalOnMissingBean
+		@Nullable CurrentTrace fluxtailCurrentTrace(Tracer tracer) {
+			return MicrometerCurrentTrace.of(tracer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ContextSnapshotFactory.class, ContextPropagatingTaskDecorator.class })
+	@ConditionalOnBooleanProperty(name = "fluxtail.request.propagate-to-tasks", matchIfMissing = true)
+	static class TaskPropagationConfiguration {
+
+		/**
+		 * Spring Boot composes every TaskDecorator bean into its executors and schedulers, so a
+		 * decorator of the application's own is kept. Ordered last so that it wraps the others and
+		 * the context is in place when they run.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(ContextPropagatingTaskDecorator.class)
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ContextPropagatingTaskDecorator fluxtailTaskDecorator() {
+			return new ContextPropagatingTaskDecorator(taskSnapshots());
+		}
+
+		/**
+		 * Clears what the submitter did not have, so a pooled thread never runs a task with a
+		 * context left over from another request.
+		 */
+		static ContextSnapshotFactory taskSnapshots() {
+			return ContextSnapshotFactory.builder().clearMissing(true).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientCustomizer.class)
+	@ConditionalOnBooleanProperty(name = "fluxtail.request.outbound", matchIfMissing = true)
+	static class RestClientPropagationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdClientInterceptor requestIdClientInterceptor(RequestContextSettings settings) {
+			return new RequestIdClientInterceptor(settings.header());
+		}
+
+		@Bean
+		RestClientCustomizer fluxtailRestClientCustomizer(RequestIdClientInterceptor interceptor) {
+			return (builder) -> builder.requestInterceptor(interceptor);
+		}
+
+		@Bean
+		RestTemplateCustomizer fluxtailRestTemplateCustomizer(RequestIdClientInterceptor interceptor) {
+			return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebClientCustomizer.class)
+	@ConditionalOnBooleanProperty(name = "fluxtail.request.outbound", matchIfMissing = true)
+	static class WebClientPropagationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdExchangeFilter requestIdExchangeFilter(RequestContextSettings settings) {
+			return new RequestIdExchangeFilter(settings.header());
+		}
+
+		@Bean
+		WebClientCustomizer fluxtailWebClientCustomizer(RequestIdExchangeFilter filter) {
+			return (builder) -> builder.filter(filter);
+		}
+
+	}
+
+}

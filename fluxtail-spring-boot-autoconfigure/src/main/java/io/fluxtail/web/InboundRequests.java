@@ -1,0 +1,109 @@
+package io.fluxtail.web;
+
+import java.util.function.Function;
+
+import io.fluxtail.propagation.RequestContext;
+import io.fluxtail.propagation.RequestIds;
+import io.fluxtail.propagation.TraceIds;
+import io.fluxtail.propagation.TraceParent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the headers of an inbound request into its {@link RequestContext}. Both web stacks use
+ * this one object, so they apply the same trust rule.
+ */
+public final class InboundRequests {
+
+	/** The W3C trace context header. */
+	public static final String TRACEPARENT = "traceparent";
+
+	private final RequestContextSettings settings;
+
+	private final RequestIds requestIds;
+
+	private final @Nullable CurrentTrace tracer;
+
+	private final String[] idHeaders;
+
+	/**
+	 * Creates the resolver.
+	 * @param settings the settings in effect
+	 * @param requestIds validates inbound ids and generates fresh ones
+	 * @param tracer the application's tracer, {@code null} when it has none
+	 */
+	public InboundRequests(RequestContextSettings settings, RequestIds requestIds, @Nullable CurrentTrace tracer) {
+		this.settings = settings;
+		this.requestIds = requestIds;
+		this.tracer = tracer;
+		this.idHeaders = new String[settings.alternativeHeaders().size() + 1];
+		this.idHeaders[0] = settings.header();
+		for (int i = 0; i < settings.alternativeHeaders().size(); i++) {
+			this.idHeaders[i + 1] = settings.alternativeHeaders().get(i);
+		}
+	}
+
+	/**
+	 * Resolves the context of a new request. The first of the id headers present decides: a safe
+	 * value is kept, anything else is replaced by a fresh id and counted.
+	 * @param headers reads the first value of a request header, {@code null} when absent
+	 * @return the context
+	 */
+	public RequestContext open(Function<String, @Nullable String> headers) {
+		String inbound = null;
+		for (String header : this.idHeaders) {
+			inbound = headers.apply(header);
+			if (inbound != null) {
+				break;
+			}
+		}
+		String requestId = this.requestIds.resolve(inbound);
+		TraceIds traceIds = null;
+		if (this.tracer == null && this.settings.traceparentFallback()) {
+			TraceParent traceParent = TraceParent.parse(headers.apply(TRACEPARENT));
+			if (traceParent != null) {
+				traceIds = new TraceIds(traceParent.traceId(), null);
+			}
+		}
+		return new RequestContext(requestId, traceIds);
+	}
+
+	/**
+	 * Returns the ids of the span in scope on this thread.
+	 * @return the ids, {@code null} without a tracer or outside any span
+	 */
+	public @Nullable TraceIds currentTrace() {
+		return (this.tracer != null) ? this.tracer.current() : null;
+	}
+
+	/**
+	 * Whether the application has a tracer whose spans provide the trace ids.
+	 * @return whether a tracer is active
+	 */
+	public boolean hasTracer() {
+		return this.tracer != null;
+	}
+
+	/**
+	 * Returns the header the request id is echoed on and sent downstream in.
+	 * @return the header name
+	 */
+	public String header() {
+		return this.settings.header();
+	}
+
+	/**
+	 * Describes the settings and the trace source in effect.
+	 * @return the description
+	 */
+	public RequestContextDescription description() {
+		String source;
+		if (this.tracer != null) {
+			source = this.tracer.source();
+		}
+		else {
+			source = this.settings.traceparentFallback() ? TRACEPARENT : "none";
+		}
+		return new RequestContextDescription(this.settings, source);
+	}
+
+}
