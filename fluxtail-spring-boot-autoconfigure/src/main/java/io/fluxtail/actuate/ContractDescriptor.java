@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param fields every field in output order
  * @param request how requests get their id, {@code null} outside web applications
  * @param tracing where trace ids come from
+ * @param redaction what is removed from lines, and how
  * @param stats counters since start
  */
 public record ContractDescriptor(boolean installed, @Nullable String reason, String format, List<String> appenders,
 		List<FieldDescriptor> fields, @Nullable RequestDescriptor request, TracingDescriptor tracing,
-		StatsDescriptor stats) {
+		RedactionDescriptor redaction, StatsDescriptor stats) {
 
 }

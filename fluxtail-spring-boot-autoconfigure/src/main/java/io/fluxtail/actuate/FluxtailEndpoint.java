@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.fluxtail.logging.contract.ContractStats;
-import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.redaction.RedactionStats;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.RequestContextDescription;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +40,16 @@ public class FluxtailEndpoint {
 		ActiveContract active = this.activeContract.get();
 		EncoderConfig config = active.config();
 		ContractStats stats = config.stats();
+		RedactionStats redactions = config.redaction().stats();
 		RequestContextDescription request = active.request();
 		RequestContextStats requestStats = active.requestStats();
 		return new ContractDescriptor(active.installed(), active.reason(), config.format().name().toLowerCase(Locale.ROOT),
 				active.appenders(), fields(config), (request != null) ? RequestDescriptor.of(request.settings()) : null,
 				new TracingDescriptor((request != null) ? request.tracingSource() : NO_TRACING),
+				RedactionDescriptor.of(config.redaction()),
 				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
-						stats.conflictsDropped(), (requestStats != null) ? requestStats.acceptedInboundIds() : 0,
+						stats.conflictsDropped(), redactions.redactionsByDetector(), redactions.truncations(),
+						redactions.failuresByDetector(), (requestStats != null) ? requestStats.acceptedInboundIds() : 0,
 						(requestStats != null) ? requestStats.rejectedInboundIds() : 0,
 						(requestStats != null) ? requestStats.generatedIds() : 0,
 						(requestStats != null) ? requestStats.completedRequests() : 0));
@@ -61,11 +64,12 @@ public class FluxtailEndpoint {
 	}
 
 	private static List<FieldDescriptor> fields(EncoderConfig config) {
-		return config.contract().fields().stream().map((field) -> FieldDescriptor.of(field, shownValue(field))).toList();
-	}
-
-	private static @Nullable String shownValue(FieldSpec field) {
-		return field.value();
+		ConfigurationMasker masker = new ConfigurationMasker(config.redaction());
+		return config.contract()
+			.fields()
+			.stream()
+			.map((field) -> FieldDescriptor.of(field, masker.mask(field.outputName(), field.value())))
+			.toList();
 	}
 
 	/**

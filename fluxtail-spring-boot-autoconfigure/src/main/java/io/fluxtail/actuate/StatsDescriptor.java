@@ -10,13 +10,17 @@ import java.util.Map;
  * @param conflictsRenamed application fields kept under a prefixed name because their name was
  * taken
  * @param conflictsDropped application fields dropped because no name was free
+ * @param redactionsByDetector values replaced, by detector id ({@code sensitive_key} for names)
+ * @param truncations values cut to the size limits
+ * @param redactionFailuresByDetector values withheld because a detector failed on them
  * @param acceptedInboundIds inbound request ids kept
  * @param rejectedInboundIds inbound request ids refused as unsafe and replaced
  * @param generatedIds request ids generated
  * @param completedRequests completion lines written
  */
 public record StatsDescriptor(Map<String, Long> eventsByLevel, Map<String, Long> defaultsApplied,
-		long conflictsRenamed, long conflictsDropped, long acceptedInboundIds, long rejectedInboundIds,
+		long conflictsRenamed, long conflictsDropped, Map<String, Long> redactionsByDetector, long truncations,
+		Map<String, Long> redactionFailuresByDetector, long acceptedInboundIds, long rejectedInboundIds,
 		long generatedIds, long completedRequests) {
 
 }

@@ -51,10 +51,10 @@ public final class FluxtailEndpointAutoConfiguration {
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
 			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats) {
-		LoggingState state = LoggingState.read();
+		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
-		String reason = (installation == null) ? "the Fluxtail installer did not run"
+		String reason = (installation == null) ? "the Fluxtail installer did not run for this application"
 				: (installation.reason() != null) ? installation.reason().description() : null;
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),

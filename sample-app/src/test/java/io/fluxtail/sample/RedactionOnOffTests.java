@@ -54,7 +54,7 @@ class RedactionOnOffTests {
 			call(port, "GET", "/gateway/latency");
 			call(port, "POST", "/login?userId=u-1042");
 			call(port, "POST", "/payments/4921/capture");
-			installed = LoggingState.read().config();
+			installed = LoggingState.read(context.getEnvironment()).config();
 		}
 		assertThat(installed).isNotNull();
 		assertThat(installed.redaction().enabled()).isTrue();

@@ -98,17 +98,17 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 					// The app's own encoder reads the same properties: check them all the same.
 					checkContract(FluxtailSettings.encoderConfig(properties, environment), properties);
 				}
-				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason));
+				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason, environment));
 				return;
 			}
 			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
 			checkContract(config, properties);
 			List<String> appenders = replaceEncoders(context, config);
 			if (appenders.isEmpty()) {
-				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER));
+				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER, environment));
 				return;
 			}
-			context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config));
+			context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config, environment));
 			keepStdoutStructured(environment);
 			warnAboutUnsetFields(config);
 		}

@@ -12,6 +12,8 @@ import io.fluxtail.autoconfigure.FluxtailProperties;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.StackTraceSettings;
 import io.fluxtail.logging.redaction.Detector;
@@ -63,8 +65,35 @@ public final class FluxtailSettings {
 	 * @throws InvalidConfigurationPropertyValueException when a property has an unusable value
 	 */
 	public static EncoderConfig encoderConfig(FluxtailProperties properties, Environment environment) {
-		return new EncoderConfig(properties.getFormat(), contract(properties, environment), stackTrace(properties),
-				new ContractStats(), redaction(properties.getRedaction()));
+		FieldContract contract = contract(properties, environment);
+		RedactionPolicy redaction = redaction(properties.getRedaction());
+		checkNoCredentialIsStatic(contract, redaction);
+		return new EncoderConfig(properties.getFormat(), contract, stackTrace(properties), new ContractStats(),
+				redaction);
+	}
+
+	/**
+	 * Static fields are written on every line as configured, so one that redaction would remove
+	 * from any other field is refused rather than leaked; the message never repeats the value.
+	 */
+	private static void checkNoCredentialIsStatic(FieldContract contract, RedactionPolicy redaction) {
+		RedactionPolicy detection = redaction.uncounted();
+		for (FieldSpec field : contract.fields()) {
+			if (field.origin() != Origin.STATIC || field.value() == null || !redaction.enabled()) {
+				continue;
+			}
+			String property = field.source().substring("property:".length());
+			if (detection.isSensitiveKey(field.name())) {
+				throw new InvalidConfigurationPropertyValueException(property, detection.redactByKey(),
+						"'" + field.name() + "' is a sensitive name, and static fields are written on every line.");
+			}
+			String redacted = detection.redactText(field.value());
+			if (!redacted.equals(field.value())) {
+				throw new InvalidConfigurationPropertyValueException(property, redacted,
+						"The value holds data that redaction removes from every other field, and static fields are "
+								+ "written on every line.");
+			}
+		}
 	}
 
 	/**

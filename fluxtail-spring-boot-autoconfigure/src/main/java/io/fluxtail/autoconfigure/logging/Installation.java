@@ -5,6 +5,8 @@ import java.util.List;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
+
 /**
  * What the starter did to Spring Boot's logging at startup, kept in the Logback context for the
  * actuator endpoint.
@@ -13,19 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param reason why it was not installed, {@code null} when it was
  * @param appenders names of the appenders that now carry the Fluxtail encoder
  * @param config the configuration of the installed encoders, {@code null} when not installed
+ * @param environment the environment of the application that decided, so that another
+ * application in the same JVM (tests) is not mistaken for it
  */
 public record Installation(boolean installed, @Nullable Reason reason, List<String> appenders,
-		@Nullable EncoderConfig config) {
+		@Nullable EncoderConfig config, Environment environment) {
 
 	/** Key of the installation in the Logback context. */
 	public static final String CONTEXT_KEY = Installation.class.getName();
 
-	static Installation installed(List<String> appenders, EncoderConfig config) {
-		return new Installation(true, null, List.copyOf(appenders), config);
+	static Installation installed(List<String> appenders, EncoderConfig config, Environment environment) {
+		return new Installation(true, null, List.copyOf(appenders), config, environment);
 	}
 
-	static Installation skipped(Reason reason) {
-		return new Installation(false, reason, List.of(), null);
+	static Installation skipped(Reason reason, Environment environment) {
+		return new Installation(false, reason, List.of(), null, environment);
 	}
 
 	/**

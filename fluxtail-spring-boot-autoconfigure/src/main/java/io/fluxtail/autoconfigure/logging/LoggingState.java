@@ -16,10 +16,13 @@ import io.fluxtail.logging.encoder.FluxtailEncoder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.env.Environment;
+
 /**
- * What Logback is doing right now: the starter's installation decision and every appender that
- * carries a Fluxtail encoder, whether the starter installed it or the application's own
- * configuration did.
+ * What Logback is doing right now for an application: the starter's installation decision and
+ * every appender that carries a Fluxtail encoder, whether the starter installed it or the
+ * application's own configuration did. Logback is shared by the whole JVM, so the state of another
+ * application (an earlier test's, say) reads as empty.
  *
  * @param installation the starter's decision at startup, {@code null} when it never ran
  * @param appenders names of the appenders whose encoder is a {@link FluxtailEncoder}
@@ -27,15 +30,19 @@ import org.slf4j.LoggerFactory;
  */
 public record LoggingState(@Nullable Installation installation, List<String> appenders, @Nullable EncoderConfig config) {
 
+	private static final LoggingState NONE = new LoggingState(null, List.of(), null);
+
 	/**
-	 * Reads the state of the Logback context behind SLF4J.
-	 * @return the current state
+	 * Reads the state of the Logback context behind SLF4J for an application.
+	 * @param environment the application's environment
+	 * @return the current state, empty when Logback is not set up for that application
 	 */
-	public static LoggingState read() {
-		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-			return new LoggingState(null, List.of(), null);
+	public static LoggingState read(Environment environment) {
+		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)
+				|| !(context.getObject(Installation.CONTEXT_KEY) instanceof Installation installation)
+				|| installation.environment() != environment) {
+			return NONE;
 		}
-		Installation installation = (Installation) context.getObject(Installation.CONTEXT_KEY);
 		Set<String> appenders = new LinkedHashSet<>();
 		List<EncoderConfig> configs = new ArrayList<>();
 		for (Logger logger : context.getLoggerList()) {

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Lets the application add value detectors as {@link Detector} beans to the running Fluxtail
@@ -27,12 +28,13 @@ public final class FluxtailRedactionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedactionDetectorRegistrar fluxtailRedactionDetectorRegistrar(ObjectProvider<Detector> detectors) {
-		return new RedactionDetectorRegistrar(installedPolicy(), detectors.orderedStream().toList());
+	RedactionDetectorRegistrar fluxtailRedactionDetectorRegistrar(ObjectProvider<Detector> detectors,
+			Environment environment) {
+		return new RedactionDetectorRegistrar(installedPolicy(environment), detectors.orderedStream().toList());
 	}
 
-	private static @Nullable RedactionPolicy installedPolicy() {
-		EncoderConfig config = LoggingState.read().config();
+	private static @Nullable RedactionPolicy installedPolicy(Environment environment) {
+		EncoderConfig config = LoggingState.read(environment).config();
 		return (config != null) ? config.redaction() : null;
 	}
 

@@ -112,6 +112,15 @@ public final class RedactionPolicy {
 	}
 
 	/**
+	 * Returns an enabled policy with the same names and detectors whose counters are its own, to
+	 * check configured values without moving this policy's counters.
+	 * @return the detection policy
+	 */
+	public RedactionPolicy uncounted() {
+		return builder().keys(this.keys).detectors(detectors()).limits(this.limits).build();
+	}
+
+	/**
 	 * Adds detectors after start (application beans), replacing those added before.
 	 * @param extra the detectors
 	 * @throws IllegalArgumentException when an id is already used

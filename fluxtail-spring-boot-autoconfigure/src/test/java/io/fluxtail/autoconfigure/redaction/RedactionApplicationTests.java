@@ -50,7 +50,7 @@ class RedactionApplicationTests {
 	void aDetectorBeanJoinsTheInstalledEncoderAndEveryRedactionIsCounted(CapturedOutput output) {
 		RedactionPolicy policy;
 		try (ConfigurableApplicationContext context = run(WithBadgeDetector.class, "spring.application.name=checkout-api")) {
-			policy = LoggingState.read().config().redaction();
+			policy = LoggingState.read(context.getEnvironment()).config().redaction();
 			log.info("badge EMP-123456 paid with 4111 1111 1111 1111");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get(RedactionMetrics.METER_NAME).tag("detector", "badge").functionCounter().count())
