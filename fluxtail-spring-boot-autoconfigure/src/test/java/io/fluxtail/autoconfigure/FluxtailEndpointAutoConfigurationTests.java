@@ -1,6 +1,8 @@
 package io.fluxtail.autoconfigure;
 
 import io.fluxtail.actuate.FluxtailEndpoint;
+import io.fluxtail.actuate.RedactionDescriptor;
+import io.fluxtail.actuate.RedactionDescriptor.DetectorDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +11,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * When the {@code fluxtail} endpoint exists: only when exposed, never forced.
@@ -52,6 +55,40 @@ class FluxtailEndpointAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=fluxtail")
 			.withBean(FluxtailEndpoint.class, () -> own)
 			.run((context) -> assertThat(context).getBean(FluxtailEndpoint.class).isSameAs(own));
+	}
+
+	@Test
+	void configuredCredentialsAreMaskedEvenWithRedactionOff() {
+		String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=fluxtail", "fluxtail.redaction.enabled=false",
+					"fluxtail.static-fields.api_key=k-2f9d7c1a", "fluxtail.static-fields.build=ci " + token,
+					"fluxtail.static-fields.team=payments")
+			.run((context) -> {
+				FluxtailEndpoint endpoint = context.getBean(FluxtailEndpoint.class);
+				assertThat(endpoint.field("api_key").value()).isEqualTo("[REDACTED:sensitive_key]");
+				assertThat(endpoint.field("build").value()).isEqualTo("ci [REDACTED:github_token]");
+				assertThat(endpoint.field("team").value()).isEqualTo("payments");
+				assertThat(endpoint.contract().toString()).doesNotContain("k-2f9d7c1a").doesNotContain(token);
+				assertThat(endpoint.contract().stats().redactionsByDetector().values()).allMatch((count) -> count == 0);
+			});
+	}
+
+	@Test
+	void describesTheRedactionRules() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=fluxtail",
+					"fluxtail.redaction.disabled-detectors=email", "fluxtail.redaction.sensitive-keys=pin",
+					"fluxtail.redaction.detectors.badge.pattern=EMP-\\d{6}")
+			.run((context) -> {
+				RedactionDescriptor redaction = context.getBean(FluxtailEndpoint.class).contract().redaction();
+				assertThat(redaction.enabled()).isTrue();
+				assertThat(redaction.replacement()).isEqualTo("[REDACTED:<detector>]");
+				assertThat(redaction.sensitiveKeys()).contains("password", "pin");
+				assertThat(redaction.detectors()).extracting(DetectorDescriptor::id, DetectorDescriptor::enabled)
+					.contains(tuple("jwt", true), tuple("email", false), tuple("badge", true));
+				assertThat(redaction.maxMessageChars()).isEqualTo(32 * 1024);
+			});
 	}
 
 	@Test

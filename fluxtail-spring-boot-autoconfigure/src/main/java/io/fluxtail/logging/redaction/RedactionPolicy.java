@@ -112,12 +112,16 @@ public final class RedactionPolicy {
 	}
 
 	/**
-	 * Returns an enabled policy with the same names and detectors whose counters are its own, to
-	 * check configured values without moving this policy's counters.
+	 * Returns an enabled policy with the same names and detectors (the built-in ones when this
+	 * policy is switched off) whose counters are its own, to check configured values without
+	 * moving this policy's counters.
 	 * @return the detection policy
 	 */
 	public RedactionPolicy uncounted() {
-		return builder().keys(this.keys).detectors(detectors()).limits(this.limits).build();
+		return builder().keys(this.keys)
+			.detectors(this.enabled ? detectors() : Detectors.defaults())
+			.limits(this.limits)
+			.build();
 	}
 
 	/**

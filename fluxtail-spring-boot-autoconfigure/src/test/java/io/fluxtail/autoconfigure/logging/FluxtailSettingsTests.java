@@ -103,6 +103,36 @@ class FluxtailSettingsTests {
 			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.stack-trace.max-depth"));
 	}
 
+	@Test
+	void aStaticFieldUnderASensitiveNameIsRefusedWithoutRepeatingItsValue() {
+		this.environment.setProperty("fluxtail.static-fields.api_key", "k-2f9d7c1a");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(this::encoderConfig)
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.static-fields.api_key"))
+			.satisfies((ex) -> assertThat(ex.getValue()).isEqualTo("[REDACTED:sensitive_key]"))
+			.withMessageNotContaining("k-2f9d7c1a");
+	}
+
+	@Test
+	void aStaticFieldWhoseValueHoldsASecretIsRefusedWithoutRepeatingIt() {
+		String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+		this.environment.setProperty("fluxtail.static-fields.build", "ci " + token);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(this::encoderConfig)
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.static-fields.build"))
+			.withMessageContaining("[REDACTED:github_token]")
+			.withMessageNotContaining(token);
+	}
+
+	@Test
+	void ordinaryStaticFieldsAreAccepted() {
+		this.environment.setProperty("fluxtail.static-fields.team", "payments");
+		this.environment.setProperty("fluxtail.static-fields.cost_center", "cc-4411");
+		assertThat(encoderConfig().contract().field("team").value()).isEqualTo("payments");
+	}
+
+	private EncoderConfig encoderConfig() {
+		return FluxtailSettings.encoderConfig(FluxtailSettings.bind(this.environment), this.environment);
+	}
+
 	private FieldContract contract() {
 		return FluxtailSettings.contract(FluxtailSettings.bind(this.environment), this.environment);
 	}
