@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 public record FieldDescriptor(String name, String source, boolean required,
 		@JsonProperty("default") @Nullable String defaultValue, String kind, @Nullable String value) {
 
-	static FieldDescriptor of(FieldSpec field, @Nullable String shownValue) {
-		return new FieldDescriptor(field.outputName(), field.source(), field.required(), field.defaultValue(),
+	static FieldDescriptor of(FieldSpec field, String source, @Nullable String shownValue) {
+		return new FieldDescriptor(field.outputName(), source, field.required(), field.defaultValue(),
 				field.kind().name().toLowerCase(Locale.ROOT), shownValue);
 	}
 

@@ -1,14 +1,19 @@
 package io.fluxtail.actuate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.fluxtail.logging.contract.ContractStats;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.redaction.RedactionStats;
 import io.fluxtail.propagation.RequestContextStats;
+import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestContextDescription;
+import io.fluxtail.web.RequestContextSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -44,7 +49,7 @@ public class FluxtailEndpoint {
 		RequestContextDescription request = active.request();
 		RequestContextStats requestStats = active.requestStats();
 		return new ContractDescriptor(active.installed(), active.reason(), config.format().name().toLowerCase(Locale.ROOT),
-				active.appenders(), fields(config), (request != null) ? RequestDescriptor.of(request.settings()) : null,
+				active.appenders(), fields(active), (request != null) ? RequestDescriptor.of(request.settings()) : null,
 				new TracingDescriptor((request != null) ? request.tracingSource() : NO_TRACING),
 				RedactionDescriptor.of(config.redaction()),
 				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
@@ -57,19 +62,48 @@ public class FluxtailEndpoint {
 
 	@ReadOperation
 	public @Nullable FieldDescriptor field(@Selector String name) {
-		return fields(this.activeContract.get().config()).stream()
+		return fields(this.activeContract.get()).stream()
 			.filter((field) -> field.name().equals(name))
 			.findFirst()
 			.orElse(null);
 	}
 
-	private static List<FieldDescriptor> fields(EncoderConfig config) {
-		ConfigurationMasker masker = new ConfigurationMasker(config.redaction());
-		return config.contract()
+	private static List<FieldDescriptor> fields(ActiveContract active) {
+		ConfigurationMasker masker = new ConfigurationMasker(active.config().redaction());
+		return active.config()
+			.contract()
 			.fields()
 			.stream()
-			.map((field) -> FieldDescriptor.of(field, masker.mask(field.outputName(), field.value())))
+			.map((field) -> FieldDescriptor.of(field, sourceOf(field, active.request()),
+					masker.mask(field.outputName(), field.value())))
 			.toList();
+	}
+
+	/**
+	 * In a web application the request context fills the MDC keys the encoder reads, so the
+	 * request's id and trace ids really come from headers and the tracer.
+	 */
+	private static String sourceOf(FieldSpec field, @Nullable RequestContextDescription request) {
+		if (request == null) {
+			return field.source();
+		}
+		return switch (field.name()) {
+			case CoreFields.REQUEST_ID -> "header:" + String.join("|", headers(request.settings())) + "|generated";
+			case CoreFields.TRACE_ID, CoreFields.SPAN_ID -> switch (request.tracingSource()) {
+				case InboundRequests.TRACEPARENT -> field.name().equals(CoreFields.TRACE_ID)
+						? "header:" + InboundRequests.TRACEPARENT : field.source();
+				case NO_TRACING -> field.source();
+				default -> "tracer";
+			};
+			default -> field.source();
+		};
+	}
+
+	private static List<String> headers(RequestContextSettings settings) {
+		List<String> headers = new ArrayList<>();
+		headers.add(settings.header());
+		headers.addAll(settings.alternativeHeaders());
+		return headers;
 	}
 
 	/**

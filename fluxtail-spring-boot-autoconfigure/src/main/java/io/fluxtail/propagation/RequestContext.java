@@ -28,6 +28,16 @@ public record RequestContext(String requestId, @Nullable TraceIds traceIds) {
 	}
 
 	/**
+	 * Returns this context with the trace ids seen while the request's span was in scope, for lines
+	 * written after it (the container's error line, a completion event).
+	 * @param seen the ids seen, {@code null} when none were
+	 * @return the context to write
+	 */
+	public RequestContext withTraceIdsSeen(@Nullable TraceIds seen) {
+		return (seen != null) ? new RequestContext(this.requestId, seen) : this;
+	}
+
+	/**
 	 * Puts this context in the current thread's MDC, replacing any other request's keys.
 	 */
 	public void applyToMdc() {

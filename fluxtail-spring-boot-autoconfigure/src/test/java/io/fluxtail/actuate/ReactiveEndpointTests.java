@@ -81,6 +81,12 @@ class ReactiveEndpointTests {
 			assertThat(written).contains(CoreFields.TRACE_ID, CoreFields.SPAN_ID, CoreFields.REGION);
 
 			assertThat(contract.get("tracing").get("source").asString()).isEqualTo("micrometer-otel");
+			contract.get("fields").forEach((field) -> {
+				String name = field.get("name").asString();
+				if (name.equals(CoreFields.TRACE_ID) || name.equals(CoreFields.SPAN_ID)) {
+					assertThat(field.get("source").asString()).isEqualTo("tracer");
+				}
+			});
 			assertThat(itemLine.get(CoreFields.TRACE_ID).asString()).matches("[0-9a-f]{32}");
 			assertThat(itemLine.get(CoreFields.REQUEST_ID).asString()).isEqualTo("inv-req-1")
 				.matches(contract.get("request").get("idPattern").asString());

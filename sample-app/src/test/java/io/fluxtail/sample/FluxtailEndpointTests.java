@@ -71,7 +71,8 @@ class FluxtailEndpointTests {
 			assertThat(service.get("default").asString()).isEqualTo(CoreFields.MISSING);
 			assertThat(field(contract, CoreFields.ENV).get("value").asString()).isEqualTo("prod");
 			JsonNode requestId = field(contract, CoreFields.REQUEST_ID);
-			assertThat(requestId.get("source").asString()).isEqualTo("mdc:" + CoreFields.REQUEST_ID);
+			assertThat(requestId.get("source").asString()).isEqualTo("header:X-Request-Id|X-Correlation-Id|generated");
+			assertThat(field(contract, CoreFields.TRACE_ID).get("source").asString()).isEqualTo("header:traceparent");
 			assertThat(requestId.get("kind").asString()).isEqualTo("metadata");
 			assertThat(field(contract, CoreFields.REGION).get("required").asBoolean()).isFalse();
 

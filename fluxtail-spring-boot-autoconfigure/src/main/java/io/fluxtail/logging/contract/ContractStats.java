@@ -1,9 +1,6 @@
 package io.fluxtail.logging.contract;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -11,9 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ContractStats {
 
-	private final Map<String, LongAdder> eventsByLevel = new ConcurrentHashMap<>();
+	private final NamedCounters eventsByLevel = new NamedCounters();
 
-	private final Map<String, LongAdder> defaultsApplied = new ConcurrentHashMap<>();
+	private final NamedCounters defaultsApplied = new NamedCounters();
 
 	private final LongAdder conflictsRenamed = new LongAdder();
 
@@ -24,7 +21,7 @@ public final class ContractStats {
 	 * @param level the event's level
 	 */
 	public void event(String level) {
-		this.eventsByLevel.computeIfAbsent(level, (key) -> new LongAdder()).increment();
+		this.eventsByLevel.increment(level);
 	}
 
 	/**
@@ -32,7 +29,7 @@ public final class ContractStats {
 	 * @param field the field's default name
 	 */
 	public void defaultApplied(String field) {
-		this.defaultsApplied.computeIfAbsent(field, (key) -> new LongAdder()).increment();
+		this.defaultsApplied.increment(field);
 	}
 
 	/**
@@ -50,11 +47,11 @@ public final class ContractStats {
 	}
 
 	public Map<String, Long> eventsByLevel() {
-		return snapshot(this.eventsByLevel);
+		return this.eventsByLevel.snapshot();
 	}
 
 	public Map<String, Long> defaultsApplied() {
-		return snapshot(this.defaultsApplied);
+		return this.defaultsApplied.snapshot();
 	}
 
 	public long conflictsRenamed() {
@@ -63,15 +60,6 @@ public final class ContractStats {
 
 	public long conflictsDropped() {
 		return this.conflictsDropped.sum();
-	}
-
-	private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
-		Map<String, Long> snapshot = new LinkedHashMap<>();
-		counters.entrySet()
-			.stream()
-			.sorted(Map.Entry.comparingByKey())
-			.forEach((entry) -> snapshot.put(entry.getKey(), entry.getValue().sum()));
-		return Collections.unmodifiableMap(snapshot);
 	}
 
 }

@@ -1,12 +1,10 @@
 package io.fluxtail.logging.redaction;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
+import io.fluxtail.logging.contract.NamedCounters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedactionStats {
 
-	private final Map<String, LongAdder> redactions = new ConcurrentHashMap<>();
+	private final NamedCounters redactions = new NamedCounters();
 
-	private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+	private final NamedCounters failures = new NamedCounters();
 
 	private final LongAdder truncations = new LongAdder();
 
@@ -28,7 +26,7 @@ public final class RedactionStats {
 	 * @param detectorId the id of the detector (or {@link SensitiveKeys#ID})
 	 */
 	public void redacted(String detectorId) {
-		counter(this.redactions, detectorId).increment();
+		this.redactions.increment(detectorId);
 	}
 
 	/**
@@ -44,8 +42,8 @@ public final class RedactionStats {
 	 * @param failure what it threw
 	 */
 	public void failed(String detectorId, Throwable failure) {
-		boolean first = !this.failures.containsKey(detectorId);
-		counter(this.failures, detectorId).increment();
+		boolean first = !this.failures.contains(detectorId);
+		this.failures.increment(detectorId);
 		Consumer<String> reporter = this.failureReporter;
 		if (first && reporter != null) {
 			reporter.accept("Redaction detector '" + detectorId + "' failed (" + failure
@@ -69,31 +67,19 @@ public final class RedactionStats {
 	 * @return the count
 	 */
 	public long redactions(String detectorId) {
-		LongAdder counter = this.redactions.get(detectorId);
-		return (counter != null) ? counter.sum() : 0;
+		return this.redactions.get(detectorId);
 	}
 
 	public Map<String, Long> redactionsByDetector() {
-		return snapshot(this.redactions);
+		return this.redactions.snapshot();
 	}
 
 	public Map<String, Long> failuresByDetector() {
-		return snapshot(this.failures);
+		return this.failures.snapshot();
 	}
 
 	public long truncations() {
 		return this.truncations.sum();
-	}
-
-	private static LongAdder counter(Map<String, LongAdder> counters, String id) {
-		LongAdder counter = counters.get(id);
-		return (counter != null) ? counter : counters.computeIfAbsent(id, (key) -> new LongAdder());
-	}
-
-	private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
-		Map<String, Long> snapshot = new TreeMap<>();
-		counters.forEach((id, counter) -> snapshot.put(id, counter.sum()));
-		return Collections.unmodifiableMap(snapshot);
 	}
 
 }

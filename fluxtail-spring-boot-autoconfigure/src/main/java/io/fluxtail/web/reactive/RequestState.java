@@ -35,8 +35,7 @@ final class RequestState {
 	 * Returns the context to write on lines logged outside the tracer's scope.
 	 */
 	RequestContext contextOutsideSpan() {
-		TraceIds seen = this.tracerIds;
-		return (seen != null) ? new RequestContext(this.context.requestId(), seen) : this.context;
+		return this.context.withTraceIdsSeen(this.tracerIds);
 	}
 
 }

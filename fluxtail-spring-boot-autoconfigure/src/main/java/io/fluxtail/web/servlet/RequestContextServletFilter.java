@@ -172,8 +172,7 @@ public final class RequestContextServletFilter extends OncePerRequestFilter impl
 		}
 
 		RequestContext contextOutsideSpan() {
-			TraceIds seen = this.tracerIds;
-			return (seen != null) ? new RequestContext(this.context.requestId(), seen) : this.context;
+			return this.context.withTraceIdsSeen(this.tracerIds);
 		}
 
 		synchronized void pendingRestore(MdcSnapshot snapshot) {
