@@ -32,10 +32,13 @@ if [[ ! -f "$JAR" ]]; then
 fi
 
 # name|extra arguments
+# boot-one-line is the reference for "one synchronous log line per request": plain Spring Boot
+# (the starter off) whose /ping writes one line with Boot's default pattern encoder.
 VARIANTS=(
 	"starter-on|"
 	"starter-off|--fluxtail.enabled=false"
 	"context-no-completion|--fluxtail.request.completion.enabled=false"
+	"boot-one-line|--fluxtail.enabled=false --logging.level.checkout.ping=DEBUG"
 )
 
 declare -A PORT PID
@@ -139,5 +142,6 @@ done
 echo
 for variant in "${VARIANTS[@]}"; do
 	name=${variant%%|*}
-	echo "$name wrote $(grep -c 'request completed' "$WORK/$name.log" || true) completion lines"
+	echo "$name wrote $(grep -c 'request completed' "$WORK/$name.log" || true) completion lines" \
+		"and $(grep -c 'ping answered' "$WORK/$name.log" || true) plain Boot lines"
 done
