@@ -9,6 +9,7 @@ import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.RedactionStats;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
@@ -68,14 +69,18 @@ public class FluxtailEndpoint {
 			.orElse(null);
 	}
 
+	/**
+	 * Configured values are shown as redaction would write them (even with redaction off), checked
+	 * by a copy of the policy so that calling the endpoint does not move the counters.
+	 */
 	private static List<FieldDescriptor> fields(ActiveContract active) {
-		ConfigurationMasker masker = new ConfigurationMasker(active.config().redaction());
+		RedactionPolicy detection = active.config().redaction().uncounted();
 		return active.config()
 			.contract()
 			.fields()
 			.stream()
 			.map((field) -> FieldDescriptor.of(field, sourceOf(field, active.request()),
-					masker.mask(field.outputName(), field.value())))
+					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null))
 			.toList();
 	}
 

@@ -1,8 +1,5 @@
 package io.fluxtail.actuate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.web.RequestCompletionLogger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,7 +41,7 @@ class ReactiveEndpointTests {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final LocalHttp http = new LocalHttp();
 
 	@Test
 	void endpointDescribesTheLinesOfAWebFluxApplication(CapturedOutput output) throws Exception {
@@ -121,9 +119,7 @@ class ReactiveEndpointTests {
 	}
 
 	private HttpResponse<String> get(int port, String path, String requestId) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("X-Request-Id", requestId)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.get(port, path, "X-Request-Id", requestId);
 	}
 
 	@SpringBootConfiguration

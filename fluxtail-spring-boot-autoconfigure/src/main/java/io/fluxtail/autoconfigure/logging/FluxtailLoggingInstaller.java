@@ -102,7 +102,7 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 				return;
 			}
 			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
-			checkContract(config, properties);
+			List<FieldSpec> unset = checkContract(config, properties);
 			List<String> appenders = replaceEncoders(context, config);
 			if (appenders.isEmpty()) {
 				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER, environment));
@@ -110,21 +110,25 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			}
 			context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config, environment));
 			keepStdoutStructured(environment);
-			warnAboutUnsetFields(config);
+			warnAboutUnsetFields(unset);
 		}
 
-		private static void checkContract(EncoderConfig config, FluxtailProperties properties) {
+		/**
+		 * Fails a strict contract with unset required fields.
+		 * @return the required fields without a value
+		 */
+		private static List<FieldSpec> checkContract(EncoderConfig config, FluxtailProperties properties) {
 			List<FieldSpec> unset = ContractCheck.unsetRequiredFields(config.contract());
 			if (!unset.isEmpty() && properties.getContract().isStrict()) {
 				throw new ContractViolationException(unset);
 			}
+			return unset;
 		}
 
 		/**
 		 * Logged once the encoder is in place, so the warning itself follows the contract.
 		 */
-		private static void warnAboutUnsetFields(EncoderConfig config) {
-			List<FieldSpec> unset = ContractCheck.unsetRequiredFields(config.contract());
+		private static void warnAboutUnsetFields(List<FieldSpec> unset) {
 			if (!unset.isEmpty()) {
 				LoggerFactory.getLogger(FluxtailLoggingInstaller.class)
 					.atWarn()

@@ -77,21 +77,20 @@ public final class FluxtailSettings {
 	 * from any other field is refused rather than leaked; the message never repeats the value.
 	 */
 	private static void checkNoCredentialIsStatic(FieldContract contract, RedactionPolicy redaction) {
+		if (!redaction.enabled()) {
+			return;
+		}
 		RedactionPolicy detection = redaction.uncounted();
 		for (FieldSpec field : contract.fields()) {
-			if (field.origin() != Origin.STATIC || field.value() == null || !redaction.enabled()) {
+			String value = field.value();
+			if (field.origin() != Origin.STATIC || value == null) {
 				continue;
 			}
-			String property = field.source().substring("property:".length());
-			if (detection.isSensitiveKey(field.name())) {
-				throw new InvalidConfigurationPropertyValueException(property, detection.redactByKey(),
-						"'" + field.name() + "' is a sensitive name, and static fields are written on every line.");
-			}
-			String redacted = detection.redactText(field.value());
-			if (!redacted.equals(field.value())) {
-				throw new InvalidConfigurationPropertyValueException(property, redacted,
-						"The value holds data that redaction removes from every other field, and static fields are "
-								+ "written on every line.");
+			String redacted = detection.redactNamedText(field.name(), value);
+			if (!redacted.equals(value)) {
+				throw new InvalidConfigurationPropertyValueException(field.source().substring("property:".length()),
+						redacted, "Static fields are written on every line as configured, and redaction removes this "
+								+ "value from any other field (a sensitive name or a detected secret).");
 			}
 		}
 	}

@@ -183,6 +183,17 @@ public final class RedactionPolicy {
 	}
 
 	/**
+	 * Redacts a named text value with no size limit: replaced whole when the name is sensitive,
+	 * otherwise searched by the detectors.
+	 * @param name the value's name
+	 * @param text the value
+	 * @return the value itself when clean
+	 */
+	public String redactNamedText(String name, String text) {
+		return isSensitiveKey(name) ? redactByKey() : redactText(text);
+	}
+
+	/**
 	 * Redacts a rendered stack trace (bounded by depth and length when rendered): the exception
 	 * messages in it, not its frames.
 	 * @param trace the stack trace text

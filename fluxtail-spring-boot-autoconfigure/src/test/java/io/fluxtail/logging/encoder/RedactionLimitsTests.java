@@ -8,7 +8,7 @@ import java.util.Map;
 import ch.qos.logback.core.status.Status;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.redaction.Detector;
-import io.fluxtail.logging.redaction.Findings;
+import io.fluxtail.logging.redaction.FailingDetector;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SizeLimits;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,17 +87,7 @@ class RedactionLimitsTests {
 	@ParameterizedTest
 	@EnumSource(LogFormat.class)
 	void aFailingCustomDetectorWithholdsTheValueAndIsReportedOnceToLogback(LogFormat format) {
-		Detector broken = new Detector() {
-			@Override
-			public String id() {
-				return "broken";
-			}
-
-			@Override
-			public void detect(String text, Findings findings) {
-				throw new IllegalStateException("bug in a custom rule");
-			}
-		};
+		Detector broken = new FailingDetector();
 		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(broken)).build();
 		LogbackCapture capture = new LogbackCapture().writeTo("out", RedactionCorpusTests.config(format, policy));
 		capture.logger().atInfo().addKeyValue("note", "customer data").log("first");

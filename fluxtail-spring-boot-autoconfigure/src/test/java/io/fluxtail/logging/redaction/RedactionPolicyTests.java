@@ -34,17 +34,7 @@ class RedactionPolicyTests {
 	@Test
 	void aFailingDetectorIsReportedOnceAndTheValueItCouldNotCheckIsWithheld() {
 		List<String> reports = new ArrayList<>();
-		Detector broken = new Detector() {
-			@Override
-			public String id() {
-				return "broken";
-			}
-
-			@Override
-			public void detect(String text, Findings findings) {
-				throw new IllegalStateException("bug in custom rule");
-			}
-		};
+		Detector broken = new FailingDetector();
 		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(broken)).build();
 		policy.stats().reportFailuresTo(reports::add);
 		assertThat(policy.redactText("customer secret data", 1000)).isEqualTo("[REDACTED:broken:unchecked]");

@@ -1,17 +1,14 @@
 package io.fluxtail.web.reactive;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.testsupport.DownstreamServer;
 import io.fluxtail.testsupport.LoadRun;
+import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestCompletionLogger;
@@ -45,7 +42,7 @@ class ReactiveRequestContextTests {
 
 	private static final String HEADER = "X-Request-Id";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final LocalHttp http = new LocalHttp();
 
 	@LocalServerPort
 	int port;
@@ -167,11 +164,7 @@ class ReactiveRequestContextTests {
 	}
 
 	private HttpResponse<String> get(String path, String header, String value) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(20))
-			.header(header, value)
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return this.http.get(this.port, path, header, value);
 	}
 
 }

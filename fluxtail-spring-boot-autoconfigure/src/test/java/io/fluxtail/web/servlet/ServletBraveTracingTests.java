@@ -1,13 +1,9 @@
 package io.fluxtail.web.servlet;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.web.InboundRequests;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +36,7 @@ class ServletBraveTracingTests {
 
 	static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final LocalHttp http = new LocalHttp();
 
 	@LocalServerPort
 	int port;
@@ -98,12 +94,7 @@ class ServletBraveTracingTests {
 	}
 
 	private void get(String path, String requestId) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("X-Request-Id", requestId)
-			.header("traceparent", TRACEPARENT)
-			.build();
-		this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		this.http.get(this.port, path, "X-Request-Id", requestId, "traceparent", TRACEPARENT);
 	}
 
 }

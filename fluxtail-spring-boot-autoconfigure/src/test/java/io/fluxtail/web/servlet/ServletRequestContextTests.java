@@ -1,12 +1,8 @@
 package io.fluxtail.web.servlet;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +10,7 @@ import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.testsupport.DownstreamServer;
 import io.fluxtail.testsupport.LoadRun;
+import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.testsupport.RawHttp;
 import io.fluxtail.web.InboundRequests;
@@ -57,7 +54,7 @@ class ServletRequestContextTests {
 
 	private static final String HEADER = "X-Request-Id";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final LocalHttp http = new LocalHttp();
 
 	@LocalServerPort
 	int port;
@@ -283,12 +280,7 @@ class ServletRequestContextTests {
 	}
 
 	private HttpResponse<String> get(String path, String header, String value) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(20));
-		if (header != null) {
-			request.header(header, value);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return (header != null) ? this.http.get(this.port, path, header, value) : this.http.get(this.port, path);
 	}
 
 	private static byte[] concat(byte[] first, byte[] second) {
