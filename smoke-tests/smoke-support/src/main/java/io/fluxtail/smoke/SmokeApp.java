@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * A smoke application started for real: {@code java -jar <smoke.jar> <args>} in a child process,
  * its stdout and stderr read line by line as they are written.
@@ -128,6 +130,39 @@ public final class SmokeApp implements AutoCloseable {
 				}
 				try {
 					this.stdout.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new AssertionError(ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Waits for a stdout line that is a JSON object satisfying a condition.
+	 * @param condition what the parsed line must satisfy
+	 * @return the first matching line, parsed
+	 */
+	public JsonNode awaitJsonLine(Predicate<JsonNode> condition) {
+		return LogLines.parse(awaitStdout((line) -> line.startsWith("{") && condition.test(LogLines.parse(line)),
+				Duration.ofSeconds(20)));
+	}
+
+	/**
+	 * Waits until at least {@code count} stdout lines satisfy a condition.
+	 * @param count how many lines
+	 * @param condition what each raw line must satisfy
+	 */
+	public void awaitStdoutCount(int count, Predicate<String> condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (stdout().stream().filter(condition).count() < count) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Fewer than " + count + " matching lines within 30s");
+			}
+			synchronized (this.stdout) {
+				try {
+					this.stdout.wait(50);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Real HTTP calls to a smoke application on loopback.
  */
@@ -78,6 +80,27 @@ public final class SmokeHttp {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Calls the paths in turn, {@code requests} times with {@code concurrency} in flight, each call
+	 * with its own {@code X-Request-Id} ({@code load-<n>}), also passed as the {@code probe}
+	 * parameter; asserts that each answers 200 with its own id echoed and as the body.
+	 * @param paths handler paths that answer their probe
+	 * @param requests how many calls
+	 * @param concurrency how many in flight
+	 */
+	public void callEachWithItsOwnId(List<String> paths, int requests, int concurrency) {
+		List<HttpResponse<String>> responses = concurrently(requests, concurrency, (i) -> {
+			String id = "load-" + i;
+			return get(paths.get(i % paths.size()) + "?probe=" + id, "X-Request-Id", id);
+		});
+		for (int i = 0; i < requests; i++) {
+			HttpResponse<String> response = responses.get(i);
+			assertThat(response.statusCode()).as("status of load-" + i).isEqualTo(200);
+			assertThat(response.headers().firstValue("X-Request-Id")).hasValue("load-" + i);
+			assertThat(response.body()).isEqualTo("load-" + i);
 		}
 	}
 
