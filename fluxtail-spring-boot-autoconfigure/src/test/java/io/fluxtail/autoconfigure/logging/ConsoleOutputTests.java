@@ -136,11 +136,13 @@ class ConsoleOutputTests {
 	}
 
 	@Test
-	void anOwnLogbackConfigurationIsLeftAloneAndCanUseTheEncoderWithOneInclude(CapturedOutput output) {
+	void anOwnLogbackConfigurationThatIncludesTheEncoderCountsAsInstalled(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run("logging.config=classpath:own-logback-spring.xml",
 				"fluxtail.service=own-config", "spring.main.banner-mode=off")) {
 			log.info("from own config");
-			assertThat(installation().reason()).isEqualTo(Reason.CUSTOM_LOGBACK_CONFIG);
+			assertThat(installation().installed()).isTrue();
+			assertThat(installation().reason()).isNull();
+			assertThat(installation().appenders()).containsExactly("FLUXTAIL_CONSOLE");
 		}
 		JsonNode line = lineWithMessage(jsonLines(output), "from own config");
 		assertThat(line.get(CoreFields.SERVICE).asString()).isEqualTo("own-config");
