@@ -2,104 +2,54 @@ package io.fluxtail.logging.encoder.logfmt;
 
 import io.fluxtail.logging.encoder.EventFields;
 import io.fluxtail.logging.encoder.EventFields.Role;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
+import io.fluxtail.logging.encoder.LineBuffer;
+import io.fluxtail.logging.encoder.LineWriter;
 
 /**
- * Writes {@link EventFields} as one logfmt line:
- * {@code 2026-04-24T10:14:03.125Z INFO checkout.api service=checkout-api env=prod request_id=req-9f2c checkout started order_id=4921}.
+ * Writes {@link EventFields} as one strict logfmt line in which every token is a pair:
+ * {@code timestamp=2026-04-24T10:14:03.125Z level=INFO logger=checkout.api service=checkout-api env=prod request_id=req-9f2c thread=main message="checkout started" order_id=4921}.
  *
  * <p>
- * Timestamp, level and logger come first as bare words, then the contract fields, then the
- * message, then every other field. The message stays bare while it is plain words; one that
- * could be misread (an {@code =}, a quote, a control character, doubled or edge spaces) is written
- * as a quoted {@code message="..."} pair instead, so no message can forge a field or a line.
+ * The event's time, level and logger come first, then the contract fields, the thread, the
+ * message (always quoted), the application's fields and the exception. A logfmt reader gets
+ * exactly the fields of the same event in JSON, with the string forms of the same values; see
+ * {@link Logfmt} for the rules.
  */
-public final class LogfmtWriter {
+public final class LogfmtWriter implements LineWriter {
 
-	private final JsonMapper mapper;
+	/** The order fields are written in: what identifies the event first. */
+	static final Role[] ORDER = { Role.TIMESTAMP, Role.LEVEL, Role.LOGGER, Role.CONTEXT, Role.THREAD, Role.MESSAGE,
+			Role.BUSINESS, Role.ERROR };
+
+	private final Logfmt logfmt;
 
 	/**
 	 * Creates a writer.
-	 * @param mapper renders nested values (maps, lists, objects) as JSON text
+	 * @param logfmt the quoting rules
 	 */
-	public LogfmtWriter(JsonMapper mapper) {
-		this.mapper = mapper;
+	public LogfmtWriter(Logfmt logfmt) {
+		this.logfmt = logfmt;
 	}
 
-	/**
-	 * Appends one line, without the line separator.
-	 * @param fields the event's fields
-	 * @param line where to write
-	 */
-	public void write(EventFields fields, StringBuilder line) {
-		appendBare(fields, Role.TIMESTAMP, line);
-		appendBare(fields, Role.LEVEL, line);
-		appendBare(fields, Role.LOGGER, line);
-		appendPairs(fields, Role.CONTEXT, line);
-		appendMessage(fields, line);
-		appendPairs(fields, Role.THREAD, line);
-		appendPairs(fields, Role.BUSINESS, line);
-		appendPairs(fields, Role.ERROR, line);
-	}
-
-	private void appendBare(EventFields fields, Role role, StringBuilder line) {
-		for (int i = 0; i < fields.size(); i++) {
-			if (fields.role(i) == role) {
-				separate(line);
-				Object value = fields.value(i);
-				String text = (value != null) ? value.toString() : "";
-				if (Logfmt.isBare(text)) {
-					line.append(text);
-				}
-				else {
-					Logfmt.appendPair(line, fields.name(i), text);
+	@Override
+	public void write(EventFields fields, LineBuffer line) {
+		int start = line.length();
+		for (Role role : ORDER) {
+			for (int i = 0; i < fields.size(); i++) {
+				if (fields.role(i) == role) {
+					if (line.length() > start) {
+						line.ascii(' ');
+					}
+					if (role == Role.MESSAGE && fields.value(i) instanceof String message) {
+						Logfmt.key(line, fields.name(i));
+						line.ascii('=');
+						Logfmt.quoted(line, message);
+					}
+					else {
+						this.logfmt.pair(line, fields.name(i), fields.value(i));
+					}
 				}
 			}
-		}
-	}
-
-	private void appendMessage(EventFields fields, StringBuilder line) {
-		for (int i = 0; i < fields.size(); i++) {
-			if (fields.role(i) == Role.MESSAGE) {
-				Object value = fields.value(i);
-				String message = (value != null) ? value.toString() : "";
-				if (message.isEmpty()) {
-					continue;
-				}
-				separate(line);
-				if (Logfmt.isPlainWords(message)) {
-					line.append(message);
-				}
-				else {
-					Logfmt.appendPair(line, fields.name(i), message);
-				}
-			}
-		}
-	}
-
-	private void appendPairs(EventFields fields, Role role, StringBuilder line) {
-		for (int i = 0; i < fields.size(); i++) {
-			if (fields.role(i) == role) {
-				separate(line);
-				Logfmt.appendPair(line, fields.name(i), text(fields.value(i)));
-			}
-		}
-	}
-
-	private String text(@Nullable Object value) {
-		if (value == null) {
-			return "";
-		}
-		if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-			return value.toString();
-		}
-		return this.mapper.writeValueAsString(value);
-	}
-
-	private static void separate(StringBuilder line) {
-		if (!line.isEmpty()) {
-			line.append(' ');
 		}
 	}
 

@@ -1,5 +1,6 @@
 /**
- * {@code key=value} rendering of the contract's fields for people.
+ * Strict logfmt rendering of the contract's fields, read as is by go-logfmt, Loki and other
+ * logfmt parsers.
  */
 @NullMarked
 package io.fluxtail.logging.encoder.logfmt;
