@@ -9,7 +9,6 @@ import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.json.JsonWriter;
 import io.fluxtail.logging.encoder.logfmt.Logfmt;
 import io.fluxtail.logging.encoder.logfmt.LogfmtWriter;
-import io.fluxtail.logging.encoder.text.TextWriter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,8 +97,8 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		JsonWriter json = new JsonWriter(mapper);
 		this.writer = switch (config.format()) {
 			case JSON -> json;
-			case LOGFMT -> new LogfmtWriter(new Logfmt(json, mapper));
-			case TEXT -> new TextWriter(new Logfmt(json, mapper));
+			case LOGFMT -> LogfmtWriter.logfmt(new Logfmt(json, mapper));
+			case TEXT -> LogfmtWriter.text(new Logfmt(json, mapper));
 		};
 		super.start();
 	}

@@ -3,6 +3,7 @@ package io.fluxtail.logging.encoder;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * A growable UTF-8 byte buffer that writers append one line to. Text goes straight to bytes, so a
@@ -11,6 +12,8 @@ import java.util.Arrays;
 public final class LineBuffer {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+	private static final boolean[] ASCII = table((c) -> true);
 
 	private byte[] bytes;
 
@@ -45,9 +48,12 @@ public final class LineBuffer {
 	public LineBuffer ascii(String text) {
 		int count = text.length();
 		ensure(count);
+		byte[] bytes = this.bytes;
+		int length = this.length;
 		for (int i = 0; i < count; i++) {
-			this.bytes[this.length++] = (byte) text.charAt(i);
+			bytes[length++] = (byte) text.charAt(i);
 		}
+		this.length = length;
 		return this;
 	}
 
@@ -58,19 +64,82 @@ public final class LineBuffer {
 	 * @return this buffer
 	 */
 	public LineBuffer text(String text) {
-		int count = text.length();
-		ensure(count);
-		for (int i = 0; i < count;) {
-			char c = text.charAt(i);
-			if (c < 0x80) {
-				ascii(c);
-				i++;
-			}
-			else {
+		int i = 0;
+		while (i < text.length()) {
+			i = plain(text, i, ASCII);
+			if (i < text.length()) {
 				i = codePoint(text, i);
 			}
 		}
 		return this;
+	}
+
+	/**
+	 * Appends characters of a text from a position on while they are ASCII and allowed by the
+	 * table, in one tight loop: the fast path of every writer.
+	 * @param text the text
+	 * @param from where to start
+	 * @param allowed for each ASCII character, whether it is copied as is
+	 * @return the index of the first character not copied, or the text's length
+	 */
+	public int plain(String text, int from, boolean[] allowed) {
+		int end = text.length();
+		ensure(end - from);
+		byte[] bytes = this.bytes;
+		int length = this.length;
+		int i = from;
+		while (i < end) {
+			char c = text.charAt(i);
+			if (c >= 0x80 || !allowed[c]) {
+				break;
+			}
+			bytes[length++] = (byte) c;
+			i++;
+		}
+		this.length = length;
+		return i;
+	}
+
+	/**
+	 * Builds a table for {@link #plain}.
+	 * @param allowed which ASCII characters are copied as is
+	 * @return the table
+	 */
+	public static boolean[] table(IntPredicate allowed) {
+		boolean[] table = new boolean[0x80];
+		for (int c = 0; c < table.length; c++) {
+			table[c] = allowed.test(c);
+		}
+		return table;
+	}
+
+	/**
+	 * Appends bytes prepared earlier with {@link #copy(int)}.
+	 * @param prepared the bytes
+	 * @return this buffer
+	 */
+	public LineBuffer bytes(byte[] prepared) {
+		ensure(prepared.length);
+		System.arraycopy(prepared, 0, this.bytes, this.length, prepared.length);
+		this.length += prepared.length;
+		return this;
+	}
+
+	/**
+	 * Returns a copy of what was written after a mark.
+	 * @param mark a length returned by {@link #length()}
+	 * @return the bytes written since
+	 */
+	public byte[] copy(int mark) {
+		return Arrays.copyOfRange(this.bytes, mark, this.length);
+	}
+
+	/**
+	 * Forgets what was written after a mark, to write it another way.
+	 * @param mark a length returned by {@link #length()}
+	 */
+	public void truncate(int mark) {
+		this.length = mark;
 	}
 
 	/**

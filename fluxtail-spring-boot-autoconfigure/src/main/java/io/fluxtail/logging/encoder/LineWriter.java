@@ -10,7 +10,7 @@ public interface LineWriter {
 	/**
 	 * Appends one line, without the line separator.
 	 * @param fields the event's fields, collected and redacted
-	 * @param line where to write
+	 * @param line an empty buffer to write into
 	 */
 	void write(EventFields fields, LineBuffer line);
 

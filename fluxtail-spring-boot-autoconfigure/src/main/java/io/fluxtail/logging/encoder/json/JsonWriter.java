@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.Map;
 
+import io.fluxtail.logging.encoder.EncodedNames;
 import io.fluxtail.logging.encoder.EventFields;
 import io.fluxtail.logging.encoder.LineBuffer;
 import io.fluxtail.logging.encoder.LineWriter;
@@ -37,7 +38,14 @@ public final class JsonWriter implements LineWriter {
 		ESCAPES['\f'] = 'f';
 	}
 
+	private static final boolean[] PLAIN = LineBuffer.table((c) -> ESCAPES[c] == 0);
+
 	private final JsonMapper mapper;
+
+	private final EncodedNames names = new EncodedNames((line, name) -> {
+		string(line, name);
+		line.ascii(':');
+	});
 
 	/**
 	 * Creates a writer.
@@ -54,8 +62,7 @@ public final class JsonWriter implements LineWriter {
 			if (i > 0) {
 				line.ascii(',');
 			}
-			string(line, fields.name(i));
-			line.ascii(':');
+			this.names.append(line, fields.name(i));
 			value(line, fields.value(i), 0);
 		}
 		line.ascii('}');
@@ -153,14 +160,12 @@ public final class JsonWriter implements LineWriter {
 	public static void string(LineBuffer line, String text) {
 		line.ascii('"');
 		int length = text.length();
-		for (int i = 0; i < length;) {
+		int i = 0;
+		while ((i = line.plain(text, i, PLAIN)) < length) {
 			char c = text.charAt(i);
 			if (c < 0x80) {
 				char escape = ESCAPES[c];
-				if (escape == 0) {
-					line.ascii(c);
-				}
-				else if (escape == 'u') {
+				if (escape == 'u') {
 					line.unicodeEscape(c);
 				}
 				else {

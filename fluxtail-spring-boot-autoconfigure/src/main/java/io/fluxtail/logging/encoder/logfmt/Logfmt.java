@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
+import io.fluxtail.logging.encoder.EncodedNames;
 import io.fluxtail.logging.encoder.LineBuffer;
 import io.fluxtail.logging.encoder.json.JsonWriter;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Logfmt {
 
+	private static final boolean[] BARE_VALUE = LineBuffer.table((c) -> isBare((char) c));
+
+	private static final boolean[] BARE_KEY = LineBuffer.table((c) -> isBare((char) c) && c != '%');
+
+	private static final boolean[] PRINTABLE = LineBuffer.table((c) -> c >= 0x20 && c < 0x7f && c != '\\');
+
+	private static final boolean[] QUOTED = LineBuffer.table((c) -> c >= 0x20 && c < 0x7f && c != '\\' && c != '"');
+
 	private final JsonWriter json;
 
 	private final JsonMapper mapper;
+
+	private final EncodedNames keys = new EncodedNames((line, key) -> {
+		key(line, key);
+		line.ascii('=');
+	});
 
 	/**
 	 * Creates the rules for one encoder.
@@ -48,9 +62,19 @@ public final class Logfmt {
 	 * @param value the value
 	 */
 	public void pair(LineBuffer line, String key, @Nullable Object value) {
-		key(line, key);
-		line.ascii('=');
+		this.keys.append(line, key);
 		value(line, value);
+	}
+
+	/**
+	 * Appends {@code key="value"}, quoted whatever the value holds.
+	 * @param line where to write
+	 * @param key the field name
+	 * @param value the value
+	 */
+	public void quotedPair(LineBuffer line, String key, String value) {
+		this.keys.append(line, key);
+		quoted(line, value);
 	}
 
 	/**
@@ -95,13 +119,10 @@ public final class Logfmt {
 	 */
 	public static void key(LineBuffer line, String key) {
 		int length = key.length();
-		for (int i = 0; i < length;) {
+		int i = 0;
+		while ((i = line.plain(key, i, BARE_KEY)) < length) {
 			char c = key.charAt(i);
-			if (c < 0x80 && isBare(c) && c != '%') {
-				line.ascii(c);
-				i++;
-			}
-			else if (c >= 0x80 && !isControl(c) && (!Character.isSurrogate(c) || isPair(key, i))) {
+			if (c >= 0x80 && !isControl(c) && (!Character.isSurrogate(c) || isPair(key, i))) {
 				i = line.codePoint(key, i);
 			}
 			else {
@@ -119,11 +140,19 @@ public final class Logfmt {
 	 * @param text the value
 	 */
 	public static void text(LineBuffer line, String text) {
-		if (needsQuotes(text)) {
-			quoted(line, text);
+		int mark = line.length();
+		int length = text.length();
+		int i = 0;
+		while ((i = line.plain(text, i, BARE_VALUE)) < length) {
+			char c = text.charAt(i);
+			if (c < 0x80 || isControl(c) || (Character.isSurrogate(c) && !isPair(text, i))) {
+				break;
+			}
+			i = line.codePoint(text, i);
 		}
-		else {
-			line.text(text);
+		if (i < length || text.equals("null")) {
+			line.truncate(mark);
+			quoted(line, text);
 		}
 	}
 
@@ -147,13 +176,9 @@ public final class Logfmt {
 	 */
 	public static void escaped(LineBuffer line, String text, boolean quotes) {
 		int length = text.length();
-		for (int i = 0; i < length;) {
+		int i = 0;
+		while ((i = line.plain(text, i, quotes ? QUOTED : PRINTABLE)) < length) {
 			char c = text.charAt(i);
-			if (c >= 0x20 && c < 0x7f && c != '\\' && (c != '"' || !quotes)) {
-				line.ascii(c);
-				i++;
-				continue;
-			}
 			switch (c) {
 				case '"', '\\' -> line.ascii('\\').ascii(c);
 				case '\n' -> line.ascii('\\').ascii('n');
@@ -176,19 +201,6 @@ public final class Logfmt {
 	private static boolean isPair(String text, int index) {
 		return Character.isHighSurrogate(text.charAt(index)) && index + 1 < text.length()
 				&& Character.isLowSurrogate(text.charAt(index + 1));
-	}
-
-	private static boolean needsQuotes(String text) {
-		if (text.equals("null")) {
-			return true;
-		}
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (!isBare(c) || c == '\\') {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
