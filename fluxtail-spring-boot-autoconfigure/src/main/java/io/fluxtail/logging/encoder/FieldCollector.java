@@ -184,6 +184,10 @@ public final class FieldCollector {
 	private void addStructuredArguments(EventFields fields, @Nullable Object[] arguments) {
 		if (arguments != null) {
 			for (Object argument : arguments) {
+				// plain arguments first: class checks are cheaper than the interface check
+				if (argument instanceof String || argument instanceof Number) {
+					continue;
+				}
 				if (argument instanceof StructuredArgument structured) {
 					addStructured(fields, structured);
 				}
