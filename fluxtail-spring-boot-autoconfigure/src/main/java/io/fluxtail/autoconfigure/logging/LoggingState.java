@@ -13,6 +13,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
+import io.fluxtail.logging.output.QueuedAppender;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,12 @@ import org.springframework.core.env.Environment;
  * @param installation the starter's decision at startup, {@code null} when it never ran
  * @param appenders names of the appenders whose encoder is a {@link FluxtailEncoder}
  * @param config the configuration of the first such encoder, {@code null} when there is none
+ * @param queue the queue in front of those appenders, {@code null} when output is synchronous
  */
-public record LoggingState(@Nullable Installation installation, List<String> appenders, @Nullable EncoderConfig config) {
+public record LoggingState(@Nullable Installation installation, List<String> appenders, @Nullable EncoderConfig config,
+		@Nullable QueuedAppender queue) {
 
-	private static final LoggingState NONE = new LoggingState(null, List.of(), null);
+	private static final LoggingState NONE = new LoggingState(null, List.of(), null, null);
 
 	/**
 	 * Reads the state of the Logback context behind SLF4J for an application.
@@ -45,16 +48,26 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 		}
 		Set<String> appenders = new LinkedHashSet<>();
 		List<EncoderConfig> configs = new ArrayList<>();
+		QueuedAppender queue = null;
 		for (Logger logger : context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext();) {
-				if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender
-						&& appender.getEncoder() instanceof FluxtailEncoder encoder && encoder.getConfig() != null) {
-					appenders.add(appender.getName());
-					configs.add(encoder.getConfig());
+				Appender<ILoggingEvent> appender = it.next();
+				if (appender instanceof QueuedAppender queued && queued.isStarted()) {
+					queue = queued;
+					queued.iteratorForAppenders().forEachRemaining((wrapped) -> addEncoder(wrapped, appenders, configs));
 				}
+				addEncoder(appender, appenders, configs);
 			}
 		}
-		return new LoggingState(installation, List.copyOf(appenders), configs.isEmpty() ? null : configs.get(0));
+		return new LoggingState(installation, List.copyOf(appenders), configs.isEmpty() ? null : configs.get(0), queue);
+	}
+
+	private static void addEncoder(Appender<ILoggingEvent> appender, Set<String> appenders, List<EncoderConfig> configs) {
+		if (appender instanceof OutputStreamAppender<ILoggingEvent> stream
+				&& stream.getEncoder() instanceof FluxtailEncoder encoder && encoder.getConfig() != null) {
+			appenders.add(stream.getName());
+			configs.add(encoder.getConfig());
+		}
 	}
 
 }
