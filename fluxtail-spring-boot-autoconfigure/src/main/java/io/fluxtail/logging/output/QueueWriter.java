@@ -53,6 +53,9 @@ final class QueueWriter implements Runnable {
 
 	private volatile boolean stopping;
 
+	/** Batches written so far; only this thread writes it. */
+	private volatile long passes;
+
 	/** {@link System#nanoTime()} past which a stopping writer gives up, valid once stopping. */
 	private volatile long stopDeadline;
 
@@ -72,6 +75,10 @@ final class QueueWriter implements Runnable {
 
 	void start() {
 		this.thread.start();
+	}
+
+	long passes() {
+		return this.passes;
 	}
 
 	boolean isCurrentThread() {
@@ -116,6 +123,7 @@ final class QueueWriter implements Runnable {
 					quietPasses = 0;
 					int written = write(batch);
 					flush();
+					this.passes++;
 					if (written < batch.size()) {
 						reportUnwritten(batch.subList(written, batch.size()));
 						return;

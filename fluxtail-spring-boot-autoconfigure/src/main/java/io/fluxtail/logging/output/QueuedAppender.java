@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * When the queue is full, DEBUG and INFO events are dropped at once and WARN and ERROR events wait
- * up to {@link OutputSettings#maxBlock()} for room, then are dropped too. Every drop is counted per
+ * up to {@link OutputSettings#maxBlock()} for room, then are dropped too (and until the writer
+ * gets a batch out, the next ones are dropped without waiting). Every drop is counted per
  * level and reported in one WARN line as soon as the writer gets going again. Stopping the
  * appender (Spring Boot's shutdown) writes what is queued, within
  * {@link OutputSettings#shutdownTimeout()}.
@@ -50,6 +51,9 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	private final DropCounts drops = new DropCounts();
 
 	private @Nullable QueueWriter writer;
+
+	/** The writer's pass count when a wait for room last timed out, -1 when none did. */
+	private volatile long stalledAtPass = -1;
 
 	/**
 	 * Creates the appender; attach the appenders to write to, set the context, then start it.
@@ -90,10 +94,21 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 			return;
 		}
 		writer.wakeIfSleeping();
-		if (event.getLevel().isGreaterOrEqual(Level.WARN) && !writer.isCurrentThread() && waitForRoom(event)) {
-			return;
+		if (event.getLevel().isGreaterOrEqual(Level.WARN) && mayWait(writer)) {
+			if (waitForRoom(event)) {
+				return;
+			}
+			this.stalledAtPass = writer.passes();
 		}
 		this.drops.dropped(event.getLevel());
+	}
+
+	/**
+	 * Once a wait has timed out, later events do not wait again until the writer has written a
+	 * batch: a stalled output costs the callers one bound, not one per WARN.
+	 */
+	private boolean mayWait(QueueWriter writer) {
+		return !writer.isCurrentThread() && writer.passes() != this.stalledAtPass;
 	}
 
 	private boolean waitForRoom(ILoggingEvent event) {
