@@ -9,6 +9,7 @@ import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.output.QueuedAppender;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.RedactionStats;
 import io.fluxtail.propagation.RequestContextStats;
@@ -58,7 +59,8 @@ public class FluxtailEndpoint {
 						redactions.failuresByDetector(), (requestStats != null) ? requestStats.acceptedInboundIds() : 0,
 						(requestStats != null) ? requestStats.rejectedInboundIds() : 0,
 						(requestStats != null) ? requestStats.generatedIds() : 0,
-						(requestStats != null) ? requestStats.completedRequests() : 0));
+						(requestStats != null) ? requestStats.completedRequests() : 0),
+				OutputDescriptor.of(active.queue()));
 	}
 
 	@ReadOperation
@@ -120,10 +122,11 @@ public class FluxtailEndpoint {
 	 * @param config the configuration of those encoders, or the one they would get
 	 * @param request the request context in effect, {@code null} outside web applications
 	 * @param requestStats the request context's counters, {@code null} outside web applications
+	 * @param queue the queue in front of the appenders, {@code null} when output is synchronous
 	 */
 	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
 			EncoderConfig config, @Nullable RequestContextDescription request,
-			@Nullable RequestContextStats requestStats) {
+			@Nullable RequestContextStats requestStats, @Nullable QueuedAppender queue) {
 
 	}
 

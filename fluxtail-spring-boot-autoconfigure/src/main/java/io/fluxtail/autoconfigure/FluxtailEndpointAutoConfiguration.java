@@ -58,7 +58,7 @@ public final class FluxtailEndpointAutoConfiguration {
 				: (installation.reason() != null) ? installation.reason().description() : null;
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
-				(inboundRequests != null) ? inboundRequests.description() : null, requestStats);
+				(inboundRequests != null) ? inboundRequests.description() : null, requestStats, state.queue());
 	}
 
 }
