@@ -13,7 +13,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.fluxtail.autoconfigure.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.Installation.Reason;
-import io.fluxtail.autoconfigure.output.OutputInstaller;
+import io.fluxtail.autoconfigure.output.QueuedOutputInstaller;
 import io.fluxtail.logging.contract.ContractCheck;
 import io.fluxtail.logging.contract.ContractViolationException;
 import io.fluxtail.logging.contract.FieldSpec;
@@ -104,14 +104,14 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			}
 			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
 			List<FieldSpec> unset = checkContract(config, properties);
-			OutputInstaller.release(context);
+			QueuedOutputInstaller.release(context);
 			List<String> appenders = replaceEncoders(context, config);
 			if (appenders.isEmpty()) {
 				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER, environment));
 				return;
 			}
 			context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config, environment));
-			OutputInstaller.install(context, appenders, environment);
+			QueuedOutputInstaller.install(context, appenders, environment);
 			keepStdoutStructured(environment);
 			warnAboutUnsetFields(unset);
 		}

@@ -10,8 +10,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.joran.spi.ConsoleTarget;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import org.jspecify.annotations.Nullable;
@@ -163,21 +165,21 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 */
 	@Override
 	public void addAppender(Appender<ILoggingEvent> appender) {
-		if (appender instanceof FluxtailConsoleAppender console) {
-			console.batchLines();
-		}
-		else if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
+		if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
 			stream.setImmediateFlush(false);
+			if (stream instanceof ConsoleAppender<ILoggingEvent> console) {
+				console.setOutputStream(new ConsoleBatchStream(ConsoleTarget.SystemErr.getName().equals(console.getTarget())));
+			}
 		}
 		this.appenders.addAppender(appender);
 	}
 
 	private static void writeSynchronously(Appender<ILoggingEvent> appender) {
-		if (appender instanceof FluxtailConsoleAppender console) {
-			console.writeEachLine();
-		}
-		else if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
+		if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
 			stream.setImmediateFlush(true);
+			if (stream instanceof ConsoleAppender<ILoggingEvent> console) {
+				console.setOutputStream(ConsoleTarget.findByName(console.getTarget()).getStream());
+			}
 		}
 	}
 

@@ -7,8 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
-import io.fluxtail.logging.output.FluxtailConsoleAppender;
 import io.fluxtail.logging.output.OutputSettings;
 import io.fluxtail.logging.output.QueuedAppender;
 import org.jspecify.annotations.Nullable;
@@ -18,14 +16,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.core.env.Environment;
 
 /**
- * Sets up where the Fluxtail appenders' lines go, called by the logging installer before the
- * context exists: Spring Boot's console appender is replaced by a {@link FluxtailConsoleAppender},
- * and with {@code fluxtail.output.async=true} the queue is put between the root logger and the
- * appenders.
+ * Puts the queue between the root logger and the appenders that carry the Fluxtail encoder when
+ * {@code fluxtail.output.async=true}; called by the logging installer before the context exists.
  */
-public final class OutputInstaller {
+public final class QueuedOutputInstaller {
 
-	private OutputInstaller() {
+	private QueuedOutputInstaller() {
 	}
 
 	/**
@@ -42,8 +38,7 @@ public final class OutputInstaller {
 	}
 
 	/**
-	 * Replaces the named console appenders and, when the application asks for it, wraps the named
-	 * appenders in the queue.
+	 * Wraps the named root appenders in the queue when the application asks for it.
 	 * @param context the Logback context
 	 * @param appenderNames the appenders that carry the Fluxtail encoder
 	 * @param environment the application's environment
@@ -52,20 +47,10 @@ public final class OutputInstaller {
 	 */
 	public static void install(LoggerContext context, List<String> appenderNames, Environment environment) {
 		OutputSettings settings = settings(environment);
-		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		for (String name : appenderNames) {
-			if (root.getAppender(name) instanceof ConsoleAppender<ILoggingEvent> boot
-					&& !(boot instanceof FluxtailConsoleAppender)) {
-				FluxtailConsoleAppender console = FluxtailConsoleAppender.replacing(boot);
-				console.start();
-				root.detachAppender(boot);
-				root.addAppender(console);
-				boot.stop();
-			}
-		}
 		if (settings == null) {
 			return;
 		}
+		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		QueuedAppender queue = new QueuedAppender(settings);
 		queue.setContext(context);
 		for (String name : appenderNames) {
