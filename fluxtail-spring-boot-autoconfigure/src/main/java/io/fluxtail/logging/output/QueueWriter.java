@@ -37,6 +37,13 @@ final class QueueWriter implements Runnable {
 	/** Empty passes before the writer sleeps until an event wakes it. */
 	private static final int QUIET_PASSES_BEFORE_SLEEP = 50;
 
+	/**
+	 * While the queue stays full, drops are reported at most this often, so that an overload adds
+	 * one line a second rather than one per batch; once the writer has caught up they are reported
+	 * at once.
+	 */
+	static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final QueuedAppender owner;
 
 	private final BlockingQueue<ILoggingEvent> queue;
@@ -60,6 +67,8 @@ final class QueueWriter implements Runnable {
 	private volatile long stopDeadline;
 
 	private @Nullable Duration shutdownTimeout;
+
+	private long lastReportNanos = System.nanoTime() - REPORT_INTERVAL_NANOS;
 
 	QueueWriter(QueuedAppender owner, BlockingQueue<ILoggingEvent> queue, AppenderAttachableImpl<ILoggingEvent> appenders,
 			DropCounts drops, Logger reportLogger) {
@@ -118,7 +127,7 @@ final class QueueWriter implements Runnable {
 		int quietPasses = 0;
 		while (true) {
 			try {
-				reportDrops();
+				reportDrops(false);
 				if (this.queue.drainTo(batch, BATCH_SIZE) > 0) {
 					quietPasses = 0;
 					int written = write(batch);
@@ -131,6 +140,7 @@ final class QueueWriter implements Runnable {
 					batch.clear();
 					continue;
 				}
+				reportDrops(true);
 				if (this.stopping) {
 					return;
 				}
@@ -170,15 +180,24 @@ final class QueueWriter implements Runnable {
 		return 0;
 	}
 
-	private void reportDrops() {
+	/**
+	 * @param caughtUp whether the queue was found empty, so the report need not wait
+	 */
+	private void reportDrops(boolean caughtUp) {
+		long now = System.nanoTime();
+		if (!caughtUp && now - this.lastReportNanos < REPORT_INTERVAL_NANOS) {
+			return;
+		}
 		DropReport report = this.drops.takeUnreported();
 		if (report != null) {
+			this.lastReportNanos = now;
 			this.appenders.appendLoopOnAppenders(report.toEvent(this.reportLogger));
 			flush();
 		}
 	}
 
 	private void reportUnwritten(List<ILoggingEvent> left) {
+		reportDrops(true);
 		Map<Level, Long> counts = new LinkedHashMap<>();
 		for (Level level : DropCounts.LEVELS) {
 			counts.put(level, 0L);
