@@ -1,10 +1,9 @@
 package io.fluxtail.autoconfigure.logging;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -46,27 +45,41 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 				|| installation.environment() != environment) {
 			return NONE;
 		}
-		Set<String> appenders = new LinkedHashSet<>();
-		List<EncoderConfig> configs = new ArrayList<>();
-		QueuedAppender queue = null;
+		Map<String, EncoderConfig> encoders = fluxtailEncoders(context);
+		return new LoggingState(installation, List.copyOf(encoders.keySet()),
+				encoders.isEmpty() ? null : encoders.values().iterator().next(),
+				(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+					.getAppender(QueuedAppender.NAME) instanceof QueuedAppender queue && queue.isStarted()) ? queue : null);
+	}
+
+	/**
+	 * Returns the names of the appenders, of any logger, whose encoder is a started
+	 * {@link FluxtailEncoder}.
+	 * @param context the Logback context
+	 * @return the appender names
+	 */
+	static List<String> fluxtailAppenders(LoggerContext context) {
+		return List.copyOf(fluxtailEncoders(context).keySet());
+	}
+
+	private static Map<String, EncoderConfig> fluxtailEncoders(LoggerContext context) {
+		Map<String, EncoderConfig> encoders = new LinkedHashMap<>();
 		for (Logger logger : context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext();) {
 				Appender<ILoggingEvent> appender = it.next();
-				if (appender instanceof QueuedAppender queued && queued.isStarted()) {
-					queue = queued;
-					queued.iteratorForAppenders().forEachRemaining((wrapped) -> addEncoder(wrapped, appenders, configs));
+				if (appender instanceof QueuedAppender queue) {
+					queue.iteratorForAppenders().forEachRemaining((wrapped) -> addEncoder(wrapped, encoders));
 				}
-				addEncoder(appender, appenders, configs);
+				addEncoder(appender, encoders);
 			}
 		}
-		return new LoggingState(installation, List.copyOf(appenders), configs.isEmpty() ? null : configs.get(0), queue);
+		return encoders;
 	}
 
-	private static void addEncoder(Appender<ILoggingEvent> appender, Set<String> appenders, List<EncoderConfig> configs) {
+	private static void addEncoder(Appender<ILoggingEvent> appender, Map<String, EncoderConfig> encoders) {
 		if (appender instanceof OutputStreamAppender<ILoggingEvent> stream
 				&& stream.getEncoder() instanceof FluxtailEncoder encoder && encoder.getConfig() != null) {
-			appenders.add(stream.getName());
-			configs.add(encoder.getConfig());
+			encoders.putIfAbsent(stream.getName(), encoder.getConfig());
 		}
 	}
 

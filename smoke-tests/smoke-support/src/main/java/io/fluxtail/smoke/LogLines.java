@@ -2,8 +2,11 @@ package io.fluxtail.smoke;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +24,9 @@ public final class LogLines {
 	/** The fields every line of the default contract carries, startup and shutdown lines included. */
 	public static final List<String> CONTRACT = List.of("timestamp", "level", "logger", "thread", "message",
 			"service", "env", "request_id");
+
+	/** The field in which smoke handlers log the id their client sent. */
+	public static final String PROBE = "probe";
 
 	private static final JsonMapper mapper = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -85,6 +91,39 @@ public final class LogLines {
 	public static String text(JsonNode line, String field) {
 		JsonNode value = line.get(field);
 		return (value != null && !value.isNull()) ? value.asString() : null;
+	}
+
+	/**
+	 * Returns the lines whose {@code request_id} is not the id their handler was given: every
+	 * handler of a smoke application logs, as {@code probe}, the id the client sent, so such a line
+	 * lost or mixed up its request context.
+	 * @param probed lines that carry a {@code probe} field
+	 * @return the lines with a foreign or missing id
+	 */
+	public static List<JsonNode> withForeignOrMissingId(List<JsonNode> probed) {
+		return probed.stream().filter((line) -> !text(line, PROBE).equals(text(line, "request_id"))).toList();
+	}
+
+	/**
+	 * Returns the lines that carry a {@code probe} field.
+	 * @param lines parsed lines
+	 * @return the probed lines
+	 */
+	public static List<JsonNode> probed(List<JsonNode> lines) {
+		return lines.stream().filter((line) -> line.has(PROBE)).toList();
+	}
+
+	/**
+	 * Returns, for each message, the kinds of thread that wrote it.
+	 * @param lines parsed lines
+	 * @param kindOfThread names the kind of a thread, such as {@code http} for {@code http-nio-8080-exec-1}
+	 * @return the thread kinds by message
+	 */
+	public static Map<String, Set<String>> threadKindsByMessage(List<JsonNode> lines,
+			Function<String, String> kindOfThread) {
+		return lines.stream()
+			.collect(Collectors.groupingBy((line) -> text(line, "message"), Collectors
+				.mapping((line) -> kindOfThread.apply(text(line, "thread")), Collectors.toCollection(TreeSet::new))));
 	}
 
 	/**

@@ -20,6 +20,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * A smoke application started for real: {@code java -jar <smoke.jar> <args>} in a child process,
  * its stdout and stderr read line by line as they are written.
@@ -175,6 +177,39 @@ public final class SmokeApp implements AutoCloseable {
 	}
 
 	/**
+	 * Waits for a stdout line that is a JSON object satisfying a condition.
+	 * @param condition what the parsed line must satisfy
+	 * @return the first matching line, parsed
+	 */
+	public JsonNode awaitJsonLine(Predicate<JsonNode> condition) {
+		return LogLines.parse(awaitStdout((line) -> line.startsWith("{") && condition.test(LogLines.parse(line)),
+				Duration.ofSeconds(20)));
+	}
+
+	/**
+	 * Waits until at least {@code count} stdout lines satisfy a condition.
+	 * @param count how many lines
+	 * @param condition what each raw line must satisfy
+	 */
+	public void awaitStdoutCount(int count, Predicate<String> condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (stdout().stream().filter(condition).count() < count) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Fewer than " + count + " matching lines within 30s");
+			}
+			synchronized (this.stdout) {
+				try {
+					this.stdout.wait(50);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new AssertionError(ex);
+				}
+			}
+		}
+	}
+
+	/**
 	 * Returns every stdout line written so far.
 	 * @return a copy of the lines
 	 */
@@ -200,7 +235,18 @@ public final class SmokeApp implements AutoCloseable {
 	 * @return the exit code
 	 */
 	public int stop() {
-		this.process.destroy();
+		// kill(1) rather than Process.destroy(): on this JDK the JVM ended by destroy() ran no
+		// shutdown hooks, so no graceful-shutdown line was ever written.
+		try {
+			new ProcessBuilder("kill", "-TERM", Long.toString(this.process.pid())).inheritIO().start().waitFor();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 		return awaitExit(STOP_TIMEOUT);
 	}
 
@@ -227,10 +273,25 @@ public final class SmokeApp implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Ends the application if it still runs, and keeps what it wrote in the directory named by the
+	 * {@code smoke.logs} system property, for a look after a failure.
+	 */
 	@Override
 	public void close() {
 		if (this.process.isAlive()) {
 			this.process.destroyForcibly();
+		}
+		String logs = System.getProperty("smoke.logs");
+		if (logs != null) {
+			try {
+				Path directory = Files.createDirectories(Path.of(logs));
+				Files.write(directory.resolve("app-" + this.process.pid() + ".stdout.log"), stdout());
+				Files.write(directory.resolve("app-" + this.process.pid() + ".stderr.log"), stderr());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 

@@ -1,14 +1,11 @@
 package io.fluxtail.smoke.servlet;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
+import io.fluxtail.smoke.ContractChecks;
 import io.fluxtail.smoke.LogLines;
 import io.fluxtail.smoke.SmokeApp;
 import io.fluxtail.smoke.SmokeHttp;
@@ -50,28 +47,14 @@ class ServletSmokeIT {
 	@Order(1)
 	void concurrentRequestsKeepTheirOwnIdOnEveryLineWhateverThreadWritesIt() {
 		int requests = 600;
-		List<HttpResponse<String>> responses = SmokeHttp.concurrently(requests, 16, (i) -> {
-			String id = "load-" + i;
-			return http.get(HANDLERS.get(i % HANDLERS.size()) + "?probe=" + id, "X-Request-Id", id);
-		});
-		for (int i = 0; i < requests; i++) {
-			HttpResponse<String> response = responses.get(i);
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue("X-Request-Id")).hasValue("load-" + i);
-			assertThat(response.body()).isEqualTo("load-" + i);
-		}
-		awaitCompletions(requests);
+		http.callEachWithItsOwnId(HANDLERS, requests, 16);
+		app.awaitStdoutCount(requests, (line) -> line.contains("\"request completed\""));
 
-		List<JsonNode> probed = linesWithField("probe");
-		List<JsonNode> mismatched = probed.stream()
-			.filter((line) -> !text(line, "probe").equals(text(line, "request_id")))
-			.toList();
-		assertThat(mismatched).as("lines with a foreign or missing request_id").isEmpty();
+		List<JsonNode> probed = LogLines.probed(LogLines.parseAll(app.stdout()));
+		assertThat(LogLines.withForeignOrMissingId(probed)).as("lines with a foreign or missing request_id").isEmpty();
 		// /chain writes 3 lines (two upstream, one downstream), /async, /callable 2, /deferred and /hello 1
 		assertThat(probed).hasSize(requests / 5 * (2 + 2 + 1 + 3 + 1));
-		Map<String, Set<String>> threadsByMessage = probed.stream()
-			.collect(Collectors.groupingBy((line) -> text(line, "message"),
-					Collectors.mapping((line) -> threadKind(text(line, "thread")), Collectors.toCollection(TreeSet::new))));
+		Map<String, Set<String>> threadsByMessage = LogLines.threadKindsByMessage(probed, ServletSmokeIT::threadKind);
 		assertThat(threadsByMessage.get("async work done")).containsExactly("task");
 		assertThat(threadsByMessage.get("deferred result set")).containsExactly("task");
 		assertThat(threadsByMessage.get("handing over to @Async")).containsExactly("http");
@@ -80,12 +63,17 @@ class ServletSmokeIT {
 
 	@Test
 	@Order(2)
-	void theIdIsSentDownstreamByRestClient() {
-		HttpResponse<String> response = http.get("/chain?probe=chain-1", "X-Request-Id", "chain-1");
+	void theIdIsSentDownstreamByRestClientAndAnInboundTraceparentGivesTheTraceId() {
+		HttpResponse<String> response = http.get("/chain?probe=chain-1", "X-Request-Id", "chain-1", "traceparent",
+				"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
 		assertThat(response.body()).as("X-Request-Id received downstream").isEqualTo("chain-1");
-		awaitLine((line) -> "downstream called".equals(text(line, "message"))
+		app.awaitJsonLine((line) -> "downstream called".equals(text(line, "message"))
 				&& "chain-1".equals(text(line, "received_request_id")));
+		JsonNode upstream = app.awaitJsonLine((line) -> "calling downstream".equals(text(line, "message"))
+				&& "chain-1".equals(text(line, "probe")));
+		assertThat(text(upstream, "trace_id")).as("trace id of the inbound traceparent")
+			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 	}
 
 	@Test
@@ -95,12 +83,12 @@ class ServletSmokeIT {
 
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("fail-1");
-		JsonNode completion = awaitLine((line) -> "request completed".equals(text(line, "message"))
+		JsonNode completion = app.awaitJsonLine((line) -> "request completed".equals(text(line, "message"))
 				&& "fail-1".equals(text(line, "request_id")));
 		assertThat(text(completion, "level")).isEqualTo("ERROR");
 		assertThat(completion.get("http_status").asInt()).isEqualTo(500);
 		assertThat(text(completion, "outcome")).isEqualTo("SERVER_ERROR");
-		JsonNode springError = awaitLine((line) -> "smoke failure for fail-1".equals(text(line, "error_message")));
+		JsonNode springError = app.awaitJsonLine((line) -> "smoke failure for fail-1".equals(text(line, "error_message")));
 		assertThat(text(springError, "request_id")).isEqualTo("fail-1");
 		assertThat(text(springError, "error_type")).isEqualTo("java.lang.IllegalStateException");
 		assertThat(text(springError, "stack_trace")).contains("IllegalStateException");
@@ -114,7 +102,7 @@ class ServletSmokeIT {
 
 		String echoed = response.headers().firstValue("X-Request-Id").orElseThrow();
 		assertThat(echoed).matches("req-[0-9a-f]{16}");
-		JsonNode line = awaitLine((candidate) -> "invalid-1".equals(text(candidate, "probe")));
+		JsonNode line = app.awaitJsonLine((candidate) -> "invalid-1".equals(text(candidate, "probe")));
 		assertThat(text(line, "request_id")).isEqualTo(echoed);
 		assertThat(app.stdout()).noneMatch((raw) -> raw.contains("<script>"));
 	}
@@ -123,26 +111,8 @@ class ServletSmokeIT {
 	@Order(5)
 	void theEndpointDescribesExactlyTheFieldsOnTheLines() {
 		JsonNode endpoint = LogLines.parse(http.get("/actuator/fluxtail").body());
-		List<JsonNode> lines = LogLines.parseAll(app.stdout());
-
-		Set<String> described = new TreeSet<>();
-		endpoint.get("fields").forEach((field) -> described.add(text(field, "name")));
-		Set<String> seen = LogLines.keys(lines);
-		seen.removeAll(Set.of("probe", "received_request_id"));
-		assertThat(described).as("fields described by the endpoint").containsAll(seen);
-		List<String> describedButNeverSeen = new ArrayList<>();
-		endpoint.get("fields").forEach((field) -> {
-			if (!"when-configured".equals(text(field, "presence")) && !seen.contains(text(field, "name"))) {
-				describedButNeverSeen.add(text(field, "name"));
-			}
-		});
-		assertThat(describedButNeverSeen).as("fields described as written but never seen")
-			.containsExactlyInAnyOrder("trace_id", "span_id");
-		for (JsonNode field : endpoint.get("fields")) {
-			if ("every-line".equals(text(field, "presence"))) {
-				assertThat(lines).allMatch((line) -> line.has(text(field, "name")));
-			}
-		}
+		ContractChecks.assertEndpointDescribesTheLines(endpoint, LogLines.parseAll(app.stdout()),
+				Set.of("probe", "received_request_id"), Set.of());
 		JsonNode request = endpoint.get("request");
 		assertThat(request.get("taskPropagation").asBoolean()).isTrue();
 		assertThat(request.get("outboundPropagation").asBoolean()).isTrue();
@@ -153,16 +123,10 @@ class ServletSmokeIT {
 	@Order(Integer.MAX_VALUE)
 	void everyLineFromJvmStartToExitIsOneJsonObjectWithTheContract() {
 		app.stop();
-		List<JsonNode> lines = LogLines.parseAll(app.stdout());
+		List<JsonNode> lines = ContractChecks.assertWholeRunFollowsTheContract(app, "smoke-servlet");
 
-		LogLines.assertContract(lines, LogLines.CONTRACT);
-		assertThat(lines).allMatch((line) -> "smoke-servlet".equals(text(line, "service")));
 		assertThat(lines).allMatch((line) -> "smoke".equals(text(line, "env")));
 		assertThat(lines).noneMatch((line) -> line.has("instance"));
-		assertThat(text(lines.get(0), "message")).startsWith("Starting ServletSmokeApplication");
-		assertThat(lines.subList(lines.size() - 3, lines.size())).as("the last lines")
-			.anyMatch((line) -> "Graceful shutdown complete".equals(text(line, "message")));
-		assertThat(app.stderr()).isEmpty();
 	}
 
 	private static String threadKind(String thread) {
@@ -170,38 +134,6 @@ class ServletSmokeIT {
 			return "http";
 		}
 		return thread.startsWith("task-") ? "task" : thread;
-	}
-
-	private static List<JsonNode> linesWithField(String field) {
-		return LogLines.parseAll(app.stdout()).stream().filter((line) -> line.has(field)).toList();
-	}
-
-	private static void awaitCompletions(int count) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (completions() < count && System.nanoTime() < deadline) {
-			sleep();
-		}
-		assertThat(completions()).isGreaterThanOrEqualTo(count);
-	}
-
-	private static long completions() {
-		return app.stdout().stream().filter((line) -> line.contains("\"request completed\"")).count();
-	}
-
-	private static JsonNode awaitLine(java.util.function.Predicate<JsonNode> condition) {
-		String raw = app.awaitStdout((line) -> line.startsWith("{") && condition.test(LogLines.parse(line)),
-				Duration.ofSeconds(10));
-		return LogLines.parse(raw);
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
