@@ -1,7 +1,5 @@
 package io.fluxtail.autoconfigure.output;
 
-import java.util.List;
-
 import io.fluxtail.logging.output.DropCounts;
 import io.fluxtail.logging.output.QueuedAppender;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -22,8 +20,6 @@ public class OutputMetrics implements MeterBinder {
 	/** Counter of the events dropped because the queue was full, tagged {@code level}. */
 	public static final String DROPPED = "fluxtail.output.dropped";
 
-	private static final List<String> LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
-
 	private final @Nullable QueuedAppender queue;
 
 	/**
@@ -43,7 +39,7 @@ public class OutputMetrics implements MeterBinder {
 			.description("Log events waiting in the output queue")
 			.register(registry);
 		DropCounts drops = this.queue.drops();
-		for (String level : LEVELS) {
+		for (String level : DropCounts.LEVEL_NAMES) {
 			FunctionCounter.builder(DROPPED, drops, (counts) -> counts.dropped(level))
 				.tag("level", level)
 				.description("Log events dropped because the output queue was full")

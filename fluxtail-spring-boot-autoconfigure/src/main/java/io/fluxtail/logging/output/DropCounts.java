@@ -1,7 +1,9 @@
 package io.fluxtail.logging.output;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -18,6 +20,9 @@ public final class DropCounts {
 
 	/** Levels in the order reports list them. */
 	static final Level[] LEVELS = { Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE };
+
+	/** Names of the levels that can be dropped, in report order. */
+	public static final List<String> LEVEL_NAMES = Arrays.stream(LEVELS).map((level) -> level.levelStr).toList();
 
 	private final NamedCounters totals = new NamedCounters();
 
@@ -70,7 +75,7 @@ public final class DropCounts {
 		return counts.isEmpty() ? null : DropReport.dropped(counts, Instant.ofEpochMilli(since));
 	}
 
-	static int indexOf(Level level) {
+	private static int indexOf(Level level) {
 		return switch (level.levelInt) {
 			case Level.ERROR_INT -> 0;
 			case Level.WARN_INT -> 1;

@@ -207,10 +207,6 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 		return this.drops;
 	}
 
-	OutputSettings settings() {
-		return this.settings;
-	}
-
 	@Override
 	public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
 		return this.appenders.iteratorForAppenders();
