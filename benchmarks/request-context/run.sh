@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Throughput and latency of the sample app's trivial GET /ping with the starter on and with
-# fluxtail.enabled=false, measured alternately in one run, on loopback only.
+# Throughput and latency of the sample app's trivial GET /ping with the starter (synchronous and
+# queue-backed output), without it, and with Spring Boot's own per-request lines, measured
+# alternately in one run, on loopback only.
 #
 # Usage (from the repository root, after building the jar):
 #   flock /tmp/fluxtail-mvn.lock mvn -B -q -o -pl sample-app -am package -DskipTests
 #   flock /tmp/fluxtail-mvn.lock benchmarks/request-context/run.sh [rounds] [seconds] [connections]
+# BASELINE_JAR=<another build of the sample app> adds the variant baseline-sync: that jar with its
+# defaults, to compare two builds in one run.
 #
 # Every variant runs as its own JVM (same flags); each round measures every variant once, in
 # rotating order, so drift (JIT, GC, the other builds on the machine) hits all of them alike.
@@ -34,12 +37,18 @@ fi
 # name|extra arguments
 # boot-one-line is the reference for "one synchronous log line per request": plain Spring Boot
 # (the starter off) whose /ping writes one line with Boot's default pattern encoder.
+# boot-access-log is the anchor for a per-request line: Tomcat's access log (buffered by default).
 VARIANTS=(
-	"starter-on|"
+	"starter-sync|"
+	"starter-async|--fluxtail.output.async=true"
 	"starter-off|--fluxtail.enabled=false"
 	"context-no-completion|--fluxtail.request.completion.enabled=false"
 	"boot-one-line|--fluxtail.enabled=false --logging.level.checkout.ping=DEBUG"
+	"boot-access-log|--fluxtail.enabled=false --server.tomcat.accesslog.enabled=true --server.tomcat.basedir=$WORK/tomcat"
 )
+if [[ -n "${BASELINE_JAR:-}" ]]; then
+	VARIANTS+=("baseline-sync|")
+fi
 
 declare -A PORT PID
 cleanup() {
@@ -62,8 +71,12 @@ for variant in "${VARIANTS[@]}"; do
 	args=${variant#*|}
 	port=$(free_port)
 	PORT[$name]=$port
+	jar=$JAR
+	if [[ $name == baseline-sync ]]; then
+		jar=$BASELINE_JAR
+	fi
 	# shellcheck disable=SC2086
-	java "${JAVA_OPTS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" $args \
+	java "${JAVA_OPTS[@]}" -jar "$jar" --server.address=127.0.0.1 --server.port="$port" $args \
 		> "$WORK/$name.log" 2>&1 &
 	PID[$name]=$!
 done
@@ -145,3 +158,5 @@ for variant in "${VARIANTS[@]}"; do
 	echo "$name wrote $(grep -c 'request completed' "$WORK/$name.log" || true) completion lines" \
 		"and $(grep -c 'ping answered' "$WORK/$name.log" || true) plain Boot lines"
 done
+echo "boot-access-log wrote $(cat "$WORK"/tomcat/logs/access_log* 2> /dev/null | wc -l) access log lines"
+grep -h '"Log output queue' "$WORK"/*.log | head -5 || true

@@ -9,6 +9,7 @@ import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.output.QueuedAppender;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.RedactionStats;
 import io.fluxtail.propagation.RequestContextStats;
@@ -64,7 +65,8 @@ public class FluxtailEndpoint {
 						redactions.failuresByDetector(), (requestStats != null) ? requestStats.acceptedInboundIds() : 0,
 						(requestStats != null) ? requestStats.rejectedInboundIds() : 0,
 						(requestStats != null) ? requestStats.generatedIds() : 0,
-						(requestStats != null) ? requestStats.completedRequests() : 0));
+						(requestStats != null) ? requestStats.completedRequests() : 0),
+				OutputDescriptor.of(active.queue()));
 	}
 
 	@ReadOperation
@@ -152,10 +154,12 @@ public class FluxtailEndpoint {
 	 * @param requestStats the request context's counters, {@code null} outside web applications
 	 * @param switches which parts of the request context really run, {@code null} outside web
 	 * applications
+	 * @param queue the queue in front of the appenders, {@code null} when output is synchronous
 	 */
 	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
 			EncoderConfig config, @Nullable RequestContextDescription request,
-			@Nullable RequestContextStats requestStats, @Nullable RequestContextSwitches switches) {
+			@Nullable RequestContextStats requestStats, @Nullable RequestContextSwitches switches,
+			@Nullable QueuedAppender queue) {
 
 	}
 

@@ -62,7 +62,7 @@ public final class FluxtailEndpointAutoConfiguration {
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
 				(inboundRequests != null) ? inboundRequests.description() : null, requestStats,
-				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null);
+				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null, state.queue());
 	}
 
 }

@@ -13,6 +13,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.fluxtail.autoconfigure.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.Installation.Reason;
+import io.fluxtail.autoconfigure.output.QueuedOutputInstaller;
 import io.fluxtail.logging.contract.ContractCheck;
 import io.fluxtail.logging.contract.ContractViolationException;
 import io.fluxtail.logging.contract.FieldSpec;
@@ -124,7 +125,8 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			}
 			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
 			List<FieldSpec> unset = checkContract(config, properties);
-			installEncoders(context, environment, config, unset);
+			List<String> appenders = installEncoders(context, environment, config, unset);
+			QueuedOutputInstaller.install(context, appenders, environment);
 		}
 
 		/**
@@ -144,16 +146,21 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			}
 		}
 
-		private static void installEncoders(LoggerContext context, ConfigurableEnvironment environment,
+		/**
+		 * @return the appenders that now carry the encoder
+		 */
+		private static List<String> installEncoders(LoggerContext context, ConfigurableEnvironment environment,
 				EncoderConfig config, List<FieldSpec> unset) {
+			QueuedOutputInstaller.release(context);
 			List<String> appenders = replaceEncoders(context, config);
 			if (appenders.isEmpty()) {
 				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER, environment));
-				return;
+				return appenders;
 			}
 			context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config, environment));
 			keepStdoutStructured(environment);
 			warnAboutUnsetFields(unset);
+			return appenders;
 		}
 
 		/**

@@ -12,6 +12,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
+import io.fluxtail.logging.output.QueuedAppender;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +27,12 @@ import org.springframework.core.env.Environment;
  * @param installation the starter's decision at startup, {@code null} when it never ran
  * @param appenders names of the appenders whose encoder is a {@link FluxtailEncoder}
  * @param config the configuration of the first such encoder, {@code null} when there is none
+ * @param queue the queue in front of those appenders, {@code null} when output is synchronous
  */
-public record LoggingState(@Nullable Installation installation, List<String> appenders, @Nullable EncoderConfig config) {
+public record LoggingState(@Nullable Installation installation, List<String> appenders, @Nullable EncoderConfig config,
+		@Nullable QueuedAppender queue) {
 
-	private static final LoggingState NONE = new LoggingState(null, List.of(), null);
+	private static final LoggingState NONE = new LoggingState(null, List.of(), null, null);
 
 	/**
 	 * Reads the state of the Logback context behind SLF4J for an application.
@@ -44,7 +47,9 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 		}
 		Map<String, EncoderConfig> encoders = fluxtailEncoders(context);
 		return new LoggingState(installation, List.copyOf(encoders.keySet()),
-				encoders.isEmpty() ? null : encoders.values().iterator().next());
+				encoders.isEmpty() ? null : encoders.values().iterator().next(),
+				(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+					.getAppender(QueuedAppender.NAME) instanceof QueuedAppender queue && queue.isStarted()) ? queue : null);
 	}
 
 	/**
@@ -61,13 +66,21 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 		Map<String, EncoderConfig> encoders = new LinkedHashMap<>();
 		for (Logger logger : context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext();) {
-				if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender
-						&& appender.getEncoder() instanceof FluxtailEncoder encoder && encoder.getConfig() != null) {
-					encoders.putIfAbsent(appender.getName(), encoder.getConfig());
+				Appender<ILoggingEvent> appender = it.next();
+				if (appender instanceof QueuedAppender queue) {
+					queue.iteratorForAppenders().forEachRemaining((wrapped) -> addEncoder(wrapped, encoders));
 				}
+				addEncoder(appender, encoders);
 			}
 		}
 		return encoders;
+	}
+
+	private static void addEncoder(Appender<ILoggingEvent> appender, Map<String, EncoderConfig> encoders) {
+		if (appender instanceof OutputStreamAppender<ILoggingEvent> stream
+				&& stream.getEncoder() instanceof FluxtailEncoder encoder && encoder.getConfig() != null) {
+			encoders.putIfAbsent(stream.getName(), encoder.getConfig());
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.fluxtail.smoke;
 
 import java.io.BufferedReader;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -57,9 +59,11 @@ public final class SmokeApp implements AutoCloseable {
 
 	private final Thread stderrReader;
 
-	private SmokeApp(Process process) {
+	private volatile boolean stdoutPaused;
+
+	private SmokeApp(Process process, InputStream stdout) {
 		this.process = process;
-		this.stdoutReader = reader("stdout", process.getInputStream(), this.stdout);
+		this.stdoutReader = reader("stdout", stdout, this.stdout);
 		this.stderrReader = reader("stderr", process.getErrorStream(), this.stderr);
 	}
 
@@ -80,7 +84,7 @@ public final class SmokeApp implements AutoCloseable {
 		Thread thread = new Thread(() -> {
 			try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
 				String line;
-				while ((line = reader.readLine()) != null) {
+				while (awaitReading(lines) && (line = reader.readLine()) != null) {
 					synchronized (lines) {
 						lines.add(line);
 						lines.notifyAll();
@@ -94,6 +98,39 @@ public final class SmokeApp implements AutoCloseable {
 		thread.setDaemon(true);
 		thread.start();
 		return thread;
+	}
+
+	private boolean awaitReading(List<String> lines) {
+		synchronized (lines) {
+			while (lines == this.stdout && this.stdoutPaused) {
+				try {
+					lines.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Stops reading stdout, as a stalled log collector does: once the pipe's buffer (64 KB on
+	 * Linux) is full, the application's writes to stdout block until {@link #resumeStdout()}.
+	 */
+	public void pauseStdout() {
+		this.stdoutPaused = true;
+	}
+
+	/**
+	 * Reads stdout again after {@link #pauseStdout()}.
+	 */
+	public void resumeStdout() {
+		synchronized (this.stdout) {
+			this.stdoutPaused = false;
+			this.stdout.notifyAll();
+		}
 	}
 
 	/**
@@ -329,7 +366,43 @@ public final class SmokeApp implements AutoCloseable {
 			this.removedEnvironment.forEach(builder.environment()::remove);
 			builder.environment().putAll(this.environment);
 			try {
-				return new SmokeApp(builder.start());
+				Path fifo = stdoutFifo();
+				builder.redirectOutput(fifo.toFile());
+				// opening a FIFO blocks until its other end is opened: the child's end is opened by start()
+				CompletableFuture<InputStream> stdout = CompletableFuture.supplyAsync(() -> open(fifo));
+				Process process = builder.start();
+				InputStream stream = stdout.join();
+				Files.delete(fifo);
+				Files.delete(fifo.getParent());
+				return new SmokeApp(process, stream);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/**
+		 * stdout is a named pipe read by this process rather than the JDK's process pipe: the JDK
+		 * closes its pipe when the process exits, losing the lines written last (the shutdown's),
+		 * and a pipe of our own can be left unread on purpose ({@link #pauseStdout()}).
+		 */
+		private static Path stdoutFifo() throws IOException {
+			Path fifo = Files.createTempDirectory("smoke-app").resolve("stdout");
+			try {
+				if (new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor() != 0) {
+					throw new IOException("mkfifo failed for " + fifo);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException(ex);
+			}
+			return fifo;
+		}
+
+		private static InputStream open(Path fifo) {
+			try {
+				return new FileInputStream(fifo.toFile());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -1,0 +1,9 @@
+/**
+ * Where encoded lines go: an optional bounded queue between the logging call and the console and
+ * file appenders, drained by one writer thread that writes many whole lines per system call, and
+ * counts and reports every event it had to drop.
+ */
+@NullMarked
+package io.fluxtail.logging.output;
+
+import org.jspecify.annotations.NullMarked;

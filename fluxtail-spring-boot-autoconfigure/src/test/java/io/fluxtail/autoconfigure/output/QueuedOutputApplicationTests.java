@@ -1,0 +1,101 @@
+package io.fluxtail.autoconfigure.output;
+
+import java.time.Duration;
+
+import io.fluxtail.actuate.FluxtailEndpoint;
+import io.fluxtail.actuate.OutputDescriptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@code fluxtail.output.*} on real applications: the lines, the endpoint and the meters.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class QueuedOutputApplicationTests {
+
+	private static final Logger log = LoggerFactory.getLogger("checkout.api");
+
+	@Test
+	void asyncOutputShowsItsQueueOnTheEndpointAndInMetrics(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("fluxtail.output.async=true",
+				"fluxtail.output.queue-capacity=512")) {
+			log.info("order accepted");
+			OutputDescriptor described = context.getBean(FluxtailEndpoint.class).contract().output();
+			assertThat(described.mode()).isEqualTo("async");
+			assertThat(described.queueCapacity()).isEqualTo(512);
+			assertThat(described.queueSize()).isBetween(0, 512);
+			assertThat(described.dropped()).isEmpty();
+			assertThat(context.getBean(FluxtailEndpoint.class).contract().appenders()).containsExactly("CONSOLE");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get(OutputMetrics.QUEUE_SIZE).gauge().value()).isBetween(0.0, 512.0);
+			assertThat(registry.get(OutputMetrics.DROPPED).tag("level", "INFO").functionCounter().count()).isZero();
+			assertThat(registry.get(OutputMetrics.DROPPED).functionCounters()).hasSize(5);
+			// written by the queue's thread, still through System.out: output capture sees it
+			awaitLine(output, "\"message\":\"order accepted\"");
+		}
+	}
+
+	@Test
+	void outputIsSynchronousByDefault(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run()) {
+			log.info("order accepted");
+			// written before the call returned
+			assertThat(output.getOut()).contains("\"message\":\"order accepted\"");
+			OutputDescriptor described = context.getBean(FluxtailEndpoint.class).contract().output();
+			assertThat(described.mode()).isEqualTo("sync");
+			assertThat(described.queueCapacity()).isNull();
+			assertThat(context.getBeansOfType(OutputMetrics.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void anEmptyQueueFailsStartupNamingTheProperty() {
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> run("fluxtail.output.async=true", "fluxtail.output.queue-capacity=0"))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.output.queue-capacity"));
+	}
+
+	@Test
+	void aNegativeMaxBlockFailsStartupNamingTheProperty() {
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> run("fluxtail.output.max-block=-1s"))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.output.max-block"));
+	}
+
+	private static void awaitLine(CapturedOutput output, String text) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!output.getOut().contains(text) && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(output.getOut()).contains(text);
+	}
+
+	private static ConfigurableApplicationContext run(String... properties) {
+		return new SpringApplicationBuilder(Plain.class).web(WebApplicationType.NONE)
+			.properties("management.endpoints.web.exposure.include=fluxtail")
+			.properties(properties)
+			.run();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Plain {
+
+	}
+
+}

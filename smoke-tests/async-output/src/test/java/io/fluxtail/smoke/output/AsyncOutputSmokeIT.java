@@ -1,0 +1,109 @@
+package io.fluxtail.smoke.output;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.fluxtail.smoke.LogLines;
+import io.fluxtail.smoke.SmokeApp;
+import io.fluxtail.smoke.SmokeHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static io.fluxtail.smoke.LogLines.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application started from its jar with stdout as a pipe the test reads: every line written
+ * before a graceful stop arrives, and a stalled pipe loses nothing silently.
+ */
+class AsyncOutputSmokeIT {
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private static final String BURST = "smoke.burst";
+
+	@ParameterizedTest(name = "fluxtail.output.async={0}")
+	@ValueSource(booleans = { false, true })
+	void everyEventLoggedBeforeAGracefulStopReachesStdoutInEachThreadsOrder(boolean async) {
+		// a queue with room for the whole burst: this is about the stop, not about dropping
+		try (SmokeApp app = SmokeApp.builder()
+			.arg("--fluxtail.request.completion.enabled=false")
+			.arg("--fluxtail.output.async=" + async)
+			.arg("--fluxtail.output.queue-capacity=131072")
+			.start()) {
+			SmokeHttp http = new SmokeHttp(app.port());
+			assertThat(http.get("/threads?threads=8&events=12500").statusCode()).isEqualTo(200);
+			app.stop();
+			List<JsonNode> lines = LogLines.parseAll(app.stdout());
+			Map<String, Integer> nextSeqByThread = new HashMap<>();
+			for (JsonNode line : lines) {
+				if (BURST.equals(text(line, "logger"))) {
+					int expected = nextSeqByThread.merge(text(line, "thread"), 1, Integer::sum) - 1;
+					assertThat(line.get("seq").asInt()).as(line.toString()).isEqualTo(expected);
+				}
+			}
+			assertThat(nextSeqByThread).hasSize(8).allSatisfy((thread, count) -> assertThat(count).isEqualTo(12_500));
+			// lines logged during the shutdown are written after the burst, and before the exit
+			assertThat(lines.subList(lines.size() - 3, lines.size()))
+				.anyMatch((line) -> "Graceful shutdown complete".equals(text(line, "message")));
+		}
+	}
+
+	@Test
+	void stalledStdoutNeverHoldsTheCallerPastTheBoundAndEveryLostEventIsReported() {
+		try (SmokeApp app = SmokeApp.builder()
+			.arg("--fluxtail.request.completion.enabled=false")
+			.arg("--logging.level.smoke.burst=DEBUG")
+			.arg("--fluxtail.output.async=true")
+			.arg("--fluxtail.output.queue-capacity=64")
+			.arg("--fluxtail.output.max-block=200ms")
+			.start()) {
+			SmokeHttp http = new SmokeHttp(app.port());
+			// the first request's own startup lines (DispatcherServlet) are written before the stall
+			assertThat(http.get("/levels?events=1").statusCode()).isEqualTo(200);
+			app.pauseStdout();
+			HttpResponse<String> response = http.get("/levels?events=3000");
+			assertThat(response.statusCode()).isEqualTo(200);
+			JsonNode burst = mapper.readTree(response.body());
+			// WARN events waited at most 200 ms for room; the rest of the margin is for a busy machine
+			assertThat(burst.get("slowestCallMillis").asDouble()).isLessThan(1200);
+			app.resumeStdout();
+			app.stop();
+
+			Map<String, Integer> logged = new TreeMap<>();
+			burst.get("logged").properties().forEach((level) -> logged.put(level.getKey(), level.getValue().asInt()));
+			// the first request's one event, a WARN
+			logged.merge("WARN", 1, Integer::sum);
+			Map<String, Integer> accounted = new TreeMap<>();
+			List<JsonNode> reports = LogLines.parseAll(app.stdout())
+				.stream()
+				.filter((line) -> {
+					if (BURST.equals(text(line, "logger"))) {
+						accounted.merge(text(line, "level"), 1, Integer::sum);
+					}
+					return "io.fluxtail.output".equals(text(line, "logger"));
+				})
+				.toList();
+			LogLines.assertContract(reports, LogLines.CONTRACT);
+			assertThat(reports).isNotEmpty().allSatisfy((report) -> {
+				assertThat(text(report, "level")).isEqualTo("WARN");
+				assertThat(text(report, "service")).isEqualTo("smoke-async-output");
+				assertThat(text(report, "dropped_since")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+				report.properties().forEach((field) -> {
+					if (field.getKey().matches("dropped_(debug|info|warn|error)")) {
+						accounted.merge(field.getKey().substring("dropped_".length()).toUpperCase(), field.getValue().asInt(),
+								Integer::sum);
+					}
+				});
+			});
+			assertThat(accounted).isEqualTo(logged);
+		}
+	}
+
+}
