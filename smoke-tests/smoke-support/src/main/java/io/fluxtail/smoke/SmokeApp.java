@@ -235,8 +235,7 @@ public final class SmokeApp implements AutoCloseable {
 	 * @return the exit code
 	 */
 	public int stop() {
-		// kill(1) rather than Process.destroy(): on this JDK the JVM ended by destroy() ran no
-		// shutdown hooks, so no graceful-shutdown line was ever written.
+		// SIGTERM, as a container runtime sends it
 		try {
 			new ProcessBuilder("kill", "-TERM", Long.toString(this.process.pid())).inheritIO().start().waitFor();
 		}
