@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -25,7 +26,7 @@ import org.springframework.kafka.listener.RecordInterceptor;
  */
 public final class ListenerContainerContexts implements SmartLifecycle {
 
-	private final KafkaListenerEndpointRegistry registry;
+	private final ObjectProvider<KafkaListenerEndpointRegistry> registry;
 
 	private final MessageContexts contexts;
 
@@ -36,22 +37,26 @@ public final class ListenerContainerContexts implements SmartLifecycle {
 
 	/**
 	 * Creates the lifecycle.
-	 * @param registry the registry of {@code @KafkaListener} containers
+	 * @param registry the registry of {@code @KafkaListener} containers, absent without
+	 * {@code @EnableKafka}
 	 * @param contexts opens the records' and batches' contexts
 	 */
-	public ListenerContainerContexts(KafkaListenerEndpointRegistry registry, MessageContexts contexts) {
+	public ListenerContainerContexts(ObjectProvider<KafkaListenerEndpointRegistry> registry,
+			MessageContexts contexts) {
 		this.registry = registry;
 		this.contexts = contexts;
 	}
 
 	@Override
 	public void start() {
-		for (MessageListenerContainer container : this.registry.getListenerContainers()) {
-			if (container instanceof AbstractMessageListenerContainer<?, ?> listenerContainer
-					&& this.configured.add(container)) {
-				addInterceptors(listenerContainer);
+		this.registry.ifAvailable((registry) -> {
+			for (MessageListenerContainer container : registry.getListenerContainers()) {
+				if (container instanceof AbstractMessageListenerContainer<?, ?> listenerContainer
+						&& this.configured.add(container)) {
+					addInterceptors(listenerContainer);
+				}
 			}
-		}
+		});
 		this.running = true;
 	}
 

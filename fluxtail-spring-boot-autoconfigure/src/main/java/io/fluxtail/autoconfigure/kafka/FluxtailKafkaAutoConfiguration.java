@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,7 +24,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -67,17 +65,15 @@ public final class FluxtailKafkaAutoConfiguration {
 		return new WorkUnits(completion, settings.completionExcludedListeners(), new WorkStats());
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(name = KafkaListenerConfigUtils.KAFKA_LISTENER_ENDPOINT_REGISTRY_BEAN_NAME)
-	static class ListenerConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ListenerContainerContexts fluxtailListenerContainerContexts(KafkaListenerEndpointRegistry registry,
-				MessageContexts messageContexts) {
-			return new ListenerContainerContexts(registry, messageContexts);
-		}
-
+	/**
+	 * The registry comes from {@code @EnableKafka}, which registers it late (a deferred import), so
+	 * it is looked up when the containers start rather than by a bean condition.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ListenerContainerContexts fluxtailListenerContainerContexts(ObjectProvider<KafkaListenerEndpointRegistry> registry,
+			MessageContexts messageContexts) {
+		return new ListenerContainerContexts(registry, messageContexts);
 	}
 
 	@Configuration(proxyBeanMethods = false)
