@@ -51,6 +51,7 @@ public class FluxtailEndpoint {
 		RequestContextStats requestStats = active.requestStats();
 		return new ContractDescriptor(active.installed(), active.reason(), config.format().name().toLowerCase(Locale.ROOT),
 				active.appenders(), fields(active), (request != null) ? RequestDescriptor.of(request.settings()) : null,
+				active.work(),
 				new TracingDescriptor((request != null) ? request.tracingSource() : NO_TRACING),
 				RedactionDescriptor.of(config.redaction()),
 				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
@@ -79,29 +80,55 @@ public class FluxtailEndpoint {
 			.contract()
 			.fields()
 			.stream()
-			.map((field) -> FieldDescriptor.of(field, sourceOf(field, active.request()),
+			.map((field) -> FieldDescriptor.of(field, sourceOf(field, active),
 					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null))
 			.toList();
 	}
 
 	/**
-	 * In a web application the request context fills the MDC keys the encoder reads, so the
-	 * request's id and trace ids really come from headers and the tracer.
+	 * The request context, job runs and Kafka listeners fill the MDC keys the encoder reads, so
+	 * the ids really come from headers, the tracer, job runs and record headers.
 	 */
-	private static String sourceOf(FieldSpec field, @Nullable RequestContextDescription request) {
-		if (request == null) {
-			return field.source();
-		}
+	private static String sourceOf(FieldSpec field, ActiveContract active) {
+		RequestContextDescription request = active.request();
 		return switch (field.name()) {
-			case CoreFields.REQUEST_ID -> "header:" + String.join("|", headers(request.settings())) + "|generated";
-			case CoreFields.TRACE_ID, CoreFields.SPAN_ID -> switch (request.tracingSource()) {
-				case InboundRequests.TRACEPARENT -> field.name().equals(CoreFields.TRACE_ID)
-						? "header:" + InboundRequests.TRACEPARENT : field.source();
-				case NO_TRACING -> field.source();
-				default -> "tracer";
-			};
+			case CoreFields.REQUEST_ID -> requestIdSource(field, request, active.work());
+			case CoreFields.JOB -> jobSource(field, active.work());
+			case CoreFields.TRACE_ID, CoreFields.SPAN_ID -> (request == null) ? field.source()
+					: switch (request.tracingSource()) {
+						case InboundRequests.TRACEPARENT -> field.name().equals(CoreFields.TRACE_ID)
+								? "header:" + InboundRequests.TRACEPARENT : field.source();
+						case NO_TRACING -> field.source();
+						default -> "tracer";
+					};
 			default -> field.source();
 		};
+	}
+
+	private static String requestIdSource(FieldSpec field, @Nullable RequestContextDescription request,
+			WorkDescriptor work) {
+		List<String> sources = new ArrayList<>();
+		if (request != null) {
+			sources.add("header:" + String.join("|", headers(request.settings())) + "|generated");
+		}
+		if (work.jobs() != null) {
+			sources.add("job-run");
+		}
+		if (work.messages() != null) {
+			sources.add("message-header:" + work.messages().header() + "|generated");
+		}
+		return sources.isEmpty() ? field.source() : String.join("|", sources);
+	}
+
+	private static String jobSource(FieldSpec field, WorkDescriptor work) {
+		List<String> sources = new ArrayList<>();
+		if (work.jobs() != null) {
+			sources.add("scheduled-method");
+		}
+		if (work.messages() != null) {
+			sources.add("listener-id");
+		}
+		return sources.isEmpty() ? field.source() : String.join("|", sources);
 	}
 
 	private static List<String> headers(RequestContextSettings settings) {
@@ -120,10 +147,11 @@ public class FluxtailEndpoint {
 	 * @param config the configuration of those encoders, or the one they would get
 	 * @param request the request context in effect, {@code null} outside web applications
 	 * @param requestStats the request context's counters, {@code null} outside web applications
+	 * @param work how job runs and consumed records get their ids
 	 */
 	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
 			EncoderConfig config, @Nullable RequestContextDescription request,
-			@Nullable RequestContextStats requestStats) {
+			@Nullable RequestContextStats requestStats, WorkDescriptor work) {
 
 	}
 

@@ -2,9 +2,12 @@ package io.fluxtail.autoconfigure;
 
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.FluxtailEndpoint.ActiveContract;
+import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.Installation;
 import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.job.JobRuns;
+import io.fluxtail.kafka.MessageContexts;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
 import org.jspecify.annotations.Nullable;
@@ -39,9 +42,11 @@ public final class FluxtailEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
-				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats) {
+				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
+				ObjectProvider<JobRuns> jobRuns, ObjectProvider<MessageContexts> messageContexts) {
 			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
-					requestStats.getIfAvailable()));
+					requestStats.getIfAvailable(),
+					WorkDescriptor.of(jobRuns.getIfAvailable(), messageContexts.getIfAvailable())));
 		}
 
 	}
@@ -50,7 +55,7 @@ public final class FluxtailEndpointAutoConfiguration {
 	 * The running encoders' configuration; when no encoder runs, the one the properties describe.
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
-			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats) {
+			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats, WorkDescriptor work) {
 		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
@@ -58,7 +63,7 @@ public final class FluxtailEndpointAutoConfiguration {
 				: (installation.reason() != null) ? installation.reason().description() : null;
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
-				(inboundRequests != null) ? inboundRequests.description() : null, requestStats);
+				(inboundRequests != null) ? inboundRequests.description() : null, requestStats, work);
 	}
 
 }

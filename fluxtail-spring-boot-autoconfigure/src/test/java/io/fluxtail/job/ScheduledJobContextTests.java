@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.fluxtail.actuate.ContractDescriptor;
+import io.fluxtail.actuate.FluxtailEndpoint;
+import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.CompletionEvent;
 import io.fluxtail.testsupport.LogLines;
@@ -113,6 +116,28 @@ class ScheduledJobContextTests {
 		assertThat(logs.matching((line) -> "nightly-import".equals(text(line, CoreFields.JOB))
 				&& JobRuns.MESSAGE.equals(text(line, CoreFields.MESSAGE))))
 			.isNotEmpty();
+	}
+
+	@Test
+	void theEndpointDescribesTheJobContextWithoutAWebServer() throws Exception {
+		try (ConfigurableApplicationContext context = run("--management.endpoints.jmx.exposure.include=fluxtail",
+				"--spring.jmx.enabled=true")) {
+			awaitRuns(context.getBean(Jobs.class), 2);
+			ContractDescriptor contract = context.getBean(FluxtailEndpoint.class).contract();
+			assertThat(contract.request()).isNull();
+			WorkDescriptor.Jobs jobs = contract.work().jobs();
+			assertThat(jobs).isNotNull();
+			assertThat(jobs.idPrefix()).isEqualTo("job-");
+			assertThat(jobs.renamed()).containsEntry("jobs.importNightly", "nightly-import");
+			assertThat(jobs.runs()).isGreaterThanOrEqualTo(4);
+			assertThat(jobs.failedRuns()).isGreaterThanOrEqualTo(1);
+			assertThat(sourceOf(contract, CoreFields.REQUEST_ID)).startsWith("job-run");
+			assertThat(sourceOf(contract, CoreFields.JOB)).startsWith("scheduled-method");
+		}
+	}
+
+	private static String sourceOf(ContractDescriptor contract, String field) {
+		return contract.fields().stream().filter((candidate) -> candidate.name().equals(field)).findFirst().orElseThrow().source();
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
