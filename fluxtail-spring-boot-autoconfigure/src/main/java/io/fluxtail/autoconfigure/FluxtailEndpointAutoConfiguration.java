@@ -12,6 +12,7 @@ import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,9 +44,9 @@ public final class FluxtailEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
 				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
-				ObjectProvider<JobRuns> jobRuns, ObjectProvider<MessageContexts> messageContexts) {
+				ListableBeanFactory beans, ObjectProvider<JobRuns> jobRuns, ObjectProvider<MessageContexts> messageContexts) {
 			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
-					requestStats.getIfAvailable(),
+					requestStats.getIfAvailable(), beans,
 					WorkDescriptor.of(jobRuns.getIfAvailable(), messageContexts.getIfAvailable())));
 		}
 
@@ -55,7 +56,8 @@ public final class FluxtailEndpointAutoConfiguration {
 	 * The running encoders' configuration; when no encoder runs, the one the properties describe.
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
-			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats, WorkDescriptor work) {
+			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats,
+			ListableBeanFactory beans, WorkDescriptor work) {
 		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
@@ -63,7 +65,8 @@ public final class FluxtailEndpointAutoConfiguration {
 				: (installation.reason() != null) ? installation.reason().description() : null;
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
-				(inboundRequests != null) ? inboundRequests.description() : null, requestStats, work);
+				(inboundRequests != null) ? inboundRequests.description() : null, requestStats,
+				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null, work);
 	}
 
 }
