@@ -2,8 +2,10 @@ package io.fluxtail.smoke;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +38,23 @@ public final class ContractChecks {
 			.anyMatch((line) -> "Graceful shutdown complete".equals(text(line, "message")));
 		assertThat(app.stderr()).isEmpty();
 		return lines;
+	}
+
+	/**
+	 * Asserts that every line carries W3C-shaped trace and span ids, and that all lines with one
+	 * {@code request_id} (a request, its tasks and the downstream call it made) share one trace.
+	 * @param lines the lines of requests
+	 */
+	public static void assertOneTracePerRequest(List<JsonNode> lines) {
+		assertThat(lines).isNotEmpty();
+		assertThat(lines).allMatch((line) -> text(line, "trace_id") != null && text(line, "trace_id").matches("[0-9a-f]{32}"));
+		assertThat(lines).allMatch((line) -> text(line, "span_id") != null && text(line, "span_id").matches("[0-9a-f]{16}"));
+		Map<String, Set<String>> tracesByRequest = lines.stream()
+			.collect(Collectors.groupingBy((line) -> text(line, "request_id"),
+					Collectors.mapping((line) -> text(line, "trace_id"), Collectors.toSet())));
+		assertThat(tracesByRequest).allSatisfy((request, traces) -> assertThat(traces).as(request).hasSize(1));
+		assertThat(tracesByRequest.values().stream().flatMap(Set::stream).distinct().count())
+			.as("distinct traces").isEqualTo(tracesByRequest.size());
 	}
 
 	/**
