@@ -35,6 +35,11 @@ public class FluxtailEndpoint {
 	private static final List<String> COMPLETION_FIELDS = List.of(CoreFields.HTTP_METHOD, CoreFields.HTTP_ROUTE,
 			CoreFields.HTTP_STATUS, CoreFields.DURATION_MS, CoreFields.OUTCOME);
 
+	private static final List<String> WORK_COMPLETION_FIELDS = List.of(CoreFields.DURATION_MS, CoreFields.OUTCOME);
+
+	private static final List<String> RECORD_FIELDS = List.of(CoreFields.KAFKA_TOPIC, CoreFields.KAFKA_PARTITION,
+			CoreFields.KAFKA_OFFSET);
+
 	private final Supplier<ActiveContract> activeContract;
 
 	/**
@@ -83,12 +88,25 @@ public class FluxtailEndpoint {
 	private static List<FieldDescriptor> fields(ActiveContract active) {
 		RedactionPolicy detection = active.config().redaction().uncounted();
 		List<FieldDescriptor> fields = new ArrayList<>();
+		WorkDescriptor work = active.work();
 		for (FieldSpec field : active.config().contract().fields()) {
-			fields.add(FieldDescriptor.of(field, sourceOf(field, active),
-					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null));
+			FieldDescriptor described = FieldDescriptor.of(field, sourceOf(field, active),
+					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null);
+			if (field.name().equals(CoreFields.JOB)) {
+				described = described.withPresence(
+						(work.jobs() != null || work.messages() != null) ? FieldDescriptor.IN_JOB
+								: FieldDescriptor.WHEN_CONFIGURED);
+			}
+			fields.add(described);
 		}
 		if (active.switches() != null && active.switches().completion()) {
 			COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
+		}
+		else if (work.writesCompletionEvents()) {
+			WORK_COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
+		}
+		if (work.messages() != null) {
+			RECORD_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofRecord(name)));
 		}
 		return fields;
 	}

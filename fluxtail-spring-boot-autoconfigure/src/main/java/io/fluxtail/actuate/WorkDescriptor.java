@@ -32,6 +32,15 @@ public record WorkDescriptor(@Nullable Jobs jobs, @Nullable Messages messages) {
 	}
 
 	/**
+	 * Whether job runs or records get a completion line.
+	 * @return whether any does
+	 */
+	boolean writesCompletionEvents() {
+		return (this.jobs != null && this.jobs.completion().enabled())
+				|| (this.messages != null && this.messages.completion().enabled());
+	}
+
+	/**
 	 * Each run of a {@code @Scheduled} method.
 	 *
 	 * @param requestId where a run's {@code request_id} comes from

@@ -3,8 +3,10 @@ package io.fluxtail.smoke.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.fluxtail.smoke.ContractChecks;
 import io.fluxtail.smoke.LogLines;
 import io.fluxtail.smoke.SmokeApp;
 import io.fluxtail.smoke.SmokeHttp;
@@ -137,8 +139,10 @@ class KafkaSmokeIT {
 
 	@Test
 	@Order(6)
-	void theEndpointSaysWhereRequestIdsComeFrom() {
+	void theEndpointSaysWhereRequestIdsComeFromAndDescribesExactlyTheFieldsOnTheLines() {
 		JsonNode endpoint = LogLines.parse(http.get("/actuator/fluxtail").body());
+		ContractChecks.assertEndpointDescribesTheLines(endpoint, LogLines.parseAll(app.stdout()),
+				Set.of("probe", "poison"), Set.of("trace_id", "span_id"));
 		JsonNode requestId = null;
 		for (JsonNode field : endpoint.get("fields")) {
 			if ("request_id".equals(text(field, "name"))) {
