@@ -90,14 +90,9 @@ public class FluxtailEndpoint {
 		List<FieldDescriptor> fields = new ArrayList<>();
 		WorkDescriptor work = active.work();
 		for (FieldSpec field : active.config().contract().fields()) {
-			FieldDescriptor described = FieldDescriptor.of(field, sourceOf(field, active),
-					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null);
-			if (field.name().equals(CoreFields.JOB)) {
-				described = described.withPresence(
-						(work.jobs() != null || work.messages() != null) ? FieldDescriptor.IN_JOB
-								: FieldDescriptor.WHEN_CONFIGURED);
-			}
-			fields.add(described);
+			fields.add(FieldDescriptor.of(field, sourceOf(field, active),
+					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null,
+					presenceOf(field, active)));
 		}
 		if (active.switches() != null && active.switches().completion()) {
 			COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
@@ -155,6 +150,33 @@ public class FluxtailEndpoint {
 			sources.add("listener-id");
 		}
 		return sources.isEmpty() ? field.source() : String.join("|", sources);
+	}
+
+	private static String presenceOf(FieldSpec field, ActiveContract active) {
+		RequestContextDescription request = active.request();
+		if (field.name().equals(CoreFields.JOB)) {
+			WorkDescriptor work = active.work();
+			return (work.jobs() != null || work.messages() != null) ? FieldDescriptor.IN_JOB
+					: FieldDescriptor.WHEN_IN_MDC;
+		}
+		if (field.required()) {
+			return FieldDescriptor.EVERY_LINE;
+		}
+		return switch (field.origin()) {
+			case EVENT -> FieldDescriptor.WITH_EXCEPTION;
+			case STATIC -> (field.value() != null) ? FieldDescriptor.EVERY_LINE : FieldDescriptor.WHEN_CONFIGURED;
+			case MDC -> isTraced(field, request) ? FieldDescriptor.IN_TRACE : FieldDescriptor.WHEN_IN_MDC;
+		};
+	}
+
+	/**
+	 * A tracer gives both ids; without one, an inbound {@code traceparent} gives the trace id only.
+	 */
+	private static boolean isTraced(FieldSpec field, @Nullable RequestContextDescription request) {
+		if (request == null || NO_TRACING.equals(request.tracingSource())) {
+			return false;
+		}
+		return !InboundRequests.TRACEPARENT.equals(request.tracingSource()) || field.name().equals(CoreFields.TRACE_ID);
 	}
 
 	private static List<String> headers(RequestContextSettings settings) {

@@ -12,8 +12,8 @@ import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,7 +44,7 @@ public final class FluxtailEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
 				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
-				ListableBeanFactory beans, ObjectProvider<JobRuns> jobRuns, ObjectProvider<MessageContexts> messageContexts) {
+				ConfigurableListableBeanFactory beans, ObjectProvider<JobRuns> jobRuns, ObjectProvider<MessageContexts> messageContexts) {
 			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
 					requestStats.getIfAvailable(), beans,
 					WorkDescriptor.of(jobRuns.getIfAvailable(), messageContexts.getIfAvailable())));
@@ -57,7 +57,7 @@ public final class FluxtailEndpointAutoConfiguration {
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
 			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats,
-			ListableBeanFactory beans, WorkDescriptor work) {
+			ConfigurableListableBeanFactory beans, WorkDescriptor work) {
 		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();

@@ -34,7 +34,7 @@ class OwnLogbackSmokeIT {
 			assertThat(endpoint.get("appenders").get(0).asString()).isEqualTo("FLUXTAIL_CONSOLE");
 			assertThat(endpoint.get("appenders")).hasSize(1);
 			ContractChecks.assertEndpointDescribesTheLines(endpoint, lines, Set.of("probe"),
-					Set.of("trace_id", "span_id", "error_type", "error_message", "stack_trace"));
+					Set.of("trace_id", "error_type", "error_message", "stack_trace"));
 		}
 	}
 
