@@ -59,7 +59,8 @@ class KafkaSmokeIT {
 	@Test
 	@Order(1)
 	void theListenersLinesCarryTheIdOfTheRequestThatPublished() {
-		http.get("/publish?probe=order-1", "X-Request-Id", "order-1");
+		http.get("/publish?probe=order-1", "X-Request-Id", "order-1", "traceparent",
+				"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
 		JsonNode consumed = app.awaitJsonLine((line) -> "order consumed".equals(text(line, "message"))
 				&& "order-1".equals(text(line, "probe")));
@@ -90,7 +91,7 @@ class KafkaSmokeIT {
 		assertThat(LogLines.withForeignOrMissingId(consumed)).as("mismatched lines").isEmpty();
 		assertThat(consumed.stream().map((line) -> text(line, "thread")).distinct().count())
 			.as("consumer threads")
-			.isEqualTo(3);
+			.isGreaterThan(1);
 	}
 
 	@Test
@@ -142,7 +143,7 @@ class KafkaSmokeIT {
 	void theEndpointSaysWhereRequestIdsComeFromAndDescribesExactlyTheFieldsOnTheLines() {
 		JsonNode endpoint = LogLines.parse(http.get("/actuator/fluxtail").body());
 		ContractChecks.assertEndpointDescribesTheLines(endpoint, LogLines.parseAll(app.stdout()),
-				Set.of("probe", "poison"), Set.of("trace_id", "span_id"));
+				Set.of("probe", "poison"), Set.of());
 		JsonNode requestId = null;
 		for (JsonNode field : endpoint.get("fields")) {
 			if ("request_id".equals(text(field, "name"))) {
