@@ -3,6 +3,7 @@ package io.fluxtail.web.servlet;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,6 +41,7 @@ import org.springframework.core.Ordered;
 
 import static io.fluxtail.testsupport.LogLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The request context of a Spring MVC application on a real Tomcat, without a tracer.
@@ -236,9 +238,11 @@ class ServletRequestContextTests {
 		for (String path : paths) {
 			get(path, HEADER, "hygiene-1");
 		}
+		// the probe really watched every request (the container ends the last one just after the
+		// client has its response), and the async and error dispatches on top
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.probe.checkedRequests.get() - requestsBefore).isEqualTo(paths.size()));
 		assertThat(this.probe.violations).isEmpty();
-		// the probe really watched every request, and the async and error dispatches on top
-		assertThat(this.probe.checkedRequests.get() - requestsBefore).isEqualTo(paths.size());
 		assertThat(this.probe.checkedDispatches.get() - dispatchesBefore).isGreaterThan(paths.size());
 	}
 
