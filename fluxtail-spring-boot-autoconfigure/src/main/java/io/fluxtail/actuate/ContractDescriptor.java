@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param appenders the appenders that carry a Fluxtail encoder
  * @param fields every field in output order
  * @param request how requests get their id, {@code null} outside web applications
+ * @param work how job runs and consumed records get their id
  * @param tracing where trace ids come from
  * @param redaction what is removed from lines, and how
  * @param stats counters since start
  * @param output where the lines go: directly, or through the queue
  */
 public record ContractDescriptor(boolean installed, @Nullable String reason, String format, List<String> appenders,
-		List<FieldDescriptor> fields, @Nullable RequestDescriptor request, TracingDescriptor tracing,
+		List<FieldDescriptor> fields, @Nullable RequestDescriptor request, WorkDescriptor work, TracingDescriptor tracing,
 		RedactionDescriptor redaction, StatsDescriptor stats, OutputDescriptor output) {
 
 }

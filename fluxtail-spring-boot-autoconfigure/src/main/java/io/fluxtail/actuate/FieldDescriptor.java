@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param presence which lines carry the field: {@value #EVERY_LINE}, {@value #WHEN_CONFIGURED}
  * (an optional field whose property is unset, so no line), {@value #IN_TRACE} (lines written
  * within a trace), {@value #WHEN_IN_MDC} (only when the application puts it in the MDC itself),
- * {@value #WITH_EXCEPTION} (lines that log an exception) or {@value #COMPLETION_EVENT} (the
- * {@code request completed} lines)
+ * {@value #WITH_EXCEPTION} (lines that log an exception), {@value #COMPLETION_EVENT} (the
+ * completion lines), {@value #IN_JOB} (lines of a job run or a consumed record) or
+ * {@value #IN_RECORD} (lines of a consumed record)
  */
 public record FieldDescriptor(String name, String source, boolean required,
 		@JsonProperty("default") @Nullable String defaultValue, String kind, @Nullable String value,
@@ -46,6 +47,12 @@ public record FieldDescriptor(String name, String source, boolean required,
 	/** Written on completion events only. */
 	public static final String COMPLETION_EVENT = "completion-event";
 
+	/** Written on the lines of a scheduled job run or of a consumed record. */
+	public static final String IN_JOB = "in-job";
+
+	/** Written on the lines of a consumed Kafka record. */
+	public static final String IN_RECORD = "in-record";
+
 	static FieldDescriptor of(FieldSpec field, String source, @Nullable String shownValue, String presence) {
 		return new FieldDescriptor(field.outputName(), source, field.required(), field.defaultValue(),
 				kindName(field.kind()), shownValue, presence);
@@ -54,6 +61,10 @@ public record FieldDescriptor(String name, String source, boolean required,
 	static FieldDescriptor ofCompletionEvent(String name) {
 		return new FieldDescriptor(name, "completion-event", false, null, kindName(FieldKind.METADATA), null,
 				COMPLETION_EVENT);
+	}
+
+	static FieldDescriptor ofRecord(String name) {
+		return new FieldDescriptor(name, "kafka-record", false, null, kindName(FieldKind.METADATA), null, IN_RECORD);
 	}
 
 	private static String kindName(FieldKind kind) {

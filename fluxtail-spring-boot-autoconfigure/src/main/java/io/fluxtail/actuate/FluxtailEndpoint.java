@@ -36,6 +36,11 @@ public class FluxtailEndpoint {
 	private static final List<String> COMPLETION_FIELDS = List.of(CoreFields.HTTP_METHOD, CoreFields.HTTP_ROUTE,
 			CoreFields.HTTP_STATUS, CoreFields.DURATION_MS, CoreFields.OUTCOME);
 
+	private static final List<String> WORK_COMPLETION_FIELDS = List.of(CoreFields.DURATION_MS, CoreFields.OUTCOME);
+
+	private static final List<String> RECORD_FIELDS = List.of(CoreFields.KAFKA_TOPIC, CoreFields.KAFKA_PARTITION,
+			CoreFields.KAFKA_OFFSET);
+
 	private final Supplier<ActiveContract> activeContract;
 
 	/**
@@ -58,6 +63,7 @@ public class FluxtailEndpoint {
 				active.appenders(), fields(active),
 				(request != null && active.switches() != null) ? RequestDescriptor.of(request.settings(), active.switches())
 						: null,
+				active.work(),
 				new TracingDescriptor((request != null) ? request.tracingSource() : NO_TRACING),
 				RedactionDescriptor.of(config.redaction()),
 				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
@@ -84,38 +90,77 @@ public class FluxtailEndpoint {
 	private static List<FieldDescriptor> fields(ActiveContract active) {
 		RedactionPolicy detection = active.config().redaction().uncounted();
 		List<FieldDescriptor> fields = new ArrayList<>();
+		WorkDescriptor work = active.work();
 		for (FieldSpec field : active.config().contract().fields()) {
-			fields.add(FieldDescriptor.of(field, sourceOf(field, active.request()),
+			fields.add(FieldDescriptor.of(field, sourceOf(field, active),
 					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null,
-					presenceOf(field, active.request())));
+					presenceOf(field, active)));
 		}
 		if (active.switches() != null && active.switches().completion()) {
 			COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
+		}
+		else if (work.writesCompletionEvents()) {
+			WORK_COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
+		}
+		if (work.messages() != null) {
+			RECORD_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofRecord(name)));
 		}
 		return fields;
 	}
 
 	/**
-	 * In a web application the request context fills the MDC keys the encoder reads, so the
-	 * request's id and trace ids really come from headers and the tracer.
+	 * The request context, job runs and Kafka listeners fill the MDC keys the encoder reads, so
+	 * the ids really come from headers, the tracer, job runs and record headers.
 	 */
-	private static String sourceOf(FieldSpec field, @Nullable RequestContextDescription request) {
-		if (request == null) {
-			return field.source();
-		}
+	private static String sourceOf(FieldSpec field, ActiveContract active) {
+		RequestContextDescription request = active.request();
 		return switch (field.name()) {
-			case CoreFields.REQUEST_ID -> "header:" + String.join("|", headers(request.settings())) + "|generated";
-			case CoreFields.TRACE_ID, CoreFields.SPAN_ID -> switch (request.tracingSource()) {
-				case InboundRequests.TRACEPARENT -> field.name().equals(CoreFields.TRACE_ID)
-						? "header:" + InboundRequests.TRACEPARENT : field.source();
-				case NO_TRACING -> field.source();
-				default -> "tracer";
-			};
+			case CoreFields.REQUEST_ID -> requestIdSource(field, request, active.work());
+			case CoreFields.JOB -> jobSource(field, active.work());
+			case CoreFields.TRACE_ID, CoreFields.SPAN_ID -> (request == null) ? field.source()
+					: switch (request.tracingSource()) {
+						case InboundRequests.TRACEPARENT -> field.name().equals(CoreFields.TRACE_ID)
+								? "header:" + InboundRequests.TRACEPARENT : field.source();
+						case NO_TRACING -> field.source();
+						default -> "tracer";
+					};
 			default -> field.source();
 		};
 	}
 
-	private static String presenceOf(FieldSpec field, @Nullable RequestContextDescription request) {
+	private static String requestIdSource(FieldSpec field, @Nullable RequestContextDescription request,
+			WorkDescriptor work) {
+		List<String> sources = new ArrayList<>();
+		if (request != null) {
+			sources.add("header:" + String.join("|", headers(request.settings())) + "|generated");
+		}
+		if (work.jobs() != null) {
+			sources.add("job-run");
+		}
+		if (work.messages() != null) {
+			sources.add("message-header:" + work.messages().header() + "|generated");
+		}
+		return sources.isEmpty() ? field.source() : String.join("|", sources);
+	}
+
+	private static String jobSource(FieldSpec field, WorkDescriptor work) {
+		List<String> sources = new ArrayList<>();
+		if (work.jobs() != null) {
+			sources.add("scheduled-method");
+		}
+		if (work.messages() != null) {
+			sources.add("listener-id");
+		}
+		return sources.isEmpty() ? field.source() : String.join("|", sources);
+	}
+
+	private static String presenceOf(FieldSpec field, ActiveContract active) {
+		RequestContextDescription request = active.request();
+		if (field.name().equals(CoreFields.JOB)) {
+			WorkDescriptor work = active.work();
+			return (work.jobs() != null || work.messages() != null) ? FieldDescriptor.IN_JOB
+					: FieldDescriptor.WHEN_IN_MDC;
+		}
 		if (field.required()) {
 			return FieldDescriptor.EVERY_LINE;
 		}
@@ -155,11 +200,12 @@ public class FluxtailEndpoint {
 	 * @param switches which parts of the request context really run, {@code null} outside web
 	 * applications
 	 * @param queue the queue in front of the appenders, {@code null} when output is synchronous
+	 * @param work how job runs and consumed records get their ids
 	 */
 	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
 			EncoderConfig config, @Nullable RequestContextDescription request,
 			@Nullable RequestContextStats requestStats, @Nullable RequestContextSwitches switches,
-			@Nullable QueuedAppender queue) {
+			@Nullable QueuedAppender queue, WorkDescriptor work) {
 
 	}
 

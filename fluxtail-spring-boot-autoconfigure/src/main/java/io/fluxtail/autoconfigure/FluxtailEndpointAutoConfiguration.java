@@ -2,9 +2,12 @@ package io.fluxtail.autoconfigure;
 
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.FluxtailEndpoint.ActiveContract;
+import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.Installation;
 import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.job.JobRuns;
+import io.fluxtail.kafka.MessageContexts;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +44,10 @@ public final class FluxtailEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
 				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
-				ConfigurableListableBeanFactory beans) {
+				ConfigurableListableBeanFactory beans, ObjectProvider<JobRuns> jobRuns, ObjectProvider<MessageContexts> messageContexts) {
 			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
-					requestStats.getIfAvailable(), beans));
+					requestStats.getIfAvailable(), beans,
+					WorkDescriptor.of(jobRuns.getIfAvailable(), messageContexts.getIfAvailable())));
 		}
 
 	}
@@ -53,7 +57,7 @@ public final class FluxtailEndpointAutoConfiguration {
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
 			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats,
-			ConfigurableListableBeanFactory beans) {
+			ConfigurableListableBeanFactory beans, WorkDescriptor work) {
 		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
@@ -62,7 +66,8 @@ public final class FluxtailEndpointAutoConfiguration {
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
 				(inboundRequests != null) ? inboundRequests.description() : null, requestStats,
-				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null, state.queue());
+				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null, state.queue(),
+				work);
 	}
 
 }

@@ -9,7 +9,6 @@ import io.fluxtail.web.RequestCompletionLogger;
 import io.fluxtail.web.RequestContextSettings;
 import io.fluxtail.web.client.RequestIdClientInterceptor;
 import io.fluxtail.web.client.RequestIdExchangeFilter;
-import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
 
@@ -26,13 +25,11 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /**
  * The request context shared by both web stacks: id resolution, trace source, completion event,
- * and its propagation to tasks and outbound HTTP calls.
+ * and its propagation to outbound HTTP calls ({@link FluxtailTaskPropagationAutoConfiguration}
+ * carries it to tasks).
  */
 @AutoConfiguration(after = FluxtailAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
@@ -89,33 +86,6 @@ public final class FluxtailPropagationAutoConfiguration {
 		@ConditionalOnMissingBean
 		@Nullable CurrentTrace fluxtailCurrentTrace(Tracer tracer) {
 			return MicrometerCurrentTrace.of(tracer);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ ContextSnapshotFactory.class, ContextPropagatingTaskDecorator.class })
-	@ConditionalOnBooleanProperty(name = "fluxtail.request.propagate-to-tasks", matchIfMissing = true)
-	static class TaskPropagationConfiguration {
-
-		/**
-		 * Spring Boot composes every TaskDecorator bean into its executors and schedulers, so a
-		 * decorator of the application's own is kept. Ordered last so that it wraps the others and
-		 * the context is in place when they run.
-		 */
-		@Bean
-		@ConditionalOnMissingBean(ContextPropagatingTaskDecorator.class)
-		@Order(Ordered.LOWEST_PRECEDENCE)
-		ContextPropagatingTaskDecorator fluxtailTaskDecorator() {
-			return new ContextPropagatingTaskDecorator(taskSnapshots());
-		}
-
-		/**
-		 * Clears what the submitter did not have, so a pooled thread never runs a task with a
-		 * context left over from another request.
-		 */
-		static ContextSnapshotFactory taskSnapshots() {
-			return ContextSnapshotFactory.builder().clearMissing(true).build();
 		}
 
 	}

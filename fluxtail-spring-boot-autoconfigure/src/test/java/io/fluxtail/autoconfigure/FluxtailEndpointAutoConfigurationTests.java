@@ -28,8 +28,8 @@ class FluxtailEndpointAutoConfigurationTests {
 
 	private final WebApplicationContextRunner webContextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FluxtailAutoConfiguration.class,
-				FluxtailPropagationAutoConfiguration.class, FluxtailServletAutoConfiguration.class,
-				FluxtailEndpointAutoConfiguration.class))
+				FluxtailPropagationAutoConfiguration.class, FluxtailTaskPropagationAutoConfiguration.class,
+				FluxtailServletAutoConfiguration.class, FluxtailEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=fluxtail");
 
 	@Test

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FluxtailRequestContextAutoConfigurationTests {
 
 	private static final AutoConfigurations FLUXTAIL = AutoConfigurations.of(FluxtailAutoConfiguration.class,
-			FluxtailPropagationAutoConfiguration.class, FluxtailServletAutoConfiguration.class,
+			FluxtailPropagationAutoConfiguration.class, FluxtailTaskPropagationAutoConfiguration.class,
+			FluxtailServletAutoConfiguration.class,
 			FluxtailReactiveAutoConfiguration.class);
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
@@ -97,9 +98,10 @@ class FluxtailRequestContextAutoConfigurationTests {
 	}
 
 	@Test
-	void aNonWebApplicationGetsNothing() {
+	void aNonWebApplicationGetsNoRequestContextButItsTasksCarryJobContexts() {
 		new ApplicationContextRunner().withConfiguration(FLUXTAIL)
-			.run((context) -> assertThat(context).doesNotHaveBean(InboundRequests.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(InboundRequests.class)
+				.hasSingleBean(ContextPropagatingTaskDecorator.class));
 	}
 
 	@Test

@@ -36,6 +36,21 @@ public final class CoreFields {
 	/** Id of the current span, also the MDC key Fluxtail itself uses for it. */
 	public static final String SPAN_ID = "span_id";
 
+	/**
+	 * Name of the unit of work that is not an HTTP request: a scheduled job ({@code bean.method})
+	 * or a Kafka listener id. Also its MDC key.
+	 */
+	public static final String JOB = "job";
+
+	/** Topic of the Kafka record being consumed. */
+	public static final String KAFKA_TOPIC = "kafka_topic";
+
+	/** Partition of the Kafka record being consumed. */
+	public static final String KAFKA_PARTITION = "kafka_partition";
+
+	/** Offset of the Kafka record being consumed. */
+	public static final String KAFKA_OFFSET = "kafka_offset";
+
 	/** Region or zone. */
 	public static final String REGION = "region";
 

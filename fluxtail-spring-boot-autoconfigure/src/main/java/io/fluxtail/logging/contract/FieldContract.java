@@ -203,6 +203,7 @@ public final class FieldContract {
 			mdc(fields, CoreFields.REQUEST_ID, true, List.of(CoreFields.REQUEST_ID));
 			mdc(fields, CoreFields.TRACE_ID, false, List.of(CoreFields.TRACE_ID, CoreFields.TRACER_TRACE_ID));
 			mdc(fields, CoreFields.SPAN_ID, false, List.of(CoreFields.SPAN_ID, CoreFields.TRACER_SPAN_ID));
+			mdc(fields, CoreFields.JOB, false, List.of(CoreFields.JOB));
 			property(fields, CoreFields.REGION, false);
 			property(fields, CoreFields.VERSION, false);
 			property(fields, CoreFields.INSTANCE, false);

@@ -1,0 +1,52 @@
+package io.fluxtail.autoconfigure.job;
+
+import io.fluxtail.autoconfigure.ConfiguredRequestIds;
+import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
+import io.fluxtail.job.JobRuns;
+import io.fluxtail.job.JobSchedulingConfigurer;
+import io.fluxtail.job.JobSettings;
+import io.fluxtail.propagation.CompletionEvent;
+import io.fluxtail.propagation.RequestContextStats;
+import io.fluxtail.propagation.WorkStats;
+import io.fluxtail.propagation.WorkUnits;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.config.TaskManagementConfigUtils;
+
+/**
+ * A request id and job name per run of each {@code @Scheduled} method, in web and non-web
+ * applications alike, when scheduling is enabled.
+ */
+@AutoConfiguration(after = FluxtailAutoConfiguration.class)
+@ConditionalOnClass(name = "org.slf4j.MDC")
+@ConditionalOnBean(name = TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME)
+@ConditionalOnBooleanProperty(name = { "fluxtail.enabled", "fluxtail.job.enabled" }, matchIfMissing = true)
+@EnableConfigurationProperties(FluxtailJobProperties.class)
+public final class FluxtailJobAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JobRuns fluxtailJobRuns(FluxtailJobProperties properties) {
+		JobSettings settings = new JobSettings(properties.getIdPrefix(), properties.getNames(),
+				properties.getCompletion().isEnabled(), properties.getCompletion().getExcludedJobs());
+		CompletionEvent completion = settings.completionEnabled()
+				? new CompletionEvent(JobRuns.LOGGER_NAME, JobRuns.MESSAGE) : null;
+		return new JobRuns(settings,
+				ConfiguredRequestIds.of("fluxtail.job.id-prefix", settings.idPrefix(), false,
+						new RequestContextStats()),
+				new WorkUnits(completion, settings.completionExcludedJobs(), new WorkStats()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JobSchedulingConfigurer fluxtailJobSchedulingConfigurer(JobRuns jobRuns) {
+		return new JobSchedulingConfigurer(jobRuns);
+	}
+
+}

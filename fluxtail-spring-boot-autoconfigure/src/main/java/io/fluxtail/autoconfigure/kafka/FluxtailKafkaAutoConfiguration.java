@@ -1,0 +1,114 @@
+package io.fluxtail.autoconfigure.kafka;
+
+import java.util.regex.Pattern;
+
+import io.fluxtail.autoconfigure.ConfiguredRequestIds;
+import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
+import io.fluxtail.kafka.ListenerContainerContexts;
+import io.fluxtail.kafka.MessageContextSettings;
+import io.fluxtail.kafka.MessageContexts;
+import io.fluxtail.kafka.RequestIdProducerInterceptor;
+import io.fluxtail.propagation.CompletionEvent;
+import io.fluxtail.propagation.RequestContextStats;
+import io.fluxtail.propagation.WorkStats;
+import io.fluxtail.propagation.WorkUnits;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The request id across Kafka: sent as a record header by {@code KafkaTemplate}, taken from it
+ * (with the HTTP trust rule) by {@code @KafkaListener} containers.
+ */
+@AutoConfiguration(after = FluxtailAutoConfiguration.class,
+		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(name = { "org.slf4j.MDC", "org.springframework.kafka.core.KafkaTemplate" })
+@ConditionalOnBooleanProperty(name = { "fluxtail.enabled", "fluxtail.kafka.enabled" }, matchIfMissing = true)
+@EnableConfigurationProperties(FluxtailKafkaProperties.class)
+public final class FluxtailKafkaAutoConfiguration {
+
+	/** A Kafka header name: printable ASCII without spaces, as HTTP tokens. */
+	private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
+
+	@Bean
+	@ConditionalOnMissingBean
+	MessageContexts fluxtailMessageContexts(FluxtailKafkaProperties properties) {
+		if (!HEADER.matcher(properties.getHeader()).matches()) {
+			throw new InvalidConfigurationPropertyValueException("fluxtail.kafka.header", properties.getHeader(),
+					"Must be 1 to 64 letters, digits or '!#$%&'*+.^_`|~-' (no spaces).");
+		}
+		FluxtailKafkaProperties.Completion completion = properties.getCompletion();
+		MessageContextSettings settings = new MessageContextSettings(properties.getHeader(),
+				properties.isTrustInbound(), properties.getIdPrefix(), properties.isOutbound(), completion.isEnabled(),
+				completion.getExcludedListeners());
+		RequestContextStats idStats = new RequestContextStats();
+		return new MessageContexts(settings,
+				ConfiguredRequestIds.of("fluxtail.kafka.id-prefix", settings.idPrefix(), settings.trustInbound(),
+						idStats),
+				idStats, units(settings, MessageContexts.RECORD_MESSAGE), units(settings, MessageContexts.BATCH_MESSAGE));
+	}
+
+	private static WorkUnits units(MessageContextSettings settings, String message) {
+		CompletionEvent completion = settings.completionEnabled()
+				? new CompletionEvent(MessageContexts.LOGGER_NAME, message) : null;
+		return new WorkUnits(completion, settings.completionExcludedListeners(), new WorkStats());
+	}
+
+	/**
+	 * The registry comes from {@code @EnableKafka}, which registers it late (a deferred import), so
+	 * it is looked up when the containers start rather than by a bean condition.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ListenerContainerContexts fluxtailListenerContainerContexts(ObjectProvider<KafkaListenerEndpointRegistry> registry,
+			MessageContexts messageContexts) {
+		return new ListenerContainerContexts(registry, messageContexts);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "fluxtail.kafka.outbound", matchIfMissing = true)
+	static class TemplateConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdProducerInterceptor<Object, Object> fluxtailRequestIdProducerInterceptor(
+				MessageContexts messageContexts) {
+			return new RequestIdProducerInterceptor<>(messageContexts.header());
+		}
+
+		/**
+		 * Boot has no {@code KafkaTemplate} customizer, so the interceptor is set on every template
+		 * bean, Boot's and the application's. A template that needs its own interceptor as well can
+		 * set a {@code CompositeProducerInterceptor} holding both.
+		 */
+		@Bean
+		static BeanPostProcessor fluxtailKafkaTemplatePostProcessor(
+				ObjectProvider<RequestIdProducerInterceptor<Object, Object>> interceptor) {
+			return new BeanPostProcessor() {
+
+				@Override
+				@SuppressWarnings("unchecked")
+				public @Nullable Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof KafkaTemplate<?, ?> template) {
+						((KafkaTemplate<Object, Object>) template).setProducerInterceptor(interceptor.getObject());
+					}
+					return bean;
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.fluxtail.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.propagation.RequestContextStats;
+import io.fluxtail.propagation.RequestIds;
+import io.fluxtail.propagation.WorkUnit;
+import io.fluxtail.propagation.WorkUnits;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+/**
+ * Opens the context of consumed records. A record's {@code request_id} is its id header when that
+ * is safe to log (the HTTP trust rule: 1 to 128 characters of {@code [A-Za-z0-9._:~-]}); a missing
+ * or unsafe header gives a fresh id, and an unsafe one is counted and never written. {@code job}
+ * is the listener id.
+ *
+ * <p>
+ * Holds no Kafka types, so that the endpoint can describe it without spring-kafka.
+ */
+public final class MessageContexts {
+
+	/** Name of the logger the completion event is written on. */
+	public static final String LOGGER_NAME = "io.fluxtail.kafka";
+
+	/** Message of the completion event of a record. */
+	public static final String RECORD_MESSAGE = "record completed";
+
+	/** Message of the completion event of a batch. */
+	public static final String BATCH_MESSAGE = "batch completed";
+
+	private final MessageContextSettings settings;
+
+	private final RequestIds ids;
+
+	private final RequestContextStats idStats;
+
+	private final WorkUnits records;
+
+	private final WorkUnits batches;
+
+	/**
+	 * Creates the contexts.
+	 * @param settings the settings in effect
+	 * @param ids resolves header ids with the trust rule and generates fresh ones
+	 * @param idStats the counters {@code ids} writes to
+	 * @param records opens records and writes their completion line
+	 * @param batches opens batches and writes their completion line
+	 */
+	public MessageContexts(MessageContextSettings settings, RequestIds ids, RequestContextStats idStats,
+			WorkUnits records, WorkUnits batches) {
+		this.settings = settings;
+		this.ids = ids;
+		this.idStats = idStats;
+		this.records = records;
+		this.batches = batches;
+	}
+
+	/**
+	 * Puts a record's context on the current thread.
+	 * @param listenerId the listener id, written as {@code job}
+	 * @param header the id header's last value, {@code null} when absent
+	 * @param topic the record's topic
+	 * @param partition the record's partition
+	 * @param offset the record's offset
+	 * @return the open unit
+	 */
+	public WorkUnit openRecord(String listenerId, byte @Nullable [] header, String topic, int partition,
+			long offset) {
+		WorkUnit unit = this.records.open(this.ids.resolve(text(header)), listenerId);
+		MDC.put(CoreFields.KAFKA_TOPIC, topic);
+		MDC.put(CoreFields.KAFKA_PARTITION, Integer.toString(partition));
+		MDC.put(CoreFields.KAFKA_OFFSET, Long.toString(offset));
+		return unit;
+	}
+
+	/**
+	 * Puts a batch's context on the current thread: one fresh id for the whole batch, whose records
+	 * may come from many requests.
+	 * @param listenerId the listener id, written as {@code job}
+	 * @param topics the topics of the batch's records
+	 * @return the open unit
+	 */
+	public WorkUnit openBatch(String listenerId, List<String> topics) {
+		WorkUnit unit = this.batches.open(this.ids.generate(), listenerId);
+		MDC.put(CoreFields.KAFKA_TOPIC, String.join(",", topics));
+		return unit;
+	}
+
+	/**
+	 * Returns the header the request id is sent and read in.
+	 * @return the header name
+	 */
+	public String header() {
+		return this.settings.header();
+	}
+
+	/**
+	 * Returns the settings in effect.
+	 * @return the settings
+	 */
+	public MessageContextSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Returns the counters of header ids kept, refused and generated.
+	 * @return the counters
+	 */
+	public RequestContextStats idStats() {
+		return this.idStats;
+	}
+
+	/**
+	 * Returns the records' units of work, for their counters.
+	 * @return the units
+	 */
+	public WorkUnits records() {
+		return this.records;
+	}
+
+	/**
+	 * Decodes a header value; bytes that are not UTF-8 become U+FFFD, which the trust rule refuses.
+	 */
+	private static @Nullable String text(byte @Nullable [] header) {
+		return (header != null) ? new String(header, StandardCharsets.UTF_8) : null;
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.fluxtail.kafka;
+
+import io.fluxtail.propagation.WorkUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.kafka.listener.RecordInterceptor;
+
+/**
+ * Gives each record a listener container delivers its context, from before the listener runs until
+ * after the container's error handling ({@code afterRecord}), so that the error handler's lines
+ * belong to the record too.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class RecordContextInterceptor<K, V> implements RecordInterceptor<K, V> {
+
+	/** The record being processed on this consumer thread. */
+	private final ThreadLocal<@Nullable WorkUnit> current = new ThreadLocal<>();
+
+	private final String listenerId;
+
+	private final MessageContexts contexts;
+
+	/**
+	 * Creates the interceptor of one listener container.
+	 * @param listenerId the container's listener id
+	 * @param contexts opens the records' contexts
+	 */
+	public RecordContextInterceptor(String listenerId, MessageContexts contexts) {
+		this.listenerId = listenerId;
+		this.contexts = contexts;
+	}
+
+	@Override
+	public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
+		Header header = record.headers().lastHeader(this.contexts.header());
+		this.current.set(this.contexts.openRecord(this.listenerId, (header != null) ? header.value() : null,
+				record.topic(), record.partition(), record.offset()));
+		return record;
+	}
+
+	@Override
+	public void success(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
+		WorkUnit unit = this.current.get();
+		if (unit != null) {
+			unit.completed(null);
+		}
+	}
+
+	@Override
+	public void failure(ConsumerRecord<K, V> record, Exception exception, Consumer<K, V> consumer) {
+		WorkUnit unit = this.current.get();
+		if (unit != null) {
+			unit.completed(exception);
+		}
+	}
+
+	@Override
+	public void afterRecord(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
+		WorkUnit unit = this.current.get();
+		if (unit != null) {
+			this.current.remove();
+			unit.close();
+		}
+	}
+
+}

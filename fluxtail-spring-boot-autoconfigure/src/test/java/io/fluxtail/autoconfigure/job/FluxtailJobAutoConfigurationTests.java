@@ -1,0 +1,71 @@
+package io.fluxtail.autoconfigure.job;
+
+import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
+import io.fluxtail.job.JobRuns;
+import io.fluxtail.job.JobSchedulingConfigurer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FluxtailJobAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(FluxtailAutoConfiguration.class, FluxtailJobAutoConfiguration.class));
+
+	@Test
+	void anApplicationWithSchedulingGetsJobRuns() {
+		this.runner.withUserConfiguration(Scheduling.class)
+			.run((context) -> assertThat(context).hasSingleBean(JobRuns.class).hasSingleBean(JobSchedulingConfigurer.class));
+	}
+
+	@Test
+	void anApplicationWithoutSchedulingGetsNothing() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(JobRuns.class));
+	}
+
+	@Test
+	void jobsCanBeSwitchedOffAloneOrWithFluxtail() {
+		this.runner.withUserConfiguration(Scheduling.class)
+			.withPropertyValues("fluxtail.job.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JobRuns.class));
+		this.runner.withUserConfiguration(Scheduling.class)
+			.withPropertyValues("fluxtail.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JobRuns.class));
+	}
+
+	@Test
+	void anUnsafeIdPrefixFailsStartupNamingTheProperty() {
+		this.runner.withUserConfiguration(Scheduling.class)
+			.withPropertyValues("fluxtail.job.id-prefix=job run ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("fluxtail.job.id-prefix"));
+	}
+
+	@Test
+	void settingsComeFromTheProperties() {
+		this.runner.withUserConfiguration(Scheduling.class)
+			.withPropertyValues("fluxtail.job.id-prefix=run-", "fluxtail.job.names[invoiceRetry.retry]=invoice-retry",
+					"fluxtail.job.completion.excluded-jobs=heartbeat.beat")
+			.run((context) -> {
+				JobRuns runs = context.getBean(JobRuns.class);
+				assertThat(runs.settings().idPrefix()).isEqualTo("run-");
+				assertThat(runs.settings().renamed()).containsEntry("invoiceRetry.retry", "invoice-retry");
+				assertThat(runs.settings().completionExcludedJobs()).containsExactly("heartbeat.beat");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class Scheduling {
+
+	}
+
+}
