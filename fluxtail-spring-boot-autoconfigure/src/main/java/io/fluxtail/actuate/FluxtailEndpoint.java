@@ -9,6 +9,7 @@ import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.RedactionStats;
 import io.fluxtail.propagation.RequestContextStats;
@@ -52,7 +53,7 @@ public class FluxtailEndpoint {
 		return new ContractDescriptor(active.installed(), active.reason(), config.format().name().toLowerCase(Locale.ROOT),
 				active.appenders(), fields(active), (request != null) ? RequestDescriptor.of(request.settings()) : null,
 				new TracingDescriptor((request != null) ? request.tracingSource() : NO_TRACING),
-				RedactionDescriptor.of(config.redaction()),
+				RedactionDescriptor.of(config.redaction().policy()),
 				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
 						stats.conflictsDropped(), redactions.redactionsByDetector(), redactions.truncations(),
 						redactions.failuresByDetector(), (requestStats != null) ? requestStats.acceptedInboundIds() : 0,
@@ -70,17 +71,17 @@ public class FluxtailEndpoint {
 	}
 
 	/**
-	 * Configured values are shown as redaction would write them (even with redaction off), checked
-	 * by a copy of the policy so that calling the endpoint does not move the counters.
+	 * Configured values are shown as redaction would write them (even with redaction off), counting
+	 * nothing, so that calling the endpoint does not move the counters.
 	 */
 	private static List<FieldDescriptor> fields(ActiveContract active) {
-		RedactionPolicy detection = active.config().redaction().uncounted();
+		RedactionPolicy detection = active.config().redaction().policy().detection();
 		return active.config()
 			.contract()
 			.fields()
 			.stream()
 			.map((field) -> FieldDescriptor.of(field, sourceOf(field, active.request()),
-					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null))
+					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value(), RedactionListener.none()) : null))
 			.toList();
 	}
 

@@ -1,6 +1,7 @@
 package io.fluxtail.logging.redaction;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -21,13 +22,64 @@ public final class Detectors {
 
 	/**
 	 * Returns every built-in detector, in priority order: when two overlap, the earlier one names
-	 * the secret.
+	 * the secret (a provider's token after {@code Bearer} is named after the provider).
 	 * @return the detectors
 	 */
 	public static List<Detector> defaults() {
-		return List.of(privateKey(), urlPassword(), jwt(), awsAccessKey(), googleApiKey(), githubToken(),
-				gitlabToken(), stripeKey(), slackToken(), slackWebhook(), discordWebhook(), telegramBotToken(),
-				bearer(), basicAuth(), card(), email());
+		List<Detector> detectors = new ArrayList<>(List.of(privateKey(), urlPassword(), jdbcPassword(),
+				connectionStringPassword(), jwt(), awsAccessKey(), googleApiKey(), githubToken(), gitlabToken(),
+				stripeKey(), slackToken(), slackWebhook(), teamsWebhook(), discordWebhook(), azureClientSecret()));
+		detectors.addAll(ProviderDetectors.all());
+		detectors.addAll(List.of(telegramBotToken(), bearer(), basicAuth(), card(), iban(), email()));
+		return List.copyOf(detectors);
+	}
+
+	/**
+	 * Passwords in JDBC URLs: the {@code password=} parameter ({@code ;password=}, {@code ?password=},
+	 * {@code &password=}) and Oracle's {@code jdbc:oracle:thin:user/password@host}.
+	 * @return the detector
+	 */
+	public static Detector jdbcPassword() {
+		return PatternDetector.of("jdbc_password", "Passwords in JDBC URLs (password=..., oracle:thin:user/password@)",
+				"(?i)jdbc:(?:oracle:thin:[^/@\\s\"']{1,128}/|[a-z0-9]{1,20}[^\\s\"']{0,1024}?[;?&:](?:password|pwd)=)"
+						+ "(?<secret>[^;&@\\s\"']{1,256})",
+				Triggers.anyOf("jdbc:", "JDBC:"));
+	}
+
+	/**
+	 * Passwords in ADO.NET and ODBC connection strings ({@code Server=db;User Id=app;Password=...}).
+	 * @return the detector
+	 */
+	public static Detector connectionStringPassword() {
+		return new ConnectionStringPasswordDetector();
+	}
+
+	/**
+	 * Microsoft Teams incoming webhook URLs: the ids and signature that authorize posting.
+	 * @return the detector
+	 */
+	public static Detector teamsWebhook() {
+		return PatternDetector.of("teams_webhook", "Microsoft Teams incoming webhook URLs",
+				"[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2/(?<secret>[a-z0-9-]{36}@[a-z0-9-]{36}/IncomingWebhook/"
+						+ "[a-z0-9]{32}/[a-z0-9-]{36}(?:/[A-Za-z0-9_-]{1,128})?)",
+				Triggers.anyOf(".webhook.office.com/"));
+	}
+
+	/**
+	 * Azure AD (Entra ID) client secrets: three characters, a digit, {@code Q~}, then 31 to 34.
+	 * @return the detector
+	 */
+	public static Detector azureClientSecret() {
+		return PatternDetector.of("azure_ad_client_secret", "Azure AD (Entra ID) client secrets (...Q~...)",
+				"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])", Triggers.anyOf("~"));
+	}
+
+	/**
+	 * International bank account numbers, checked by their length per country and mod 97.
+	 * @return the detector
+	 */
+	public static Detector iban() {
+		return new IbanDetector();
 	}
 
 	/**
@@ -68,8 +120,8 @@ public final class Detectors {
 	public static Detector awsAccessKey() {
 		return PatternDetector
 			.of("aws_access_key", "AWS access key ids (AKIA..., ASIA...)",
-					"(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])",
-					Triggers.anyOf("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"))
+					"(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])",
+					Triggers.anyOf("A3T", "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"))
 			.withHint(Detectors::prefix4);
 	}
 
@@ -102,11 +154,12 @@ public final class Detectors {
 	 */
 	public static Detector gitlabToken() {
 		return PatternDetector
-			.of("gitlab_token", "GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, ...)",
-					"(?<![A-Za-z0-9_])(?<prefix>glpat|glptt|gldt|glrt|glcbt|gloas|glsoat|glft|glimt|glagent)-[A-Za-z0-9_-]{20,255}",
+			.of("gitlab_token", "GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glffct-, GR1348941, ...)",
+					"(?<![A-Za-z0-9_])(?:(?:glpat|glptt|gldt|glrt|glcbt|gloas|glsoat|glft|glimt|glagent|glffct)-[A-Za-z0-9_-]{20,300}"
+							+ "(?:\\.[0-9a-z]{9})?|GR1348941[A-Za-z0-9_-]{20,255})" + TOKEN_END,
 					Triggers.anyOf("glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glsoat-", "glft-", "glimt-",
-							"glagent-"))
-			.withHint((secret) -> secret.substring(0, secret.indexOf('-') + 1));
+							"glagent-", "glffct-", "GR1348941"))
+			.withHint((secret) -> secret.startsWith("GR") ? "GR1348941" : secret.substring(0, secret.indexOf('-') + 1));
 	}
 
 	/**
@@ -116,9 +169,9 @@ public final class Detectors {
 	public static Detector stripeKey() {
 		return PatternDetector
 			.of("stripe_key", "Stripe secret and restricted keys and webhook secrets (sk_live_, rk_live_, whsec_)",
-					"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,255}|whsec_[A-Za-z0-9+/=]{24,255})"
+					"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})"
 							+ TOKEN_END,
-					Triggers.anyOf("sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"))
+					Triggers.anyOf("sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_", "whsec_"))
 			.withHint((secret) -> secret.substring(0, secret.indexOf('_', 3) + 1));
 	}
 

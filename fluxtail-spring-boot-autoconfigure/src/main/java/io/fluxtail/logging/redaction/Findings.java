@@ -7,6 +7,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The ranges of a text that detectors reported as secrets. A range that overlaps one reported
  * earlier (by an earlier detector) is ignored, so the first detector in order names the secret.
+ *
+ * <p>
+ * To unit-test a detector of your own, give it a new instance and read what it reported:
+ *
+ * <pre>{@code
+ * Findings findings = Findings.of(new BadgeDetector(), "badge EMP-123456 scanned");
+ * assertThat(findings.size()).isEqualTo(1);
+ * assertThat(findings.secret(0)).isEqualTo("EMP-123456");
+ * }</pre>
  */
 public final class Findings {
 
@@ -22,11 +31,20 @@ public final class Findings {
 
 	private String currentId = "";
 
-	Findings() {
+	private String text = "";
+
+	/**
+	 * Creates an empty list, for a test of a detector.
+	 */
+	public Findings() {
 	}
 
-	void detector(String id) {
+	/**
+	 * Sets which detector reports next, and on which text.
+	 */
+	void detector(String id, String text) {
 		this.currentId = id;
+		this.text = text;
 	}
 
 	/**
@@ -68,14 +86,79 @@ public final class Findings {
 		this.size++;
 	}
 
+	/**
+	 * Returns how many secrets were reported (overlapping ones once).
+	 * @return the count
+	 */
+	public int size() {
+		return this.size;
+	}
+
+	/**
+	 * Returns where a reported secret starts.
+	 * @param index the secret's position in report order
+	 * @return the index of its first character
+	 */
+	public int start(int index) {
+		return this.starts[checked(index)];
+	}
+
+	/**
+	 * Returns where a reported secret ends.
+	 * @param index the secret's position in report order
+	 * @return the index after its last character
+	 */
+	public int end(int index) {
+		return this.ends[checked(index)];
+	}
+
+	/**
+	 * Returns the safe hint given with a reported secret.
+	 * @param index the secret's position in report order
+	 * @return the hint or {@code null}
+	 */
+	public @Nullable String hint(int index) {
+		return this.hints[checked(index)];
+	}
+
+	/**
+	 * Returns a reported secret's text, when the findings were collected by
+	 * {@link #of(Detector, String)}.
+	 * @param index the secret's position in report order
+	 * @return the secret
+	 */
+	public String secret(int index) {
+		return this.text.substring(start(index), end(index));
+	}
+
+	/**
+	 * Runs a detector on a text, as redaction does.
+	 * @param detector the detector
+	 * @param text the text
+	 * @return what it reported
+	 */
+	public static Findings of(Detector detector, String text) {
+		Findings findings = new Findings();
+		findings.detector(detector.id(), text);
+		detector.detect(text, findings);
+		return findings;
+	}
+
+	private int checked(int index) {
+		if (index < 0 || index >= this.size) {
+			throw new IndexOutOfBoundsException(index);
+		}
+		return index;
+	}
+
 	boolean isEmpty() {
 		return this.size == 0;
 	}
 
 	/**
-	 * Returns the text with every range replaced, counting each in the stats.
+	 * Returns the text with every range replaced, telling the listener about each.
 	 */
-	String apply(String text, Replacement replacement, RedactionStats stats) {
+	String apply(String text, Replacement replacement, RedactionListener listener) {
 		Integer[] order = new Integer[this.size];
 		for (int i = 0; i < this.size; i++) {
 			order[i] = i;
@@ -86,7 +169,7 @@ public final class Findings {
 		for (int index : order) {
 			result.append(text, position, this.starts[index]);
 			replacement.append(result, this.ids[index], this.hints[index]);
-			stats.redacted(this.ids[index]);
+			listener.redacted(this.ids[index]);
 			position = this.ends[index];
 		}
 		return result.append(text, position, text.length()).toString();
