@@ -140,6 +140,7 @@ public final class FluxtailSettings {
 		for (Map.Entry<String, FluxtailProperties.CustomDetector> entry : redaction.getDetectors().entrySet()) {
 			detectors.add(customDetector(entry.getKey(), entry.getValue(), builtIn));
 		}
+		detectors.addAll(Detectors.registered(FluxtailSettings.class.getClassLoader()));
 		return detectors;
 	}
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,26 @@ public final class Detectors {
 		detectors.addAll(ProviderDetectors.all());
 		detectors.addAll(List.of(telegramBotToken(), bearer(), basicAuth(), card(), iban(), email()));
 		return List.copyOf(detectors);
+	}
+
+	/**
+	 * Returns the detectors an application registers in
+	 * {@code META-INF/services/io.fluxtail.logging.redaction.Detector}: they are known before the
+	 * application context exists, so they apply from the first startup line.
+	 * @param classLoader where to look
+	 * @return the detectors, in class path order
+	 * @throws IllegalStateException when a listed detector cannot be created
+	 */
+	public static List<Detector> registered(@Nullable ClassLoader classLoader) {
+		List<Detector> detectors = new ArrayList<>();
+		try {
+			ServiceLoader.load(Detector.class, classLoader).forEach(detectors::add);
+		}
+		catch (ServiceConfigurationError ex) {
+			throw new IllegalStateException("A detector listed in META-INF/services/" + Detector.class.getName()
+					+ " could not be created: " + ex.getMessage(), ex);
+		}
+		return detectors;
 	}
 
 	/**

@@ -81,21 +81,24 @@ final class IbanDetector implements Detector {
 		int count = 0;
 		int i = start;
 		int mod = 0;
+		boolean separated = false;
 		while (count < expected) {
 			if (i >= text.length()) {
 				return -1;
 			}
 			char c = text.charAt(i);
-			if (grouped && count > 0 && count % 4 == 0) {
+			if (grouped && count > 0 && count % 4 == 0 && !separated) {
 				if (c != ' ') {
 					return -1;
 				}
+				separated = true;
 				i++;
 				continue;
 			}
 			if (!isDigit(c) && !isUpper(c)) {
 				return -1;
 			}
+			separated = false;
 			count++;
 			i++;
 		}

@@ -109,7 +109,9 @@ final class KeyValueTextRedactor implements Redactor {
 		// the detector id inside a partial replacement, [REDACTED:github_token:ghp_], is no name
 		boolean insideReplacement = start >= Replacement.PREFIX.length()
 				&& text.startsWith(Replacement.PREFIX, start - Replacement.PREFIX.length());
-		return start < end && !insideReplacement && this.keys.matches(text, start, end);
+		// a segment of a colon chain (arn:aws:secretsmanager:...:secret:name) is no name either
+		boolean inColonChain = text.charAt(index) == ':' && start > 0 && text.charAt(start - 1) == ':';
+		return start < end && !insideReplacement && !inColonChain && this.keys.matches(text, start, end);
 	}
 
 	private static boolean isNameChar(char c) {

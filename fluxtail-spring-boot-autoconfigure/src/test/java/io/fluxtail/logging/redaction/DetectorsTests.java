@@ -13,11 +13,21 @@ class DetectorsTests {
 
 	private final RedactionStats stats = new RedactionStats();
 
-	private final DetectorRedactor redactor = new DetectorRedactor(Detectors.defaults(), new Replacement(false),
-			this.stats);
+	private final Redactor redactor = redactor(new Replacement(false), this.stats);
 
-	private final DetectorRedactor partial = new DetectorRedactor(Detectors.defaults(), new Replacement(true),
-			new RedactionStats());
+	private final Redactor partial = redactor(new Replacement(true), new RedactionStats());
+
+	private static Redactor redactor(Replacement replacement, RedactionStats stats) {
+		CompiledDetectors detectors = new CompiledDetectors(Detectors.defaults());
+		return (text) -> detectors.redact(text, replacement, stats);
+	}
+
+	/** The detectors alone, counting into one stats object. */
+	private interface Redactor {
+
+		String redact(String text);
+
+	}
 
 	@Test
 	void jwtIsReplacedWhole() {
