@@ -9,6 +9,7 @@ import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,9 +40,10 @@ public final class FluxtailEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
-				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats) {
+				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
+				ListableBeanFactory beans) {
 			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
-					requestStats.getIfAvailable()));
+					requestStats.getIfAvailable(), beans));
 		}
 
 	}
@@ -50,7 +52,8 @@ public final class FluxtailEndpointAutoConfiguration {
 	 * The running encoders' configuration; when no encoder runs, the one the properties describe.
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
-			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats) {
+			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats,
+			ListableBeanFactory beans) {
 		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
@@ -58,7 +61,8 @@ public final class FluxtailEndpointAutoConfiguration {
 				: (installation.reason() != null) ? installation.reason().description() : null;
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
-				(inboundRequests != null) ? inboundRequests.description() : null, requestStats);
+				(inboundRequests != null) ? inboundRequests.description() : null, requestStats,
+				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null);
 	}
 
 }
