@@ -56,7 +56,7 @@ final class CompiledDetectors {
 				continue;
 			}
 			Detector detector = this.detectors.get(i);
-			findings.detector(detector.id(), text);
+			findings.detector(detector.id(), text, firstLiteral(detector.triggers(), text));
 			try {
 				detector.detect(text, findings);
 			}
@@ -66,6 +66,21 @@ final class CompiledDetectors {
 			}
 		}
 		return findings.isEmpty() ? text : findings.apply(text, replacement, listener);
+	}
+
+	/** Where the first literal trigger occurs, 0 when the detector may have been triggered otherwise. */
+	private static int firstLiteral(Triggers triggers, String text) {
+		if (triggers.literals().isEmpty() || triggers.minDigitRun() > 0) {
+			return 0;
+		}
+		int first = text.length();
+		for (String literal : triggers.literals()) {
+			int index = text.indexOf(literal);
+			if (index >= 0 && index < first) {
+				first = index;
+			}
+		}
+		return (first == text.length()) ? 0 : first;
 	}
 
 }

@@ -65,7 +65,7 @@ public final class Detectors {
 		return PatternDetector.of("jdbc_password", "Passwords in JDBC URLs (password=..., oracle:thin:user/password@)",
 				"(?i)jdbc:(?:oracle:thin:[^/@\\s\"']{1,128}/|[a-z0-9]{1,20}[^\\s\"']{0,1024}?[;?&:](?:password|pwd)=)"
 						+ "(?<secret>[^;&@\\s\"']{1,256})",
-				Triggers.anyOf("jdbc:", "JDBC:"));
+				Triggers.anyOf("jdbc:", "JDBC:")).startingAtTrigger();
 	}
 
 	/**
@@ -112,7 +112,7 @@ public final class Detectors {
 		return PatternDetector.of("private_key", "PEM private key blocks",
 				"-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]*?-----END (?:[A-Z0-9]{1,20} ){0,4}"
 						+ "PRIVATE KEY(?: BLOCK)?-----|[\\s\\S]*)",
-				Triggers.anyOf("-----BEGIN"));
+				Triggers.anyOf("-----BEGIN")).startingAtTrigger();
 	}
 
 	/**
@@ -132,7 +132,7 @@ public final class Detectors {
 	public static Detector jwt() {
 		return PatternDetector.of("jwt", "JSON Web Tokens",
 				"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,16384}\\.[A-Za-z0-9_-]{0,8192}",
-				Triggers.anyOf("eyJ"));
+				Triggers.anyOf("eyJ")).startingAtTrigger();
 	}
 
 	/**
@@ -144,6 +144,7 @@ public final class Detectors {
 			.of("aws_access_key", "AWS access key ids (AKIA..., ASIA...)",
 					"(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])",
 					Triggers.anyOf("A3T", "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"))
+			.startingAtTrigger()
 			.withHint(Detectors::prefix4);
 	}
 
@@ -155,6 +156,7 @@ public final class Detectors {
 		return PatternDetector
 			.of("google_api_key", "Google Cloud API keys (AIza...)", "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}" + TOKEN_END,
 					Triggers.anyOf("AIza"))
+			.startingAtTrigger()
 			.withHint(Detectors::prefix4);
 	}
 
@@ -167,6 +169,7 @@ public final class Detectors {
 			.of("github_token", "GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)",
 					"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})" + TOKEN_END,
 					Triggers.anyOf("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"))
+			.startingAtTrigger()
 			.withHint((secret) -> secret.startsWith("github_pat_") ? "github_pat_" : secret.substring(0, 4));
 	}
 
@@ -181,6 +184,7 @@ public final class Detectors {
 							+ "(?:\\.[0-9a-z]{9})?|GR1348941[A-Za-z0-9_-]{20,255})" + TOKEN_END,
 					Triggers.anyOf("glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glsoat-", "glft-", "glimt-",
 							"glagent-", "glffct-", "GR1348941"))
+			.startingAtTrigger()
 			.withHint((secret) -> secret.startsWith("GR") ? "GR1348941" : secret.substring(0, secret.indexOf('-') + 1));
 	}
 
@@ -194,6 +198,7 @@ public final class Detectors {
 					"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})"
 							+ TOKEN_END,
 					Triggers.anyOf("sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_", "whsec_"))
+			.startingAtTrigger()
 			.withHint((secret) -> secret.substring(0, secret.indexOf('_', 3) + 1));
 	}
 
@@ -206,6 +211,7 @@ public final class Detectors {
 			.of("slack_token", "Slack tokens (xoxb-, xoxp-, xoxa-, xoxe-, xapp-)",
 					"(?<![A-Za-z0-9_])(?:xox[abposre](?:\\.[A-Za-z0-9]{1,10})?|xapp)-[A-Za-z0-9-]{10,255}",
 					Triggers.anyOf("xox", "xapp-"))
+			.startingAtTrigger()
 			.withHint((secret) -> secret.substring(0, secret.indexOf('-') + 1));
 	}
 
@@ -216,7 +222,7 @@ public final class Detectors {
 	public static Detector slackWebhook() {
 		return PatternDetector.of("slack_webhook", "Slack webhook URLs",
 				"hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<secret>[A-Za-z0-9_/-]{8,255})",
-				Triggers.anyOf("hooks.slack.com/"));
+				Triggers.anyOf("hooks.slack.com/")).startingAtTrigger();
 	}
 
 	/**
@@ -226,7 +232,7 @@ public final class Detectors {
 	public static Detector discordWebhook() {
 		return PatternDetector.of("discord_webhook", "Discord webhook URLs",
 				"discord(?:app)?\\.com/api/webhooks/(?<secret>[0-9]{5,30}/[A-Za-z0-9_-]{20,255})",
-				Triggers.anyOf("discord.com/api/webhooks/", "discordapp.com/api/webhooks/"));
+				Triggers.anyOf("discord.com/api/webhooks/", "discordapp.com/api/webhooks/")).startingAtTrigger();
 	}
 
 	/**
@@ -248,6 +254,7 @@ public final class Detectors {
 			.of("bearer", "Bearer credentials (Authorization: Bearer ...)",
 					"(?i)(?<![A-Za-z0-9])bearer\\s{1,8}(?<secret>[A-Za-z0-9._~+/=-]{12,8192})",
 					Triggers.anyOf("Bearer", "bearer", "BEARER"))
+			.startingAtTrigger()
 			.validatedBy(Detectors::looksLikeToken);
 	}
 
@@ -260,6 +267,7 @@ public final class Detectors {
 			.of("basic_auth", "Basic credentials (Authorization: Basic base64(user:password))",
 					"(?i)(?<![A-Za-z0-9])basic\\s{1,8}(?<secret>[A-Za-z0-9+/]{4,4096}={0,2})(?![A-Za-z0-9+/=])",
 					Triggers.anyOf("Basic", "basic", "BASIC"))
+			.startingAtTrigger()
 			.validatedBy(Detectors::isBasicCredentials);
 	}
 

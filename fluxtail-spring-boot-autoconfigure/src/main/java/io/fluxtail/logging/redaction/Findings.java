@@ -19,19 +19,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Findings {
 
-	private int[] starts = new int[4];
+	// allocated on the first report: most texts a detector looks at hold no secret
+	private int[] starts = new int[0];
 
-	private int[] ends = new int[4];
+	private int[] ends = new int[0];
 
-	private String[] ids = new String[4];
+	private String[] ids = new String[0];
 
-	private @Nullable String[] hints = new String[4];
+	private @Nullable String[] hints = new String[0];
 
 	private int size;
 
 	private String currentId = "";
 
 	private String text = "";
+
+	private int searchFrom;
 
 	/**
 	 * Creates an empty list, for a test of a detector.
@@ -42,9 +45,20 @@ public final class Findings {
 	/**
 	 * Sets which detector reports next, and on which text.
 	 */
-	void detector(String id, String text) {
+	void detector(String id, String text, int searchFrom) {
 		this.currentId = id;
 		this.text = text;
+		this.searchFrom = searchFrom;
+	}
+
+	/**
+	 * Returns where the first of the current detector's literal triggers occurs in the text (0
+	 * when it was triggered otherwise). A detector whose secrets start with one of its triggers
+	 * finds none before this index.
+	 * @return the index
+	 */
+	public int searchFrom() {
+		return this.searchFrom;
 	}
 
 	/**
@@ -73,7 +87,7 @@ public final class Findings {
 			}
 		}
 		if (this.size == this.starts.length) {
-			int capacity = this.size * 2;
+			int capacity = Math.max(4, this.size * 2);
 			this.starts = Arrays.copyOf(this.starts, capacity);
 			this.ends = Arrays.copyOf(this.ends, capacity);
 			this.ids = Arrays.copyOf(this.ids, capacity);
@@ -139,7 +153,7 @@ public final class Findings {
 	 */
 	public static Findings of(Detector detector, String text) {
 		Findings findings = new Findings();
-		findings.detector(detector.id(), text);
+		findings.detector(detector.id(), text, 0);
 		detector.detect(text, findings);
 		return findings;
 	}
@@ -159,11 +173,16 @@ public final class Findings {
 	 * Returns the text with every range replaced, telling the listener about each.
 	 */
 	String apply(String text, Replacement replacement, RedactionListener listener) {
-		Integer[] order = new Integer[this.size];
+		int[] order = new int[this.size];
 		for (int i = 0; i < this.size; i++) {
-			order[i] = i;
+			// insertion sort by start: a text holds a handful of secrets at most
+			int j = i;
+			while (j > 0 && this.starts[order[j - 1]] > this.starts[i]) {
+				order[j] = order[j - 1];
+				j--;
+			}
+			order[j] = i;
 		}
-		Arrays.sort(order, (a, b) -> Integer.compare(this.starts[a], this.starts[b]));
 		StringBuilder result = new StringBuilder(text.length() + 16 * this.size);
 		int position = 0;
 		for (int index : order) {

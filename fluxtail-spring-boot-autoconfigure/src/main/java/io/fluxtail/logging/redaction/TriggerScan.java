@@ -102,20 +102,28 @@ final class TriggerScan {
 		long[] found = (this.always != null) ? this.always.clone() : null;
 		char[] next = this.next;
 		byte[] classOf = this.classOf;
+		Output[][] outputs = this.outputs;
 		int classes = this.classes;
 		int state = ROOT;
 		int digits = 0;
+		int group = 0;
 		int longestRun = 0;
 		boolean afterSeparator = false;
+		boolean separated = false;
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
 			state = next[state * classes + ((c < 128) ? classOf[c] : 0)];
-			if (this.outputs[state] != null) {
-				found = matched(text, i, this.outputs[state], found);
+			if (outputs[state] != null) {
+				found = matched(text, i, outputs[state], found);
 			}
 			if (c >= '0' && c <= '9') {
 				digits++;
+				group++;
+				// groups of a card or IBAN have 4 to 6 digits: an id such as 2026-000123456 is no run
+				if (separated && group > 6) {
+					digits = group;
+				}
 				afterSeparator = false;
 				if (digits > longestRun) {
 					longestRun = digits;
@@ -123,9 +131,13 @@ final class TriggerScan {
 			}
 			else if ((c == ' ' || c == '-') && digits > 0 && !afterSeparator) {
 				afterSeparator = true;
+				separated = true;
+				group = 0;
 			}
 			else {
 				digits = 0;
+				group = 0;
+				separated = false;
 				afterSeparator = false;
 			}
 		}

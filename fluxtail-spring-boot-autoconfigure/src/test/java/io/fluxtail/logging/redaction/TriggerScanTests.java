@@ -39,6 +39,8 @@ class TriggerScanTests {
 	void digitRunsMaySpanSingleSpacesOrDashes() {
 		assertThat(triggered("card 4111 1111 1111 1111")).containsExactly(4);
 		assertThat(this.scan.scan("call 555 0142 at 10")).isNull();
+		assertThat(this.scan.scan("order ord-2026-000123456 and 1-800-555-0142")).isNull();
+		assertThat(triggered("amex 3782 822463 10005")).containsExactly(4);
 	}
 
 	@Test
