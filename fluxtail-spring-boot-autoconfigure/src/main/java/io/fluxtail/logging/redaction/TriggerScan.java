@@ -120,27 +120,31 @@ final class TriggerScan {
 			if (c >= '0' && c <= '9') {
 				digits++;
 				group++;
-				// groups of a card or IBAN have 4 to 6 digits: an id such as 2026-000123456 is no run
+				afterSeparator = false;
+			}
+			else {
+				// a run is measured when a group of digits ends: cards and IBANs are grouped by 4 to 6,
+				// so after a separator a longer group starts a run of its own (2026-000123456)
 				if (separated && group > 6) {
 					digits = group;
 				}
-				afterSeparator = false;
-				if (digits > longestRun) {
-					longestRun = digits;
+				longestRun = Math.max(longestRun, digits);
+				if ((c == ' ' || c == '-') && group > 0 && !afterSeparator) {
+					afterSeparator = true;
+					separated = true;
 				}
-			}
-			else if ((c == ' ' || c == '-') && digits > 0 && !afterSeparator) {
-				afterSeparator = true;
-				separated = true;
+				else {
+					digits = 0;
+					separated = false;
+					afterSeparator = false;
+				}
 				group = 0;
-			}
-			else {
-				digits = 0;
-				group = 0;
-				separated = false;
-				afterSeparator = false;
 			}
 		}
+		if (separated && group > 6) {
+			digits = group;
+		}
+		longestRun = Math.max(longestRun, digits);
 		if (longestRun >= this.shortestDigitRun) {
 			for (int i = 0; i < this.minDigitRuns.length && this.minDigitRuns[i] <= longestRun; i++) {
 				found = or(found, this.digitRunBits[i]);
