@@ -131,7 +131,14 @@ class RedactionCorpusTests {
 			if (line.startsWith("{")) {
 				collect(JsonFormatTests.STRICT.readTree(line), texts);
 			}
-			if (format == LogFormat.LOGFMT) {
+			else if (format == LogFormat.TEXT) {
+				String text = withoutEscapes(line);
+				texts.add(text);
+				for (String word : text.split(" ")) {
+					texts.add(word.substring(word.indexOf('=') + 1));
+				}
+			}
+			else if (format == LogFormat.LOGFMT) {
 				for (LogfmtParser.Pair pair : LogfmtParser.parse(line)) {
 					texts.add(pair.key());
 					if (pair.value() != null) {
@@ -139,10 +146,35 @@ class RedactionCorpusTests {
 					}
 				}
 			}
-			// the line itself too: logfmt and text formats write the message as free text
+			// the line itself too: logfmt and text write the message as free text
 			texts.add(line);
 		}
 		return texts;
+	}
+
+
+	/**
+	 * A text line's message is not a pair, so the whole line is checked with its escapes undone,
+	 * and each word's value.
+	 */
+	private static String withoutEscapes(String line) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '\\' && i + 1 < line.length()) {
+				char escaped = line.charAt(++i);
+				text.append(switch (escaped) {
+					case 'n' -> '\n';
+					case 'r' -> '\r';
+					case 't' -> '\t';
+					default -> escaped;
+				});
+			}
+			else {
+				text.append(c);
+			}
+		}
+		return text.toString();
 	}
 
 	private static void collect(JsonNode node, List<String> texts) {

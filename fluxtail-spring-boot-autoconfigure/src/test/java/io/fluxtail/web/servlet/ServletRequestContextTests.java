@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.testsupport.DownstreamServer;
+import io.fluxtail.testsupport.Exclusions;
 import io.fluxtail.testsupport.LoadRun;
 import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
@@ -44,9 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The request context of a Spring MVC application on a real Tomcat, without a tracer.
  */
 @SpringBootTest(classes = ServletTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.autoconfigure.exclude="
-				+ "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration,"
-				+ "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+		properties = { Exclusions.SERVLET_NO_TRACER,
 				"spring.application.name=servlet-request-context" })
 @Import(ServletRequestContextTests.Probe.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -230,11 +229,17 @@ class ServletRequestContextTests {
 	@Test
 	void whenRequestsEndNormallyFailOrGoAsyncThenTheThreadsMdcIsExactlyWhatItWasBefore() throws Exception {
 		this.probe.violations.clear();
-		for (String path : List.of("/orders/1", "/boom", "/leak", "/callable", "/deferred", "/async", "/status/503",
-				"/no/such/path", "/leak")) {
+		int requestsBefore = this.probe.checkedRequests.get();
+		int dispatchesBefore = this.probe.checkedDispatches.get();
+		List<String> paths = List.of("/orders/1", "/boom", "/leak", "/callable", "/deferred", "/async", "/status/503",
+				"/no/such/path", "/leak");
+		for (String path : paths) {
 			get(path, HEADER, "hygiene-1");
 		}
 		assertThat(this.probe.violations).isEmpty();
+		// the probe really watched every request, and the async and error dispatches on top
+		assertThat(this.probe.checkedRequests.get() - requestsBefore).isEqualTo(paths.size());
+		assertThat(this.probe.checkedDispatches.get() - dispatchesBefore).isGreaterThan(paths.size());
 	}
 
 	@Test
