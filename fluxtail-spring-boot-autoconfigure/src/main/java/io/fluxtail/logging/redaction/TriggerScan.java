@@ -122,7 +122,7 @@ final class TriggerScan {
 				group++;
 				afterSeparator = false;
 			}
-			else {
+			else if (digits > 0) {
 				// a run is measured when a group of digits ends: cards and IBANs are grouped by 4 to 6,
 				// so after a separator a longer group starts a run of its own (2026-000123456)
 				if (separated && group > 6) {
