@@ -10,6 +10,7 @@ import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.output.QueuedAppender;
+import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.RedactionStats;
 import io.fluxtail.propagation.RequestContextStats;
@@ -65,7 +66,7 @@ public class FluxtailEndpoint {
 						: null,
 				active.work(),
 				new TracingDescriptor((request != null) ? request.tracingSource() : NO_TRACING),
-				RedactionDescriptor.of(config.redaction()),
+				RedactionDescriptor.of(config.redaction().policy()),
 				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
 						stats.conflictsDropped(), redactions.redactionsByDetector(), redactions.truncations(),
 						redactions.failuresByDetector(), (requestStats != null) ? requestStats.acceptedInboundIds() : 0,
@@ -84,16 +85,17 @@ public class FluxtailEndpoint {
 	}
 
 	/**
-	 * Configured values are shown as redaction would write them (even with redaction off), checked
-	 * by a copy of the policy so that calling the endpoint does not move the counters.
+	 * Configured values are shown as redaction would write them (even with redaction off), counting
+	 * nothing, so that calling the endpoint does not move the counters.
 	 */
 	private static List<FieldDescriptor> fields(ActiveContract active) {
-		RedactionPolicy detection = active.config().redaction().uncounted();
+		RedactionPolicy detection = active.config().redaction().policy().detection();
 		List<FieldDescriptor> fields = new ArrayList<>();
 		WorkDescriptor work = active.work();
 		for (FieldSpec field : active.config().contract().fields()) {
 			fields.add(FieldDescriptor.of(field, sourceOf(field, active),
-					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null,
+					(field.value() != null)
+							? detection.redactNamedText(field.outputName(), field.value(), RedactionListener.none()) : null,
 					presenceOf(field, active)));
 		}
 		if (active.switches() != null && active.switches().completion()) {

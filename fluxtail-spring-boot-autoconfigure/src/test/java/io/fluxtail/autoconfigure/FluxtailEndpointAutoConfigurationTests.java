@@ -6,6 +6,8 @@ import io.fluxtail.actuate.RedactionDescriptor;
 import io.fluxtail.actuate.RedactionDescriptor.DetectorDescriptor;
 import io.fluxtail.actuate.RequestDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.redaction.Detector;
+import io.fluxtail.logging.redaction.Detectors;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.junit.jupiter.api.Test;
 
@@ -149,7 +151,11 @@ class FluxtailEndpointAutoConfigurationTests {
 				assertThat(redaction.replacement()).isEqualTo("[REDACTED:<detector>]");
 				assertThat(redaction.sensitiveKeys()).contains("password", "pin");
 				assertThat(redaction.detectors()).extracting(DetectorDescriptor::id, DetectorDescriptor::enabled)
-					.contains(tuple("jwt", true), tuple("email", false), tuple("badge", true));
+					.contains(tuple("jwt", true), tuple("email", false), tuple("badge", true),
+							tuple("sendgrid_api_key", true), tuple("iban", true));
+				assertThat(redaction.detectors()).extracting(DetectorDescriptor::id)
+					.as("every built-in detector is listed")
+					.containsAll(Detectors.defaults().stream().map(Detector::id).toList());
 				assertThat(redaction.maxMessageChars()).isEqualTo(32 * 1024);
 			});
 	}

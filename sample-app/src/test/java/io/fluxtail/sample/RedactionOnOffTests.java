@@ -57,7 +57,7 @@ class RedactionOnOffTests {
 			installed = LoggingState.read(context.getEnvironment()).config();
 		}
 		assertThat(installed).isNotNull();
-		assertThat(installed.redaction().enabled()).isTrue();
+		assertThat(installed.redaction().policy().enabled()).isTrue();
 		FluxtailEncoder on = encoder(installed);
 		FluxtailEncoder off = encoder(installed.withRedaction(RedactionPolicy.disabled()));
 		List<ILoggingEvent> events = recorder.events;

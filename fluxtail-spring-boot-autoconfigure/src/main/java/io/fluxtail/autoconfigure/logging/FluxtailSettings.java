@@ -20,6 +20,7 @@ import io.fluxtail.logging.encoder.StackTraceSettings;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.logging.redaction.Detectors;
 import io.fluxtail.logging.redaction.PatternDetector;
+import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SensitiveKeys;
 import io.fluxtail.logging.redaction.SizeLimits;
@@ -83,13 +84,13 @@ public final class FluxtailSettings {
 		if (!redaction.enabled()) {
 			return;
 		}
-		RedactionPolicy detection = redaction.uncounted();
+		RedactionPolicy detection = redaction.detection();
 		for (FieldSpec field : contract.fields()) {
 			String value = field.value();
 			if (field.origin() != Origin.STATIC || value == null) {
 				continue;
 			}
-			String redacted = detection.redactNamedText(field.name(), value);
+			String redacted = detection.redactNamedText(field.name(), value, RedactionListener.none());
 			if (!redacted.equals(value)) {
 				throw new InvalidConfigurationPropertyValueException(field.source().substring("property:".length()),
 						redacted, "Static fields are written on every line as configured, and redaction removes this "
@@ -168,6 +169,7 @@ public final class FluxtailSettings {
 		for (Map.Entry<String, FluxtailProperties.CustomDetector> entry : redaction.getDetectors().entrySet()) {
 			detectors.add(customDetector(entry.getKey(), entry.getValue(), builtIn));
 		}
+		detectors.addAll(Detectors.registered(FluxtailSettings.class.getClassLoader()));
 		return detectors;
 	}
 

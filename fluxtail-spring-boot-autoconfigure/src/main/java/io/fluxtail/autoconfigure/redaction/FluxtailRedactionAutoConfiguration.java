@@ -3,7 +3,7 @@ package io.fluxtail.autoconfigure.redaction;
 import io.fluxtail.autoconfigure.logging.LoggingState;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.redaction.Detector;
-import io.fluxtail.logging.redaction.RedactionPolicy;
+import io.fluxtail.logging.redaction.ActiveRedaction;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,10 +30,10 @@ public final class FluxtailRedactionAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedactionDetectorRegistrar fluxtailRedactionDetectorRegistrar(ObjectProvider<Detector> detectors,
 			Environment environment) {
-		return new RedactionDetectorRegistrar(installedPolicy(environment), detectors.orderedStream().toList());
+		return new RedactionDetectorRegistrar(installedRedaction(environment), detectors.orderedStream().toList());
 	}
 
-	private static @Nullable RedactionPolicy installedPolicy(Environment environment) {
+	private static @Nullable ActiveRedaction installedRedaction(Environment environment) {
 		EncoderConfig config = LoggingState.read(environment).config();
 		return (config != null) ? config.redaction() : null;
 	}

@@ -27,7 +27,7 @@ public final class FluxtailRedactionMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedactionMetrics fluxtailRedactionMetrics(RedactionDetectorRegistrar registrar) {
 		// takes the registrar so that detector beans are counted too
-		return new RedactionMetrics(registrar.policy());
+		return new RedactionMetrics(registrar.redaction());
 	}
 
 }

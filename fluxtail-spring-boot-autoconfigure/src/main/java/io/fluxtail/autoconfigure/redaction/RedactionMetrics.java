@@ -1,5 +1,6 @@
 package io.fluxtail.autoconfigure.redaction;
 
+import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.RedactionStats;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -17,23 +18,27 @@ public class RedactionMetrics implements MeterBinder {
 	/** Name of the counter. */
 	public static final String METER_NAME = "fluxtail.redactions";
 
-	private final @Nullable RedactionPolicy policy;
+	private final @Nullable ActiveRedaction redaction;
 
 	/**
 	 * Creates the binder.
-	 * @param policy the installed encoders' policy, {@code null} when none was installed
+	 * @param redaction the installed encoders' redaction, {@code null} when none was installed
 	 */
-	public RedactionMetrics(@Nullable RedactionPolicy policy) {
-		this.policy = policy;
+	public RedactionMetrics(@Nullable ActiveRedaction redaction) {
+		this.redaction = redaction;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		if (this.policy == null || !this.policy.enabled()) {
+		if (this.redaction == null) {
 			return;
 		}
-		RedactionStats stats = this.policy.stats();
-		for (String id : this.policy.ids()) {
+		RedactionPolicy policy = this.redaction.policy();
+		if (!policy.enabled()) {
+			return;
+		}
+		RedactionStats stats = this.redaction.stats();
+		for (String id : policy.ids()) {
 			FunctionCounter.builder(METER_NAME, stats, (counts) -> counts.redactions(id))
 				.tag("detector", id)
 				.description("Secrets and personal data removed from log lines")

@@ -2,6 +2,7 @@ package io.fluxtail.logging.encoder;
 
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 
 /**
@@ -12,11 +13,23 @@ import io.fluxtail.logging.redaction.RedactionPolicy;
  * @param contract the field contract
  * @param stackTrace how exceptions are rendered
  * @param stats counters the encoder updates
- * @param redaction what is redacted and how large values may be; its counters are
- * {@code redaction().stats()}
+ * @param redaction the redaction policy in force and its counters
  */
 public record EncoderConfig(LogFormat format, FieldContract contract, StackTraceSettings stackTrace,
-		ContractStats stats, RedactionPolicy redaction) {
+		ContractStats stats, ActiveRedaction redaction) {
+
+	/**
+	 * Creates a configuration that applies a redaction policy, with counters of its own.
+	 * @param format the line format
+	 * @param contract the field contract
+	 * @param stackTrace how exceptions are rendered
+	 * @param stats counters the encoder updates
+	 * @param redaction what is redacted and how large values may be
+	 */
+	public EncoderConfig(LogFormat format, FieldContract contract, StackTraceSettings stackTrace, ContractStats stats,
+			RedactionPolicy redaction) {
+		this(format, contract, stackTrace, stats, new ActiveRedaction(redaction));
+	}
 
 	/**
 	 * Creates a configuration with the default redaction policy.
@@ -35,7 +48,7 @@ public record EncoderConfig(LogFormat format, FieldContract contract, StackTrace
 	 * @return the new configuration
 	 */
 	public EncoderConfig withRedaction(RedactionPolicy redaction) {
-		return new EncoderConfig(this.format, this.contract, this.stackTrace, this.stats, redaction);
+		return new EncoderConfig(this.format, this.contract, this.stackTrace, this.stats, new ActiveRedaction(redaction));
 	}
 
 	/**

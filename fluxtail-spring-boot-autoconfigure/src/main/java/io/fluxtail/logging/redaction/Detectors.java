@@ -1,8 +1,11 @@
 package io.fluxtail.logging.redaction;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +24,84 @@ public final class Detectors {
 
 	/**
 	 * Returns every built-in detector, in priority order: when two overlap, the earlier one names
-	 * the secret.
+	 * the secret (a provider's token after {@code Bearer} is named after the provider).
 	 * @return the detectors
 	 */
 	public static List<Detector> defaults() {
-		return List.of(privateKey(), urlPassword(), jwt(), awsAccessKey(), googleApiKey(), githubToken(),
-				gitlabToken(), stripeKey(), slackToken(), slackWebhook(), discordWebhook(), telegramBotToken(),
-				bearer(), basicAuth(), card(), email());
+		List<Detector> detectors = new ArrayList<>(List.of(privateKey(), urlPassword(), jdbcPassword(),
+				connectionStringPassword(), jwt(), awsAccessKey(), googleApiKey(), githubToken(), gitlabToken(),
+				stripeKey(), slackToken(), slackWebhook(), teamsWebhook(), discordWebhook(), azureClientSecret()));
+		detectors.addAll(ProviderDetectors.all());
+		detectors.addAll(List.of(telegramBotToken(), bearer(), basicAuth(), card(), iban(), email()));
+		return List.copyOf(detectors);
+	}
+
+	/**
+	 * Returns the detectors an application registers in
+	 * {@code META-INF/services/io.fluxtail.logging.redaction.Detector}: they are known before the
+	 * application context exists, so they apply from the first startup line.
+	 * @param classLoader where to look
+	 * @return the detectors, in class path order
+	 * @throws IllegalStateException when a listed detector cannot be created
+	 */
+	public static List<Detector> registered(@Nullable ClassLoader classLoader) {
+		List<Detector> detectors = new ArrayList<>();
+		try {
+			ServiceLoader.load(Detector.class, classLoader).forEach(detectors::add);
+		}
+		catch (ServiceConfigurationError ex) {
+			throw new IllegalStateException("A detector listed in META-INF/services/" + Detector.class.getName()
+					+ " could not be created: " + ex.getMessage(), ex);
+		}
+		return detectors;
+	}
+
+	/**
+	 * Passwords in JDBC URLs: the {@code password=} parameter ({@code ;password=}, {@code ?password=},
+	 * {@code &password=}) and Oracle's {@code jdbc:oracle:thin:user/password@host}.
+	 * @return the detector
+	 */
+	public static Detector jdbcPassword() {
+		return PatternDetector.of("jdbc_password", "Passwords in JDBC URLs (password=..., oracle:thin:user/password@)",
+				"(?i)jdbc:(?:oracle:thin:[^/@\\s\"']{1,128}/|[a-z0-9]{1,20}[^\\s\"']{0,1024}?[;?&:](?:password|pwd)=)"
+						+ "(?<secret>[^;&@\\s\"']{1,256})",
+				Triggers.anyOf("jdbc:", "JDBC:")).startingAtTrigger();
+	}
+
+	/**
+	 * Passwords in ADO.NET and ODBC connection strings ({@code Server=db;User Id=app;Password=...}).
+	 * @return the detector
+	 */
+	public static Detector connectionStringPassword() {
+		return new ConnectionStringPasswordDetector();
+	}
+
+	/**
+	 * Microsoft Teams incoming webhook URLs: the ids and signature that authorize posting.
+	 * @return the detector
+	 */
+	public static Detector teamsWebhook() {
+		return PatternDetector.of("teams_webhook", "Microsoft Teams incoming webhook URLs",
+				"[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2/(?<secret>[a-z0-9-]{36}@[a-z0-9-]{36}/IncomingWebhook/"
+						+ "[a-z0-9]{32}/[a-z0-9-]{36}(?:/[A-Za-z0-9_-]{1,128})?)",
+				Triggers.anyOf(".webhook.office.com/"));
+	}
+
+	/**
+	 * Azure AD (Entra ID) client secrets: three characters, a digit, {@code Q~}, then 31 to 34.
+	 * @return the detector
+	 */
+	public static Detector azureClientSecret() {
+		return PatternDetector.of("azure_ad_client_secret", "Azure AD (Entra ID) client secrets (...Q~...)",
+				"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])", Triggers.anyOf("~"));
+	}
+
+	/**
+	 * International bank account numbers, checked by their length per country and mod 97.
+	 * @return the detector
+	 */
+	public static Detector iban() {
+		return new IbanDetector();
 	}
 
 	/**
@@ -38,7 +112,7 @@ public final class Detectors {
 		return PatternDetector.of("private_key", "PEM private key blocks",
 				"-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]*?-----END (?:[A-Z0-9]{1,20} ){0,4}"
 						+ "PRIVATE KEY(?: BLOCK)?-----|[\\s\\S]*)",
-				Triggers.anyOf("-----BEGIN"));
+				Triggers.anyOf("-----BEGIN")).startingAtTrigger();
 	}
 
 	/**
@@ -58,7 +132,7 @@ public final class Detectors {
 	public static Detector jwt() {
 		return PatternDetector.of("jwt", "JSON Web Tokens",
 				"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,16384}\\.[A-Za-z0-9_-]{0,8192}",
-				Triggers.anyOf("eyJ"));
+				Triggers.anyOf("eyJ")).startingAtTrigger();
 	}
 
 	/**
@@ -68,8 +142,9 @@ public final class Detectors {
 	public static Detector awsAccessKey() {
 		return PatternDetector
 			.of("aws_access_key", "AWS access key ids (AKIA..., ASIA...)",
-					"(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])",
-					Triggers.anyOf("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"))
+					"(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])",
+					Triggers.anyOf("A3T", "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"))
+			.startingAtTrigger()
 			.withHint(Detectors::prefix4);
 	}
 
@@ -81,6 +156,7 @@ public final class Detectors {
 		return PatternDetector
 			.of("google_api_key", "Google Cloud API keys (AIza...)", "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}" + TOKEN_END,
 					Triggers.anyOf("AIza"))
+			.startingAtTrigger()
 			.withHint(Detectors::prefix4);
 	}
 
@@ -93,6 +169,7 @@ public final class Detectors {
 			.of("github_token", "GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)",
 					"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})" + TOKEN_END,
 					Triggers.anyOf("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"))
+			.startingAtTrigger()
 			.withHint((secret) -> secret.startsWith("github_pat_") ? "github_pat_" : secret.substring(0, 4));
 	}
 
@@ -102,11 +179,13 @@ public final class Detectors {
 	 */
 	public static Detector gitlabToken() {
 		return PatternDetector
-			.of("gitlab_token", "GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, ...)",
-					"(?<![A-Za-z0-9_])(?<prefix>glpat|glptt|gldt|glrt|glcbt|gloas|glsoat|glft|glimt|glagent)-[A-Za-z0-9_-]{20,255}",
+			.of("gitlab_token", "GitLab tokens (glpat-, glptt-, gldt-, glrt-, glcbt-, glffct-, GR1348941, ...)",
+					"(?<![A-Za-z0-9_])(?:(?:glpat|glptt|gldt|glrt|glcbt|gloas|glsoat|glft|glimt|glagent|glffct)-[A-Za-z0-9_-]{20,300}"
+							+ "(?:\\.[0-9a-z]{9})?|GR1348941[A-Za-z0-9_-]{20,255})" + TOKEN_END,
 					Triggers.anyOf("glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glsoat-", "glft-", "glimt-",
-							"glagent-"))
-			.withHint((secret) -> secret.substring(0, secret.indexOf('-') + 1));
+							"glagent-", "glffct-", "GR1348941"))
+			.startingAtTrigger()
+			.withHint((secret) -> secret.startsWith("GR") ? "GR1348941" : secret.substring(0, secret.indexOf('-') + 1));
 	}
 
 	/**
@@ -116,9 +195,10 @@ public final class Detectors {
 	public static Detector stripeKey() {
 		return PatternDetector
 			.of("stripe_key", "Stripe secret and restricted keys and webhook secrets (sk_live_, rk_live_, whsec_)",
-					"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,255}|whsec_[A-Za-z0-9+/=]{24,255})"
+					"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9+/=]{24,255})"
 							+ TOKEN_END,
-					Triggers.anyOf("sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"))
+					Triggers.anyOf("sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_", "whsec_"))
+			.startingAtTrigger()
 			.withHint((secret) -> secret.substring(0, secret.indexOf('_', 3) + 1));
 	}
 
@@ -131,6 +211,7 @@ public final class Detectors {
 			.of("slack_token", "Slack tokens (xoxb-, xoxp-, xoxa-, xoxe-, xapp-)",
 					"(?<![A-Za-z0-9_])(?:xox[abposre](?:\\.[A-Za-z0-9]{1,10})?|xapp)-[A-Za-z0-9-]{10,255}",
 					Triggers.anyOf("xox", "xapp-"))
+			.startingAtTrigger()
 			.withHint((secret) -> secret.substring(0, secret.indexOf('-') + 1));
 	}
 
@@ -141,7 +222,7 @@ public final class Detectors {
 	public static Detector slackWebhook() {
 		return PatternDetector.of("slack_webhook", "Slack webhook URLs",
 				"hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<secret>[A-Za-z0-9_/-]{8,255})",
-				Triggers.anyOf("hooks.slack.com/"));
+				Triggers.anyOf("hooks.slack.com/")).startingAtTrigger();
 	}
 
 	/**
@@ -151,7 +232,7 @@ public final class Detectors {
 	public static Detector discordWebhook() {
 		return PatternDetector.of("discord_webhook", "Discord webhook URLs",
 				"discord(?:app)?\\.com/api/webhooks/(?<secret>[0-9]{5,30}/[A-Za-z0-9_-]{20,255})",
-				Triggers.anyOf("discord.com/api/webhooks/", "discordapp.com/api/webhooks/"));
+				Triggers.anyOf("discord.com/api/webhooks/", "discordapp.com/api/webhooks/")).startingAtTrigger();
 	}
 
 	/**
@@ -173,6 +254,7 @@ public final class Detectors {
 			.of("bearer", "Bearer credentials (Authorization: Bearer ...)",
 					"(?i)(?<![A-Za-z0-9])bearer\\s{1,8}(?<secret>[A-Za-z0-9._~+/=-]{12,8192})",
 					Triggers.anyOf("Bearer", "bearer", "BEARER"))
+			.startingAtTrigger()
 			.validatedBy(Detectors::looksLikeToken);
 	}
 
@@ -185,6 +267,7 @@ public final class Detectors {
 			.of("basic_auth", "Basic credentials (Authorization: Basic base64(user:password))",
 					"(?i)(?<![A-Za-z0-9])basic\\s{1,8}(?<secret>[A-Za-z0-9+/]{4,4096}={0,2})(?![A-Za-z0-9+/=])",
 					Triggers.anyOf("Basic", "basic", "BASIC"))
+			.startingAtTrigger()
 			.validatedBy(Detectors::isBasicCredentials);
 	}
 

@@ -6,7 +6,7 @@ package io.fluxtail.logging.redaction;
  * {@code Authorization: Bearer abc} (a scheme word is kept with its credential). Values that
  * already start with {@link Replacement#PREFIX} are left alone.
  */
-public final class KeyValueTextRedactor implements Redactor {
+final class KeyValueTextRedactor implements Redactor {
 
 	private static final int MAX_NAME_LENGTH = 64;
 
@@ -16,22 +16,18 @@ public final class KeyValueTextRedactor implements Redactor {
 
 	private final String replacement;
 
-	private final RedactionStats stats;
-
 	/**
 	 * Creates a redactor.
 	 * @param keys the sensitive names
 	 * @param replacement how a redacted value is replaced
-	 * @param stats where redactions are counted
 	 */
-	public KeyValueTextRedactor(SensitiveKeys keys, Replacement replacement, RedactionStats stats) {
+	KeyValueTextRedactor(SensitiveKeys keys, Replacement replacement) {
 		this.keys = keys;
 		this.replacement = replacement.of(SensitiveKeys.ID, null);
-		this.stats = stats;
 	}
 
 	@Override
-	public String redact(String text) {
+	public String redact(String text, RedactionListener listener) {
 		if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
 			return text;
 		}
@@ -84,7 +80,7 @@ public final class KeyValueTextRedactor implements Redactor {
 				result = new StringBuilder(length + 16);
 			}
 			result.append(text, copied, start).append(this.replacement);
-			this.stats.redacted(SensitiveKeys.ID);
+			listener.redacted(SensitiveKeys.ID);
 			copied = end;
 			i = end;
 		}
@@ -113,7 +109,9 @@ public final class KeyValueTextRedactor implements Redactor {
 		// the detector id inside a partial replacement, [REDACTED:github_token:ghp_], is no name
 		boolean insideReplacement = start >= Replacement.PREFIX.length()
 				&& text.startsWith(Replacement.PREFIX, start - Replacement.PREFIX.length());
-		return start < end && !insideReplacement && this.keys.matches(text, start, end);
+		// a segment of a colon chain (arn:aws:secretsmanager:...:secret:name) is no name either
+		boolean inColonChain = text.charAt(index) == ':' && start > 0 && text.charAt(start - 1) == ':';
+		return start < end && !insideReplacement && !inColonChain && this.keys.matches(text, start, end);
 	}
 
 	private static boolean isNameChar(char c) {

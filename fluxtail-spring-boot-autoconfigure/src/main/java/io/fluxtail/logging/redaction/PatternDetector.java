@@ -29,8 +29,10 @@ public final class PatternDetector implements Detector {
 
 	private final Function<String, Boolean> validator;
 
+	private final boolean startsWithTrigger;
+
 	private PatternDetector(String id, String description, Pattern pattern, Triggers triggers,
-			Function<String, @Nullable String> hint, Function<String, Boolean> validator) {
+			Function<String, @Nullable String> hint, Function<String, Boolean> validator, boolean startsWithTrigger) {
 		this.id = id;
 		this.description = description;
 		this.pattern = pattern;
@@ -38,6 +40,7 @@ public final class PatternDetector implements Detector {
 		this.hasSecretGroup = pattern.pattern().contains("(?<" + SECRET_GROUP + ">");
 		this.hint = hint;
 		this.validator = validator;
+		this.startsWithTrigger = startsWithTrigger;
 	}
 
 	/**
@@ -51,7 +54,7 @@ public final class PatternDetector implements Detector {
 	 */
 	public static PatternDetector of(String id, String description, String regex, Triggers triggers) {
 		return new PatternDetector(id, description, Pattern.compile(regex), triggers, (secret) -> null,
-				(secret) -> true);
+				(secret) -> true, false);
 	}
 
 	/**
@@ -60,7 +63,8 @@ public final class PatternDetector implements Detector {
 	 * @return the new detector
 	 */
 	public PatternDetector withHint(Function<String, @Nullable String> hint) {
-		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, hint, this.validator);
+		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, hint, this.validator,
+				this.startsWithTrigger);
 	}
 
 	/**
@@ -69,7 +73,19 @@ public final class PatternDetector implements Detector {
 	 * @return the new detector
 	 */
 	public PatternDetector validatedBy(Function<String, Boolean> validator) {
-		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, this.hint, validator);
+		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, this.hint, validator,
+				this.startsWithTrigger);
+	}
+
+	/**
+	 * Returns a copy that starts matching where its first literal trigger occurs, for an expression
+	 * whose every match starts with one of its triggers ({@code ghp_...}); the text before it is
+	 * still visible to look-behinds.
+	 * @return the new detector
+	 */
+	public PatternDetector startingAtTrigger() {
+		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, this.hint, this.validator,
+				true);
 	}
 
 	@Override
@@ -94,6 +110,9 @@ public final class PatternDetector implements Detector {
 	@Override
 	public void detect(String text, Findings findings) {
 		Matcher matcher = this.pattern.matcher(text);
+		if (this.startsWithTrigger && findings.searchFrom() > 0) {
+			matcher.region(findings.searchFrom(), text.length()).useTransparentBounds(true).useAnchoringBounds(false);
+		}
 		while (matcher.find()) {
 			int start = this.hasSecretGroup ? matcher.start(SECRET_GROUP) : matcher.start();
 			int end = this.hasSecretGroup ? matcher.end(SECRET_GROUP) : matcher.end();

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything the encoder needs to keep secrets and oversized values off the line: which names are
- * sensitive, which detectors run on values, how secrets are replaced, the size limits, and the
- * counters. One instance is shared by every encoder of an application.
+ * What keeps secrets and oversized values off a line, compiled once into an immutable value:
+ * which names are sensitive, which detectors run on values, how secrets are replaced and the size
+ * limits. It counts nothing itself: every method that redacts tells a {@link RedactionListener}
+ * given by the caller.
  */
 public final class RedactionPolicy {
 
@@ -14,7 +15,7 @@ public final class RedactionPolicy {
 
 	private final SensitiveKeys keys;
 
-	private final DetectorRedactor detectors;
+	private final CompiledDetectors detectors;
 
 	private final Redactor text;
 
@@ -26,18 +27,16 @@ public final class RedactionPolicy {
 
 	private final SizeLimits limits;
 
-	private final RedactionStats stats;
-
 	private RedactionPolicy(boolean enabled, SensitiveKeys keys, List<Detector> detectors, Replacement replacement,
-			SizeLimits limits, RedactionStats stats) {
+			SizeLimits limits) {
 		this.enabled = enabled;
 		this.keys = keys;
 		this.replacement = replacement;
 		this.keyReplacement = replacement.of(SensitiveKeys.ID, null);
 		this.limits = limits;
-		this.stats = stats;
-		this.detectors = new DetectorRedactor(detectors, replacement, stats);
-		this.text = Redactor.merge(this.detectors, new KeyValueTextRedactor(keys, replacement, stats));
+		this.detectors = new CompiledDetectors(detectors);
+		KeyValueTextRedactor pairs = new KeyValueTextRedactor(keys, replacement);
+		this.text = (text, listener) -> pairs.redact(this.detectors.redact(text, replacement, listener), listener);
 		this.stackTrace = new StackTraceRedactor(this.text);
 	}
 
@@ -82,16 +81,12 @@ public final class RedactionPolicy {
 		return this.limits;
 	}
 
-	public RedactionStats stats() {
-		return this.stats;
-	}
-
 	public Replacement replacement() {
 		return this.replacement;
 	}
 
 	/**
-	 * Returns the detectors in use, configured ones then those added at runtime.
+	 * Returns the detectors that run, in priority order (none when redaction is off).
 	 * @return the detectors
 	 */
 	public List<Detector> detectors() {
@@ -99,7 +94,7 @@ public final class RedactionPolicy {
 	}
 
 	/**
-	 * Returns the ids under which redactions are counted: every detector and the sensitive names.
+	 * Returns the ids under which redactions are reported: every detector and the sensitive names.
 	 * @return the ids
 	 */
 	public List<String> ids() {
@@ -112,25 +107,25 @@ public final class RedactionPolicy {
 	}
 
 	/**
-	 * Returns an enabled policy with the same names and detectors (the built-in ones when this
-	 * policy is switched off) whose counters are its own, to check configured values without
-	 * moving this policy's counters.
-	 * @return the detection policy
+	 * Returns a copy whose detectors are these followed by more.
+	 * @param extra the detectors to add, run after these
+	 * @return the new policy
+	 * @throws IllegalArgumentException when an id is already used
 	 */
-	public RedactionPolicy uncounted() {
-		return builder().keys(this.keys)
-			.detectors(this.enabled ? detectors() : Detectors.defaults())
-			.limits(this.limits)
-			.build();
+	public RedactionPolicy withDetectors(List<Detector> extra) {
+		List<Detector> all = new ArrayList<>(detectors());
+		all.addAll(extra);
+		return new RedactionPolicy(this.enabled, this.keys, all, this.replacement, this.limits);
 	}
 
 	/**
-	 * Adds detectors after start (application beans), replacing those added before.
-	 * @param extra the detectors
-	 * @throws IllegalArgumentException when an id is already used
+	 * Returns the policy that checks configured values: this one when it is on, else one with the
+	 * same names and the built-in detectors, so that a value shown is never a secret.
+	 * @return the checking policy
 	 */
-	public void setExtraDetectors(List<Detector> extra) {
-		this.detectors.setExtraDetectors(extra);
+	public RedactionPolicy detection() {
+		return this.enabled ? this
+				: new RedactionPolicy(true, this.keys, Detectors.defaults(), this.replacement, this.limits);
 	}
 
 	/**
@@ -143,11 +138,11 @@ public final class RedactionPolicy {
 	}
 
 	/**
-	 * Counts a value redacted by its name and returns what replaces it.
+	 * Returns what replaces a value redacted because of its name; the caller counts it under
+	 * {@link SensitiveKeys#ID}.
 	 * @return the replacement
 	 */
-	public String redactByKey() {
-		this.stats.redacted(SensitiveKeys.ID);
+	public String keyReplacement() {
 		return this.keyReplacement;
 	}
 
@@ -155,19 +150,20 @@ public final class RedactionPolicy {
 	 * Redacts and bounds a text value.
 	 * @param text the value
 	 * @param limit the largest length written
+	 * @param listener told about each removed secret and a cut
 	 * @return the value itself when clean and short enough
 	 */
-	public String redactText(String text, int limit) {
+	public String redactText(String text, int limit, RedactionListener listener) {
 		int originalLength = text.length();
 		String value = text;
 		if (originalLength > limit + SizeLimits.REDACTION_MARGIN) {
 			value = value.substring(0, limit + SizeLimits.REDACTION_MARGIN);
 		}
 		if (this.enabled) {
-			value = this.text.redact(value);
+			value = this.text.redact(value, listener);
 		}
 		if (value.length() > limit) {
-			this.stats.truncated();
+			listener.truncated();
 			return SizeLimits.truncate(value, limit, originalLength);
 		}
 		return value;
@@ -176,10 +172,11 @@ public final class RedactionPolicy {
 	/**
 	 * Redacts a text value with no size limit.
 	 * @param text the value
+	 * @param listener told about each removed secret
 	 * @return the value itself when clean
 	 */
-	public String redactText(String text) {
-		return this.enabled ? this.text.redact(text) : text;
+	public String redactText(String text, RedactionListener listener) {
+		return this.enabled ? this.text.redact(text, listener) : text;
 	}
 
 	/**
@@ -187,20 +184,26 @@ public final class RedactionPolicy {
 	 * otherwise searched by the detectors.
 	 * @param name the value's name
 	 * @param text the value
+	 * @param listener told about each removed secret
 	 * @return the value itself when clean
 	 */
-	public String redactNamedText(String name, String text) {
-		return isSensitiveKey(name) ? redactByKey() : redactText(text);
+	public String redactNamedText(String name, String text, RedactionListener listener) {
+		if (isSensitiveKey(name)) {
+			listener.redacted(SensitiveKeys.ID);
+			return this.keyReplacement;
+		}
+		return redactText(text, listener);
 	}
 
 	/**
 	 * Redacts a rendered stack trace (bounded by depth and length when rendered): the exception
 	 * messages in it, not its frames.
 	 * @param trace the stack trace text
+	 * @param listener told about each removed secret
 	 * @return the trace itself when clean
 	 */
-	public String redactStackTrace(String trace) {
-		return this.enabled ? this.stackTrace.redact(trace) : trace;
+	public String redactStackTrace(String trace, RedactionListener listener) {
+		return this.enabled ? this.stackTrace.redact(trace, listener) : trace;
 	}
 
 	/**
@@ -217,8 +220,6 @@ public final class RedactionPolicy {
 		private boolean partial;
 
 		private SizeLimits limits = SizeLimits.defaults();
-
-		private RedactionStats stats = new RedactionStats();
 
 		private Builder() {
 		}
@@ -258,26 +259,18 @@ public final class RedactionPolicy {
 			return this;
 		}
 
-		public Builder stats(RedactionStats stats) {
-			this.stats = stats;
-			return this;
-		}
-
 		/**
 		 * Builds the policy, compiling the detectors once.
 		 * @return the policy
 		 * @throws IllegalArgumentException when two detectors share an id
 		 */
 		public RedactionPolicy build() {
-			List<String> ids = new ArrayList<>();
-			for (Detector detector : this.detectors) {
-				if (ids.contains(detector.id())) {
-					throw new IllegalArgumentException("Two detectors have the id '" + detector.id() + "'");
-				}
-				ids.add(detector.id());
+			if (!this.enabled) {
+				// still refuse a list that could not be switched on
+				new CompiledDetectors(this.detectors);
 			}
 			return new RedactionPolicy(this.enabled, this.keys, this.enabled ? this.detectors : List.of(),
-					new Replacement(this.partial), this.limits, this.stats);
+					new Replacement(this.partial), this.limits);
 		}
 
 	}

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Counters of what redaction did since start: secrets removed by detector id, values truncated,
  * and detectors that failed (each failure withheld a value).
  */
-public final class RedactionStats {
+public final class RedactionStats implements RedactionListener {
 
 	private final NamedCounters redactions = new NamedCounters();
 
@@ -25,6 +25,7 @@ public final class RedactionStats {
 	 * Counts one removed secret.
 	 * @param detectorId the id of the detector (or {@link SensitiveKeys#ID})
 	 */
+	@Override
 	public void redacted(String detectorId) {
 		this.redactions.increment(detectorId);
 	}
@@ -32,6 +33,7 @@ public final class RedactionStats {
 	/**
 	 * Counts one value cut to its size limit.
 	 */
+	@Override
 	public void truncated() {
 		this.truncations.increment();
 	}
@@ -41,6 +43,7 @@ public final class RedactionStats {
 	 * @param detectorId the detector's id
 	 * @param failure what it threw
 	 */
+	@Override
 	public void failed(String detectorId, Throwable failure) {
 		boolean first = !this.failures.contains(detectorId);
 		this.failures.increment(detectorId);

@@ -10,8 +10,13 @@ import java.util.Set;
 /**
  * Names whose value is a secret. Matching ignores case and separators ({@code API-Key},
  * {@code api_key} and {@code apiKey} are one name) and also catches names that end with a
- * sensitive one ({@code db.password}, {@code x-api-key}, {@code client_secret}). Checking a name
- * allocates nothing.
+ * sensitive one ({@code db.password}, {@code x-api-key}, {@code client_secret}).
+ *
+ * <p>
+ * A name that merely contains a sensitive word does not match: the word must end the name
+ * ({@code password_policy}, {@code token_count} and {@code prompt_tokens} name no credential), and
+ * must not be counted by the word before it ({@code max_token}, {@code num_token},
+ * {@code prompt_token}: see {@link #COUNTING_WORDS}). Checking a name allocates nothing.
  */
 public final class SensitiveKeys {
 
@@ -24,6 +29,10 @@ public final class SensitiveKeys {
 			"secret_access_key", "account_key", "authorization", "proxy_authorization", "cookie", "set-cookie",
 			"session", "session_id", "private_key", "client_secret", "credentials", "card_number", "cvv", "cvc",
 			"ssn");
+
+	/** Words that, right before a sensitive word, make the name a count or limit of it. */
+	public static final List<String> COUNTING_WORDS = List.of("max", "min", "num", "total", "count", "prompt",
+			"completion", "input", "output", "cached", "reasoning", "used", "remaining", "limit", "expected");
 
 	private static final int MAX_KEY_LENGTH = 64;
 
@@ -119,31 +128,78 @@ public final class SensitiveKeys {
 			return false;
 		}
 		for (char[] candidate : candidates) {
-			if (endsWith(text, start, last, candidate)) {
+			int candidateStart = endsWith(text, start, last, candidate);
+			if (candidateStart >= 0 && !isCounted(text, start, candidateStart)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/** Compares backwards, skipping separators, from {@code last} down to {@code start}. */
-	private static boolean endsWith(CharSequence text, int start, int last, char[] candidate) {
+	/**
+	 * Compares backwards, skipping separators, from {@code last} down to {@code start}.
+	 * @return where the candidate starts in the text, or -1
+	 */
+	private static int endsWith(CharSequence text, int start, int last, char[] candidate) {
 		int position = last;
+		int first = -1;
 		for (int i = candidate.length - 1; i >= 0; i--) {
 			position = previousLetterOrDigit(text, start, position);
 			if (position < 0 || lower(text.charAt(position)) != candidate[i]) {
-				return false;
+				return -1;
 			}
+			first = position;
 			position--;
 		}
+		return first;
+	}
+
+	/**
+	 * Whether the word before the sensitive one, ended by a separator or a lower-to-upper case
+	 * change, is a counting word.
+	 */
+	private static boolean isCounted(CharSequence text, int start, int candidateStart) {
+		int end = candidateStart;
+		while (end > start && !isLetterOrDigit(text.charAt(end - 1))) {
+			end--;
+		}
+		if (end == candidateStart && !Character.isUpperCase(text.charAt(candidateStart))) {
+			// inside one word (jsessionid): no word before it
+			return false;
+		}
+		int wordStart = end;
+		while (wordStart > start && isLetterOrDigit(text.charAt(wordStart - 1))) {
+			wordStart--;
+			if (Character.isUpperCase(text.charAt(wordStart))) {
+				break;
+			}
+		}
+		for (String word : COUNTING_WORDS) {
+			if (end - wordStart == word.length() && sameLetters(text, wordStart, word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean sameLetters(CharSequence text, int from, String word) {
+		for (int i = 0; i < word.length(); i++) {
+			if (lower(text.charAt(from + i)) != word.charAt(i)) {
+				return false;
+			}
+		}
 		return true;
+	}
+
+	private static boolean isLetterOrDigit(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				|| (c >= 128 && Character.isLetterOrDigit(c));
 	}
 
 	private static int previousLetterOrDigit(CharSequence text, int start, int from) {
 		for (int i = from; i >= start; i--) {
 			char c = text.charAt(i);
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-					|| (c >= 128 && Character.isLetterOrDigit(c))) {
+			if (isLetterOrDigit(c)) {
 				return i;
 			}
 		}

@@ -15,7 +15,7 @@ final class StackTraceRedactor implements Redactor {
 	}
 
 	@Override
-	public String redact(String trace) {
+	public String redact(String trace, RedactionListener listener) {
 		StringBuilder result = null;
 		int copied = 0;
 		int length = trace.length();
@@ -33,7 +33,7 @@ final class StackTraceRedactor implements Redactor {
 				// a block of consecutive message lines, redacted as one text (a PEM key spans lines)
 				int blockEnd = frame ? lineStart - 1 : lineEnd;
 				String block = trace.substring(blockStart, Math.max(blockStart, blockEnd));
-				String redacted = this.lines.redact(block);
+				String redacted = this.lines.redact(block, listener);
 				if (redacted != block) {
 					if (result == null) {
 						result = new StringBuilder(length + 32);

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a text must contain before a {@link Detector} looks at it: one of some literal strings
- * (case-sensitive), or a run of digits (optionally split by single spaces or dashes), or nothing.
+ * (case-sensitive), or a run of digits (optionally split by single spaces or dashes into groups of
+ * at most six digits, as cards and IBANs are written), or nothing.
  * A literal that starts with a letter, digit or {@code _} is only looked for at the start of a
  * word (after a character that is none of these), which is where tokens start; other literals
  * ({@code @}, {@code ://}, {@code -----BEGIN}) are looked for anywhere.

@@ -4,9 +4,9 @@ import java.util.List;
 
 import io.fluxtail.autoconfigure.logging.LoggingState;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.logging.redaction.PatternDetector;
-import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.Triggers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,9 +48,9 @@ class RedactionApplicationTests {
 
 	@Test
 	void aDetectorBeanJoinsTheInstalledEncoderAndEveryRedactionIsCounted(CapturedOutput output) {
-		RedactionPolicy policy;
+		ActiveRedaction redaction;
 		try (ConfigurableApplicationContext context = run(WithBadgeDetector.class, "spring.application.name=checkout-api")) {
-			policy = LoggingState.read(context.getEnvironment()).config().redaction();
+			redaction = LoggingState.read(context.getEnvironment()).config().redaction();
 			log.info("badge EMP-123456 paid with 4111 1111 1111 1111");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get(RedactionMetrics.METER_NAME).tag("detector", "badge").functionCounter().count())
@@ -61,7 +61,7 @@ class RedactionApplicationTests {
 				.isZero();
 		}
 		assertThat(message(output, "badge ")).isEqualTo("badge [REDACTED:badge] paid with [REDACTED:card]");
-		assertThat(policy.detectors()).extracting(Detector::id)
+		assertThat(redaction.policy().detectors()).extracting(Detector::id)
 			.as("removed when the context closed")
 			.doesNotContain("badge");
 	}

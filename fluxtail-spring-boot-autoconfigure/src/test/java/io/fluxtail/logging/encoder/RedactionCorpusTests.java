@@ -1,6 +1,7 @@
 package io.fluxtail.logging.encoder;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SensitiveKeys;
 import net.logstash.logback.argument.StructuredArguments;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,31 +28,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every fake secret of the corpus, logged through a real Logback context in every position an
- * application can put it, in both formats: none survives, and the detector that caught it is
- * named. The benign corpus comes out byte-identical with redaction on and off.
+ * application can put it, in every format of {@link LogFormat}: none survives, and the detector
+ * that caught it is named. The benign corpus comes out byte-identical with redaction on and off.
  */
 class RedactionCorpusTests {
 
 	private static final String NAME = "note";
 
-	private final RedactionPolicy policy = RedactionPolicy.defaults();
+	private static final String SENSITIVE_NAME = "api_token";
 
-	static Stream<Arguments> secretsInBothFormats() {
+	static Stream<Arguments> secretsInEveryFormat() {
 		return withFormats(RedactionCorpus.secrets());
 	}
 
-	static Stream<Arguments> sensitivePairsInBothFormats() {
+	static Stream<Arguments> sensitivePairsInEveryFormat() {
 		return withFormats(RedactionCorpus.sensitivePairs());
 	}
 
-	static Stream<Arguments> benignInBothFormats() {
+	static Stream<Arguments> benignInEveryFormat() {
 		return withFormats(RedactionCorpus.benign());
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@MethodSource("secretsInBothFormats")
+	@MethodSource("secretsInEveryFormat")
 	void noSecretSurvivesInAnyPosition(LogFormat format, Secret secret) {
-		LogbackCapture capture = new LogbackCapture().writeTo("out", config(format, this.policy));
+		EncoderConfig config = config(format, RedactionPolicy.defaults());
+		LogbackCapture capture = new LogbackCapture().writeTo("out", config);
 		for (ValuePosition position : ValuePosition.values()) {
 			position.log(capture.logger(), capture.mdc(), secret.text());
 			String output = capture.take("out");
@@ -58,15 +61,17 @@ class RedactionCorpusTests {
 			assertThat(valuesOf(format, output)).as(position + " text")
 				.noneMatch((value) -> value.contains(secret.secret()));
 			assertThat(output).as(position + " raw line").doesNotContain(secret.secret());
-			assertThat(output).as(position + " names the detector").contains("[REDACTED:" + secret.detector() + "]");
+			String rule = position.underSensitiveName ? SensitiveKeys.ID : secret.detector();
+			assertThat(output).as(position + " names the rule").contains("[REDACTED:" + rule + "]");
 		}
-		assertThat(this.policy.stats().redactions(secret.detector())).isGreaterThanOrEqualTo(ValuePosition.values().length);
+		assertThat(config.redaction().stats().redactions(secret.detector()))
+			.isGreaterThanOrEqualTo(ValuePosition.values().length - 2);
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@MethodSource("sensitivePairsInBothFormats")
+	@MethodSource("sensitivePairsInEveryFormat")
 	void noValueUnderASensitiveNameSurvivesInAnyPosition(LogFormat format, SensitivePair pair) {
-		LogbackCapture capture = new LogbackCapture().writeTo("out", config(format, this.policy));
+		LogbackCapture capture = new LogbackCapture().writeTo("out", config(format, RedactionPolicy.defaults()));
 		for (KeyPosition position : KeyPosition.values()) {
 			position.log(capture.logger(), capture.mdc(), pair.name(), pair.value());
 			String output = capture.take("out");
@@ -79,23 +84,34 @@ class RedactionCorpusTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@MethodSource("benignInBothFormats")
+	@MethodSource("benignInEveryFormat")
 	void benignValuesAreByteIdenticalWithRedactionOnAndOff(LogFormat format, String value) {
-		LogbackCapture capture = new LogbackCapture().writeTo("on", config(format, this.policy))
+		EncoderConfig on = config(format, RedactionPolicy.defaults());
+		LogbackCapture capture = new LogbackCapture().writeTo("on", on)
 			.writeTo("off", config(format, RedactionPolicy.disabled()));
 		for (ValuePosition position : ValuePosition.values()) {
+			if (position.underSensitiveName) {
+				continue;
+			}
 			position.log(capture.logger(), capture.mdc(), value);
-			byte[] on = capture.takeBytes("on");
-			assertThat(new String(on, java.nio.charset.StandardCharsets.UTF_8)).as(position.name()).contains(
-					(format == LogFormat.JSON) ? value.replace("\"", "\\\"") : value.split(" ")[0]);
-			assertThat(on).as(position.name()).isEqualTo(capture.takeBytes("off"));
+			byte[] written = capture.takeBytes("on");
+			assertThat(valuesOf(format, new String(written, StandardCharsets.UTF_8))).as(position.name())
+				.anyMatch((text) -> text.contains(value) || text.contains(value.replace("\\", "\\\\").replace("\"", "\\\"")));
+			assertThat(written).as(position.name()).isEqualTo(capture.takeBytes("off"));
 		}
 		capture.mdc().put(CoreFields.REQUEST_ID, value);
 		capture.mdc().put(CoreFields.TRACE_ID, value);
 		capture.logger().info("contract fields carry {}", value);
 		capture.mdc().clear();
 		assertThat(capture.takeBytes("on")).isEqualTo(capture.takeBytes("off"));
-		assertThat(this.policy.stats().redactionsByDetector()).isEmpty();
+		assertThat(on.redaction().stats().redactionsByDetector()).isEmpty();
+	}
+
+	@Test
+	void theCorporaAreAsLargeAsPromised() {
+		assertThat(RedactionCorpus.secrets().stream().map(Secret::detector).distinct()).hasSizeGreaterThanOrEqualTo(60);
+		assertThat(ValuePosition.values()).hasSize(10);
+		assertThat(RedactionCorpus.benign()).hasSizeGreaterThanOrEqualTo(200);
 	}
 
 	static EncoderConfig config(LogFormat format, RedactionPolicy policy) {
@@ -112,7 +128,7 @@ class RedactionCorpusTests {
 	static List<String> valuesOf(LogFormat format, String output) {
 		List<String> texts = new ArrayList<>();
 		for (String line : output.split("\n")) {
-			if (format == LogFormat.JSON) {
+			if (line.startsWith("{")) {
 				collect(JsonFormatTests.STRICT.readTree(line), texts);
 			}
 			else if (format == LogFormat.TEXT) {
@@ -122,7 +138,7 @@ class RedactionCorpusTests {
 					texts.add(word.substring(word.indexOf('=') + 1));
 				}
 			}
-			else {
+			else if (format == LogFormat.LOGFMT) {
 				for (LogfmtParser.Pair pair : LogfmtParser.parse(line)) {
 					texts.add(pair.key());
 					if (pair.value() != null) {
@@ -130,9 +146,12 @@ class RedactionCorpusTests {
 					}
 				}
 			}
+			// the line itself too: logfmt and text write the message as free text
+			texts.add(line);
 		}
 		return texts;
 	}
+
 
 	/**
 	 * A text line's message is not a pair, so the whole line is checked with its escapes undone,
@@ -179,37 +198,33 @@ class RedactionCorpusTests {
 	}
 
 	/**
-	 * An application object logged as a field value.
-	 */
-	record Envelope(String id, String note) {
-	}
-
-	/**
 	 * An application object with sensitive properties.
 	 */
 	record Login(String user, String password, String apiKey) {
 	}
 
 	/**
-	 * Where an application can put a secret value.
+	 * The ten places an application puts a value: the message literal and an argument, an MDC
+	 * entry and a key/value pair (each under a neutral and under a sensitive name), a nested map, a
+	 * structured argument, an exception's message and its cause's.
 	 */
 	enum ValuePosition {
 
-		MESSAGE {
+		MESSAGE_LITERAL(false) {
 			@Override
 			void log(Logger logger, MDCAdapter mdc, String text) {
-				logger.info("upstream replied {}", text);
+				logger.info("upstream replied " + text);
 			}
 		},
 
-		STRUCTURED_ARGUMENT {
+		MESSAGE_ARGUMENT(false) {
 			@Override
 			void log(Logger logger, MDCAdapter mdc, String text) {
-				logger.info("upstream replied", StructuredArguments.kv(NAME, text));
+				logger.info("upstream replied {} after {} ms", text, 42);
 			}
 		},
 
-		MDC {
+		MDC(false) {
 			@Override
 			void log(Logger logger, MDCAdapter mdc, String text) {
 				mdc.put(NAME, text);
@@ -218,14 +233,30 @@ class RedactionCorpusTests {
 			}
 		},
 
-		KEY_VALUE {
+		MDC_SENSITIVE_NAME(true) {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				mdc.put(SENSITIVE_NAME, text);
+				logger.info("upstream replied");
+				mdc.remove(SENSITIVE_NAME);
+			}
+		},
+
+		KEY_VALUE(false) {
 			@Override
 			void log(Logger logger, MDCAdapter mdc, String text) {
 				logger.atInfo().addKeyValue(NAME, text).log("upstream replied");
 			}
 		},
 
-		NESTED_MAP {
+		KEY_VALUE_SENSITIVE_NAME(true) {
+			@Override
+			void log(Logger logger, MDCAdapter mdc, String text) {
+				logger.atInfo().addKeyValue(SENSITIVE_NAME, text).log("upstream replied");
+			}
+		},
+
+		NESTED_MAP(false) {
 			@Override
 			void log(Logger logger, MDCAdapter mdc, String text) {
 				logger.atInfo()
@@ -234,34 +265,33 @@ class RedactionCorpusTests {
 			}
 		},
 
-		NESTED_ARGUMENT {
+		STRUCTURED_ARGUMENT(false) {
 			@Override
 			void log(Logger logger, MDCAdapter mdc, String text) {
-				logger.info("upstream replied", StructuredArguments.kv("payload", Map.of("inner", List.of(text))));
+				logger.info("upstream replied", StructuredArguments.kv(NAME, text));
 			}
 		},
 
-		NESTED_OBJECT {
-			@Override
-			void log(Logger logger, MDCAdapter mdc, String text) {
-				logger.atInfo().addKeyValue("envelope", new Envelope("env-1", text)).log("upstream replied");
-			}
-		},
-
-		EXCEPTION_MESSAGE {
+		EXCEPTION_MESSAGE(false) {
 			@Override
 			void log(Logger logger, MDCAdapter mdc, String text) {
 				logger.error("call failed", new IllegalStateException("upstream rejected " + text));
 			}
 		},
 
-		CAUSE_MESSAGE {
+		CAUSE_MESSAGE(false) {
 			@Override
 			void log(Logger logger, MDCAdapter mdc, String text) {
 				logger.error("call failed",
 						new IllegalStateException("call failed", new IOException("upstream rejected " + text)));
 			}
 		};
+
+		final boolean underSensitiveName;
+
+		ValuePosition(boolean underSensitiveName) {
+			this.underSensitiveName = underSensitiveName;
+		}
 
 		abstract void log(Logger logger, MDCAdapter mdc, String text);
 

@@ -46,12 +46,13 @@ class RedactionLimitsTests {
 	@EnumSource(LogFormat.class)
 	void messageAndFieldLimitsAreConfigurable(LogFormat format) {
 		RedactionPolicy policy = RedactionPolicy.builder().limits(new SizeLimits(100, 64)).build();
-		LogbackCapture capture = new LogbackCapture().writeTo("out", RedactionCorpusTests.config(format, policy));
+		EncoderConfig config = RedactionCorpusTests.config(format, policy);
+		LogbackCapture capture = new LogbackCapture().writeTo("out", config);
 		capture.logger().atInfo().addKeyValue("note", "n".repeat(65)).log("m".repeat(101));
 		String output = capture.take("out");
 		assertThat(output).contains("m".repeat(100) + "...[TRUNCATED:101 chars]")
 			.contains("n".repeat(64) + "...[TRUNCATED:65 chars]");
-		assertThat(policy.stats().truncations()).isEqualTo(2);
+		assertThat(config.redaction().stats().truncations()).isEqualTo(2);
 	}
 
 	@ParameterizedTest

@@ -13,11 +13,21 @@ class DetectorsTests {
 
 	private final RedactionStats stats = new RedactionStats();
 
-	private final DetectorRedactor redactor = new DetectorRedactor(Detectors.defaults(), new Replacement(false),
-			this.stats);
+	private final Redactor redactor = redactor(new Replacement(false), this.stats);
 
-	private final DetectorRedactor partial = new DetectorRedactor(Detectors.defaults(), new Replacement(true),
-			new RedactionStats());
+	private final Redactor partial = redactor(new Replacement(true), new RedactionStats());
+
+	private static Redactor redactor(Replacement replacement, RedactionStats stats) {
+		CompiledDetectors detectors = new CompiledDetectors(Detectors.defaults());
+		return (text) -> detectors.redact(text, replacement, stats);
+	}
+
+	/** The detectors alone, counting into one stats object. */
+	private interface Redactor {
+
+		String redact(String text);
+
+	}
 
 	@Test
 	void jwtIsReplacedWhole() {
@@ -74,6 +84,66 @@ class DetectorsTests {
 	}
 
 	@Test
+	void passwordsOfConnectionStringsAreReplacedInTheirCommonForms() {
+		assertThat(this.redactor.redact("cache redis://:s3cr3t-pw@cache:6379/0 up"))
+			.isEqualTo("cache redis://:[REDACTED:url_password]@cache:6379/0 up");
+		assertThat(this.redactor.redact("jdbc:mysql://db:3306/orders?user=app&password=s3cr3t&useSSL=true"))
+			.isEqualTo("jdbc:mysql://db:3306/orders?user=app&password=[REDACTED:jdbc_password]&useSSL=true");
+		assertThat(this.redactor.redact("jdbc:sqlserver://db:1433;user=sa;password=s3cr3t;encrypt=true"))
+			.isEqualTo("jdbc:sqlserver://db:1433;user=sa;password=[REDACTED:jdbc_password];encrypt=true");
+		assertThat(this.redactor.redact("jdbc:oracle:thin:scott/tiger@//db:1521/ORCL"))
+			.isEqualTo("jdbc:oracle:thin:scott/[REDACTED:jdbc_password]@//db:1521/ORCL");
+		assertThat(this.redactor.redact("Server=db;User Id=app;Password=s3 cr;3t;Encrypt=True"))
+			.isEqualTo("Server=db;User Id=app;Password=[REDACTED:connection_string_password];3t;Encrypt=True");
+		assertThat(this.redactor.redact("Driver={ODBC Driver 18};Server=db;PWD={p;w}}d};"))
+			.isEqualTo("Driver={ODBC Driver 18};Server=db;PWD=[REDACTED:connection_string_password];");
+		assertThat(this.redactor.redact("Data Source=db;Password='it''s';"))
+			.isEqualTo("Data Source=db;Password=[REDACTED:connection_string_password];");
+		assertThat(List.of("jdbc:postgresql://db:5432/orders?sslmode=require", "Server=db;Trusted_Connection=True;",
+				"password reset requested", "jdbc:oracle:thin:@//db:1521/ORCL"))
+			.allMatch((text) -> this.redactor.redact(text) == text);
+	}
+
+	@Test
+	void ibansAreCheckedByLengthAndMod97() {
+		assertThat(this.redactor.redact("pay to DE89370400440532013000 today"))
+			.isEqualTo("pay to [REDACTED:iban] today");
+		assertThat(this.redactor.redact("pay to GB29 NWBK 6016 1331 9268 19.")).isEqualTo("pay to [REDACTED:iban].");
+		assertThat(this.partial.redact("DE89370400440532013000")).isEqualTo("[REDACTED:iban:DE**3000]");
+		assertThat(List.of("DE89370400440532013001", "DE8937040044053201300", "XX89370400440532013000",
+				"SKU DE89370400440532013000X", "order 1234567890123"))
+			.allMatch((text) -> this.redactor.redact(text) == text);
+	}
+
+	@Test
+	void providerTokensAreNamedAfterTheirProviderAndKeepOnlyTheirPrefixAsHint() {
+		String sendgrid = "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";
+		assertThat(this.redactor.redact("key " + sendgrid)).isEqualTo("key [REDACTED:sendgrid_api_key]");
+		assertThat(this.partial.redact("npm_abcdefghijklmnopqrstuvwxyz0123456789"))
+			.isEqualTo("[REDACTED:npm_token:npm_]");
+		assertThat(this.redactor.redact("Authorization: Bearer dop_v1_" + "ab12".repeat(16)))
+			.isEqualTo("Authorization: Bearer [REDACTED:digitalocean_token]");
+		assertThat(List.of("sk-SK", "hf_version=2", "npm_config_cache=/tmp", "SKU12345678", "ch_3PqR8sT2uVwXyZ1a"))
+			.allMatch((text) -> this.redactor.redact(text) == text);
+	}
+
+	@Test
+	void aDetectorOfYourOwnCanBeTestedAloneThroughFindings() {
+		Detector badge = PatternDetector.of("badge", "badges", "EMP-\\d{6}", Triggers.anyOf("EMP-"));
+		Findings findings = Findings.of(badge, "badges EMP-123456 and EMP-654321");
+		assertThat(findings.size()).isEqualTo(2);
+		assertThat(findings.secret(0)).isEqualTo("EMP-123456");
+		assertThat(findings.start(1)).isEqualTo(22);
+		assertThat(findings.end(1)).isEqualTo(32);
+		assertThat(Findings.of(badge, "no badge here").size()).isZero();
+	}
+
+	@Test
+	void detectorsListedForServiceLoaderAreFound() {
+		assertThat(Detectors.registered(getClass().getClassLoader())).isEmpty();
+	}
+
+	@Test
 	void cardNumbersAreLuhnCheckedWithOrWithoutSeparators() {
 		assertThat(this.redactor.redact("cards 4111 1111 1111 1111, 5555-5555-5555-4444 and 378282246310005"))
 			.isEqualTo("cards [REDACTED:card], [REDACTED:card] and [REDACTED:card]");
@@ -115,7 +185,17 @@ class DetectorsTests {
 		assertThat(Detectors.defaults()).allSatisfy((detector) -> {
 			assertThat(detector.description()).isNotBlank().isNotEqualTo(detector.id());
 			assertThat(detector.triggers().isAlways()).as(detector.id() + " has cheap triggers").isFalse();
+			assertThat(detector.id()).matches("[a-z0-9_]{1,40}");
 		});
+		assertThat(Detectors.defaults()).extracting(Detector::id)
+			.contains("sendgrid_api_key", "npm_token", "openai_api_key", "digitalocean_token", "vault_token",
+					"anthropic_api_key", "teams_webhook", "brevo_api_key", "twilio_api_key", "square_token",
+					"shopify_token", "pypi_token", "rubygems_api_key", "artifactory_token", "doppler_token",
+					"onepassword", "age_secret_key", "heroku_api_key", "pulumi_token", "planetscale_token",
+					"terraform_cloud_token", "huggingface_token", "databricks_token", "sentry_token", "grafana_token",
+					"dynatrace_token", "newrelic_key", "google_oauth", "azure_ad_client_secret", "atlassian_api_token",
+					"postman_api_key", "linear_api_key", "notion_token", "jdbc_password", "connection_string_password",
+					"iban");
 	}
 
 }

@@ -10,19 +10,21 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class RedactionPolicyTests {
 
+	private final RedactionStats stats = new RedactionStats();
+
 	@Test
 	void longValuesAreCutWithTheirOriginalLength() {
 		RedactionPolicy policy = RedactionPolicy.builder().limits(new SizeLimits(100, 64)).build();
 		String huge = "x".repeat(10 * 1024 * 1024);
-		assertThat(policy.redactText(huge, 64)).isEqualTo("x".repeat(64) + "...[TRUNCATED:10485760 chars]");
-		assertThat(policy.stats().truncations()).isEqualTo(1);
+		assertThat(policy.redactText(huge, 64, this.stats)).isEqualTo("x".repeat(64) + "...[TRUNCATED:10485760 chars]");
+		assertThat(this.stats.truncations()).isEqualTo(1);
 	}
 
 	@Test
 	void aSecretStraddlingTheLimitIsRedactedBeforeTheCut() {
 		RedactionPolicy policy = RedactionPolicy.defaults();
 		String text = "x".repeat(60) + " ghp_0123456789abcdefghijklmnopqrstuvwxyz " + "y".repeat(2000);
-		assertThat(policy.redactText(text, 64)).startsWith("x".repeat(60) + " [RE").doesNotContain("ghp_0123");
+		assertThat(policy.redactText(text, 64, this.stats)).startsWith("x".repeat(60) + " [RE").doesNotContain("ghp_0123");
 	}
 
 	@Test
@@ -36,44 +38,58 @@ class RedactionPolicyTests {
 		List<String> reports = new ArrayList<>();
 		Detector broken = new FailingDetector();
 		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(broken)).build();
-		policy.stats().reportFailuresTo(reports::add);
-		assertThat(policy.redactText("customer secret data", 1000)).isEqualTo("[REDACTED:broken:unchecked]");
-		assertThat(policy.redactText("more data", 1000)).isEqualTo("[REDACTED:broken:unchecked]");
+		this.stats.reportFailuresTo(reports::add);
+		assertThat(policy.redactText("customer secret data", 1000, this.stats)).isEqualTo("[REDACTED:broken:unchecked]");
+		assertThat(policy.redactText("more data", 1000, this.stats)).isEqualTo("[REDACTED:broken:unchecked]");
 		assertThat(reports).singleElement().asString().contains("broken").contains("bug in custom rule");
-		assertThat(policy.stats().failuresByDetector()).containsEntry("broken", 2L);
+		assertThat(this.stats.failuresByDetector()).containsEntry("broken", 2L);
 	}
 
 	@Test
 	void aCatastrophicCustomPatternIsCaughtToo() {
 		Detector recursive = PatternDetector.of("recursive", "deep recursion", "(a|b)*c", Triggers.always());
 		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(recursive)).build();
-		assertThat(policy.redactText("ab".repeat(5000), 100_000)).isEqualTo("[REDACTED:recursive:unchecked]");
+		assertThat(policy.redactText("ab".repeat(5000), 100_000, this.stats)).isEqualTo("[REDACTED:recursive:unchecked]");
 	}
 
 	@Test
 	void detectorsAddedAtRuntimeRunAfterTheConfiguredOnesAndCanBeRemoved() {
-		RedactionPolicy policy = RedactionPolicy.defaults();
+		RedactionPolicy configured = RedactionPolicy.defaults();
+		ActiveRedaction active = new ActiveRedaction(configured);
 		Detector badge = PatternDetector.of("badge", "badges", "EMP-\\d{6}", Triggers.anyOf("EMP-"));
-		policy.setExtraDetectors(List.of(badge));
-		assertThat(policy.redactText("EMP-123456 jane@example.com", 100)).isEqualTo("[REDACTED:badge] [REDACTED:email]");
-		assertThat(policy.ids()).contains(SensitiveKeys.ID, "email", "badge");
-		policy.setExtraDetectors(List.of());
-		assertThat(policy.redactText("EMP-123456", 100)).isEqualTo("EMP-123456");
+		active.setExtraDetectors(List.of(badge));
+		assertThat(active.policy().redactText("EMP-123456 jane@example.com", 100, active.stats()))
+			.isEqualTo("[REDACTED:badge] [REDACTED:email]");
+		assertThat(active.policy().ids()).contains(SensitiveKeys.ID, "email", "badge");
+		assertThat(active.stats().redactionsByDetector()).containsEntry("badge", 1L).containsEntry("email", 1L);
+		assertThat(configured.detectors()).as("the compiled policy never changes").extracting(Detector::id)
+			.doesNotContain("badge");
+		active.setExtraDetectors(List.of());
+		assertThat(active.policy()).isSameAs(configured);
+	}
+
+	@Test
+	void aPolicyCountsNothingItselfTheCallerDecides() {
+		RedactionPolicy policy = RedactionPolicy.defaults();
+		assertThat(policy.redactNamedText("password", "hunter2", RedactionListener.none()))
+			.isEqualTo("[REDACTED:sensitive_key]");
+		assertThat(policy.redactNamedText("note", "mail jane@example.com", this.stats)).isEqualTo("mail [REDACTED:email]");
+		assertThat(this.stats.redactionsByDetector()).containsOnlyKeys("email");
 	}
 
 	@Test
 	void aRuntimeDetectorCannotReuseAnId() {
-		RedactionPolicy policy = RedactionPolicy.defaults();
+		ActiveRedaction active = new ActiveRedaction(RedactionPolicy.defaults());
 		Detector email = PatternDetector.of("email", "mine", "x", Triggers.anyOf("x"));
-		assertThatIllegalArgumentException().isThrownBy(() -> policy.setExtraDetectors(List.of(email)));
+		assertThatIllegalArgumentException().isThrownBy(() -> active.setExtraDetectors(List.of(email)));
 	}
 
 	@Test
 	void disabledRedactsNothingButStillBounds() {
 		RedactionPolicy policy = RedactionPolicy.builder().enabled(false).limits(new SizeLimits(64, 64)).build();
 		assertThat(policy.isSensitiveKey("password")).isFalse();
-		assertThat(policy.redactText("jane@example.com", 64)).isEqualTo("jane@example.com");
-		assertThat(policy.redactText("z".repeat(65), 64)).endsWith("...[TRUNCATED:65 chars]");
+		assertThat(policy.redactText("jane@example.com", 64, this.stats)).isEqualTo("jane@example.com");
+		assertThat(policy.redactText("z".repeat(65), 64, this.stats)).endsWith("...[TRUNCATED:65 chars]");
 	}
 
 }

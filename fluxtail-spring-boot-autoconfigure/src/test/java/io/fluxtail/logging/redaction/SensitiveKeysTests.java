@@ -34,6 +34,15 @@ class SensitiveKeysTests {
 	}
 
 	@Test
+	void aCounterOrANameThatMerelyContainsACredentialWordIsNoCredential() {
+		assertThat(List.of("token", "api_key", "client_secret", "password", "authToken", "X-Auth-Token", "refreshToken"))
+			.allMatch(this.keys::matches);
+		assertThat(List.of("prompt_tokens", "completion_tokens", "token_count", "max_tokens", "max_token", "maxToken",
+				"prompt_token", "num_token", "total-token", "password_policy", "passwordLength", "secret_name"))
+			.noneMatch(this.keys::matches);
+	}
+
+	@Test
 	void partOfATextCanBeCheckedWithoutCopyingIt() {
 		String text = "login user=bob pwd=x";
 		assertThat(this.keys.matches(text, 6, 10)).isFalse();

@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StackTraceRedactorTests {
 
-	private final StackTraceRedactor redactor = new StackTraceRedactor(
-			RedactionPolicy.defaults()::redactText);
+	private final RedactionPolicy policy = RedactionPolicy.defaults();
+
+	private final StackTraceRedactor redactor = new StackTraceRedactor(this.policy::redactText);
 
 	@Test
 	void messagesOfTheExceptionAndItsCausesAreRedactedAndFramesKept() {
@@ -22,7 +23,7 @@ class StackTraceRedactorTests {
 				second line of the message with token ghp_0123456789abcdefghijklmnopqrstuvwxyz
 				\tat com.acme.Http.call(Http.java:7)
 				\t... 5 common frames omitted""";
-		assertThat(this.redactor.redact(trace)).isEqualTo("""
+		assertThat(this.redactor.redact(trace, RedactionListener.none())).isEqualTo("""
 				java.lang.IllegalStateException: login failed for [REDACTED:email]
 				\tat com.acme.Login.check(Login.java:42)
 				\tat com.acme.Login.run(Login.java:12) ~[acme.jar:1.0]
@@ -37,7 +38,7 @@ class StackTraceRedactorTests {
 	void aPrivateKeySpanningMessageLinesIsRedactedWhole() {
 		String trace = "java.lang.IllegalStateException: bad key -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\nkqhkiG9w0BAQ\n"
 				+ "-----END PRIVATE KEY-----\n\tat com.acme.Keys.load(Keys.java:3)";
-		assertThat(this.redactor.redact(trace)).isEqualTo(
+		assertThat(this.redactor.redact(trace, RedactionListener.none())).isEqualTo(
 				"java.lang.IllegalStateException: bad key [REDACTED:private_key]\n\tat com.acme.Keys.load(Keys.java:3)");
 	}
 
@@ -46,7 +47,7 @@ class StackTraceRedactorTests {
 		assertThat(List.of("\tat the gate: password=hunter2", "\tat com.acme.X.y(X.java:1) password=hunter2"))
 			.allSatisfy((line) -> assertThat(StackTraceRedactor.isFrame(line, 0, line.length())).isFalse());
 		String clean = "java.lang.IllegalStateException: boom\n\tat com.acme.X.y(X.java:1)";
-		assertThat(this.redactor.redact(clean)).isSameAs(clean);
+		assertThat(this.redactor.redact(clean, RedactionListener.none())).isSameAs(clean);
 	}
 
 }

@@ -1,0 +1,115 @@
+package io.fluxtail.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.encoder.Encoder;
+import io.fluxtail.logging.contract.ContractStats;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.FluxtailEncoder;
+import io.fluxtail.logging.encoder.LogFormat;
+import io.fluxtail.logging.encoder.StackTraceSettings;
+import io.fluxtail.logging.redaction.RedactionPolicy;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Fluxtail with every built-in detector, Fluxtail with redaction off, and plain
+ * {@link LogstashEncoder}, each encoding a fresh production-shaped event per call
+ * ({@link ProductionEvents}): a normal line, and the same line carrying one secret.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class RedactionBenchmark {
+
+	/** Which line is encoded. */
+	@Param({ "normal", "secret" })
+	public String line;
+
+	private ProductionEvents events;
+
+	private Encoder<ILoggingEvent> fluxtailRedactionOn;
+
+	private Encoder<ILoggingEvent> fluxtailRedactionOff;
+
+	private Encoder<ILoggingEvent> logstashPlain;
+
+	@Setup
+	public void setUp() {
+		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(new LogbackMDCAdapter());
+		context.putObject(Environment.class.getName(), new StandardEnvironment());
+		this.events = new ProductionEvents(context.getLogger("io.fluxtail.sample.CheckoutController"));
+		this.fluxtailRedactionOn = started(new FluxtailEncoder(config(RedactionPolicy.defaults())), context);
+		this.fluxtailRedactionOff = started(new FluxtailEncoder(config(RedactionPolicy.disabled())), context);
+		LogstashEncoder logstash = new LogstashEncoder();
+		logstash.setIncludeContext(false);
+		this.logstashPlain = started(logstash, context);
+		checkRedaction();
+	}
+
+	@Benchmark
+	public byte[] fluxtailRedactionOn() {
+		return this.fluxtailRedactionOn.encode(this.events.next(this.line));
+	}
+
+	@Benchmark
+	public byte[] fluxtailRedactionOff() {
+		return this.fluxtailRedactionOff.encode(this.events.next(this.line));
+	}
+
+	@Benchmark
+	public byte[] logstashPlain() {
+		return this.logstashPlain.encode(this.events.next(this.line));
+	}
+
+	private static EncoderConfig config(RedactionPolicy policy) {
+		FieldContract contract = FieldContract.builder()
+			.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
+			.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+			.build();
+		return new EncoderConfig(LogFormat.JSON, contract, StackTraceSettings.defaults(), new ContractStats(), policy);
+	}
+
+	private static <E extends Encoder<ILoggingEvent>> E started(E encoder, LoggerContext context) {
+		encoder.setContext(context);
+		encoder.start();
+		if (!encoder.isStarted()) {
+			throw new IllegalStateException(encoder.getClass().getName() + " did not start");
+		}
+		return encoder;
+	}
+
+	/**
+	 * A benchmark of a redacting encoder that lets the secret through, or that changes a clean
+	 * line, would be worthless.
+	 */
+	private void checkRedaction() {
+		String on = new String(this.fluxtailRedactionOn.encode(this.events.next(this.line)), StandardCharsets.UTF_8);
+		String off = new String(this.fluxtailRedactionOff.encode(this.events.next(this.line)), StandardCharsets.UTF_8);
+		boolean secret = this.line.equals("secret");
+		if (on.contains(ProductionEvents.SECRET) || !off.contains(secret ? ProductionEvents.SECRET : "cus_")) {
+			throw new IllegalStateException("Unexpected line: " + on);
+		}
+		if (!secret && !on.replaceAll("\"timestamp\":\"[^\"]+\"", "").equals(off.replaceAll("\"timestamp\":\"[^\"]+\"", ""))) {
+			throw new IllegalStateException("Redaction changed a clean line: " + on);
+		}
+	}
+
+}

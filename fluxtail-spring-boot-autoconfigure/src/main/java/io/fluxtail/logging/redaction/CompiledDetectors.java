@@ -1,0 +1,86 @@
+package io.fluxtail.logging.redaction;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A detector list compiled once: one {@link TriggerScan} pass over a text tells which detectors to
+ * run, and only those run. A text that triggers nothing is returned as is, with no allocation.
+ */
+final class CompiledDetectors {
+
+	private final List<Detector> detectors;
+
+	private final TriggerScan scan;
+
+	/**
+	 * Compiles a detector list.
+	 * @param detectors the detectors, in priority order
+	 * @throws IllegalArgumentException when two detectors share an id
+	 */
+	CompiledDetectors(List<Detector> detectors) {
+		this.detectors = List.copyOf(detectors);
+		Set<String> ids = new HashSet<>();
+		List<Triggers> triggers = new ArrayList<>();
+		for (Detector detector : this.detectors) {
+			if (!ids.add(detector.id())) {
+				throw new IllegalArgumentException("Two detectors have the id '" + detector.id() + "'");
+			}
+			triggers.add(detector.triggers());
+		}
+		this.scan = new TriggerScan(triggers);
+	}
+
+	List<Detector> detectors() {
+		return this.detectors;
+	}
+
+	/**
+	 * Replaces every secret the triggered detectors find. A detector that throws withholds the
+	 * whole text.
+	 * @param text the text
+	 * @param replacement how secrets are replaced
+	 * @param listener told about each secret and failure
+	 * @return the text itself when it holds no secret
+	 */
+	String redact(String text, Replacement replacement, RedactionListener listener) {
+		long[] triggered = this.scan.scan(text);
+		if (triggered == null) {
+			return text;
+		}
+		Findings findings = new Findings();
+		for (int i = 0; i < this.detectors.size(); i++) {
+			if (!TriggerScan.isSet(triggered, i)) {
+				continue;
+			}
+			Detector detector = this.detectors.get(i);
+			findings.detector(detector.id(), text, firstLiteral(detector.triggers(), text));
+			try {
+				detector.detect(text, findings);
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				listener.failed(detector.id(), ex);
+				return replacement.unchecked(detector.id());
+			}
+		}
+		return findings.isEmpty() ? text : findings.apply(text, replacement, listener);
+	}
+
+	/** Where the first literal trigger occurs, 0 when the detector may have been triggered otherwise. */
+	private static int firstLiteral(Triggers triggers, String text) {
+		if (triggers.literals().isEmpty() || triggers.minDigitRun() > 0) {
+			return 0;
+		}
+		int first = text.length();
+		for (String literal : triggers.literals()) {
+			int index = text.indexOf(literal);
+			if (index >= 0 && index < first) {
+				first = index;
+			}
+		}
+		return (first == text.length()) ? 0 : first;
+	}
+
+}
