@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param tracing where trace ids come from
  * @param redaction what is removed from lines, and how
  * @param stats counters since start
+ * @param ingest shipping to Fluxtail, {@code null} when no ingest is configured
  */
 public record ContractDescriptor(boolean installed, @Nullable String reason, String format, List<String> appenders,
 		List<FieldDescriptor> fields, @Nullable RequestDescriptor request, TracingDescriptor tracing,
-		RedactionDescriptor redaction, StatsDescriptor stats) {
+		RedactionDescriptor redaction, StatsDescriptor stats, @Nullable IngestDescriptor ingest) {
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.fluxtail.ingest.IngestStatus;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldSpec;
@@ -58,7 +59,8 @@ public class FluxtailEndpoint {
 						redactions.failuresByDetector(), (requestStats != null) ? requestStats.acceptedInboundIds() : 0,
 						(requestStats != null) ? requestStats.rejectedInboundIds() : 0,
 						(requestStats != null) ? requestStats.generatedIds() : 0,
-						(requestStats != null) ? requestStats.completedRequests() : 0));
+						(requestStats != null) ? requestStats.completedRequests() : 0),
+				(active.ingest() != null) ? IngestDescriptor.of(active.ingest()) : null);
 	}
 
 	@ReadOperation
@@ -120,10 +122,11 @@ public class FluxtailEndpoint {
 	 * @param config the configuration of those encoders, or the one they would get
 	 * @param request the request context in effect, {@code null} outside web applications
 	 * @param requestStats the request context's counters, {@code null} outside web applications
+	 * @param ingest shipping to Fluxtail, {@code null} when not configured
 	 */
 	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
 			EncoderConfig config, @Nullable RequestContextDescription request,
-			@Nullable RequestContextStats requestStats) {
+			@Nullable RequestContextStats requestStats, @Nullable IngestStatus ingest) {
 
 	}
 

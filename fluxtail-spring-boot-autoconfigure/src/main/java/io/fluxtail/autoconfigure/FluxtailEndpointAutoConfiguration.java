@@ -5,6 +5,7 @@ import io.fluxtail.actuate.FluxtailEndpoint.ActiveContract;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.Installation;
 import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.ingest.FluxtailIngest;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,8 @@ import org.springframework.core.env.Environment;
 /**
  * The {@code fluxtail} actuator endpoint, when the application exposes it.
  */
-@AutoConfiguration(after = { FluxtailAutoConfiguration.class, FluxtailPropagationAutoConfiguration.class })
+@AutoConfiguration(after = { FluxtailAutoConfiguration.class, FluxtailPropagationAutoConfiguration.class },
+		afterName = "io.fluxtail.autoconfigure.ingest.FluxtailIngestAutoConfiguration")
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
 		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint",
 		"ch.qos.logback.classic.LoggerContext" })
@@ -39,9 +41,10 @@ public final class FluxtailEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
-				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats) {
+				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
+				ObjectProvider<FluxtailIngest> ingest) {
 			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
-					requestStats.getIfAvailable()));
+					requestStats.getIfAvailable(), ingest.getIfAvailable()));
 		}
 
 	}
@@ -50,7 +53,8 @@ public final class FluxtailEndpointAutoConfiguration {
 	 * The running encoders' configuration; when no encoder runs, the one the properties describe.
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
-			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats) {
+			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats,
+			@Nullable FluxtailIngest ingest) {
 		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
@@ -58,7 +62,8 @@ public final class FluxtailEndpointAutoConfiguration {
 				: (installation.reason() != null) ? installation.reason().description() : null;
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
-				(inboundRequests != null) ? inboundRequests.description() : null, requestStats);
+				(inboundRequests != null) ? inboundRequests.description() : null, requestStats,
+				(ingest != null) ? ingest.status() : null);
 	}
 
 }

@@ -27,10 +27,12 @@ import org.springframework.core.env.Environment;
  * @param installation the starter's decision at startup, {@code null} when it never ran
  * @param appenders names of the appenders whose encoder is a {@link FluxtailEncoder}
  * @param config the configuration of the first such encoder, {@code null} when there is none
+ * @param encoders the running Fluxtail encoders, in the order of {@code appenders}
  */
-public record LoggingState(@Nullable Installation installation, List<String> appenders, @Nullable EncoderConfig config) {
+public record LoggingState(@Nullable Installation installation, List<String> appenders, @Nullable EncoderConfig config,
+		List<FluxtailEncoder> encoders) {
 
-	private static final LoggingState NONE = new LoggingState(null, List.of(), null);
+	private static final LoggingState NONE = new LoggingState(null, List.of(), null, List.of());
 
 	/**
 	 * Reads the state of the Logback context behind SLF4J for an application.
@@ -45,16 +47,19 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 		}
 		Set<String> appenders = new LinkedHashSet<>();
 		List<EncoderConfig> configs = new ArrayList<>();
+		List<FluxtailEncoder> encoders = new ArrayList<>();
 		for (Logger logger : context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext();) {
 				if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender
 						&& appender.getEncoder() instanceof FluxtailEncoder encoder && encoder.getConfig() != null) {
 					appenders.add(appender.getName());
 					configs.add(encoder.getConfig());
+					encoders.add(encoder);
 				}
 			}
 		}
-		return new LoggingState(installation, List.copyOf(appenders), configs.isEmpty() ? null : configs.get(0));
+		return new LoggingState(installation, List.copyOf(appenders), configs.isEmpty() ? null : configs.get(0),
+				List.copyOf(encoders));
 	}
 
 }

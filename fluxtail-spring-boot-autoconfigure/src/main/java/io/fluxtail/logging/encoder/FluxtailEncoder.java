@@ -41,6 +41,8 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 
 	private @Nullable FieldCollector collector;
 
+	private volatile @Nullable EventSink sink;
+
 	/**
 	 * Creates an encoder configured by its setters, for Logback XML configuration.
 	 */
@@ -73,6 +75,14 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 	}
 
 	/**
+	 * Sets where every event's final fields also go, such as a shipper to a log backend.
+	 * @param sink the sink, {@code null} for none
+	 */
+	public void setSink(@Nullable EventSink sink) {
+		this.sink = sink;
+	}
+
+	/**
 	 * Resolves the configuration at start. Subclasses may read it from elsewhere.
 	 * @param format the format set on this encoder
 	 * @return the configuration to use
@@ -96,7 +106,12 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		Function<ILoggingEvent, EventFields> fieldsOf = (event) -> {
 			EventFields fields = reusable.acquire();
 			try {
-				return redactor.apply(collector.collect(event, fields));
+				EventFields redacted = redactor.apply(collector.collect(event, fields));
+				EventSink sink = this.sink;
+				if (sink != null) {
+					sink.accept(event, redacted);
+				}
+				return redacted;
 			}
 			catch (RuntimeException ex) {
 				reusable.release(fields);
