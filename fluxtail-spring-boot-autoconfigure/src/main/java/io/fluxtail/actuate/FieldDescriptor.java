@@ -3,6 +3,7 @@ package io.fluxtail.actuate;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fluxtail.logging.contract.FieldKind;
 import io.fluxtail.logging.contract.FieldSpec;
 import org.jspecify.annotations.Nullable;
 
@@ -17,13 +18,53 @@ import org.jspecify.annotations.Nullable;
  * @param kind {@code label} for low-cardinality fast filters, {@code metadata} for
  * high-cardinality context
  * @param value the current value of a static field, masked when it looks like a credential
+ * @param presence which lines carry the field: {@value #EVERY_LINE}, {@value #WHEN_CONFIGURED}
+ * (an optional field whose property is unset, so no line), {@value #IN_TRACE} (lines written
+ * within a trace), {@value #WITH_EXCEPTION} (lines that log an exception) or
+ * {@value #COMPLETION_EVENT} (the {@code request completed} lines)
  */
 public record FieldDescriptor(String name, String source, boolean required,
-		@JsonProperty("default") @Nullable String defaultValue, String kind, @Nullable String value) {
+		@JsonProperty("default") @Nullable String defaultValue, String kind, @Nullable String value,
+		String presence) {
+
+	/** Written on every line. */
+	public static final String EVERY_LINE = "every-line";
+
+	/** Optional and unset: written on no line until configured. */
+	public static final String WHEN_CONFIGURED = "when-configured";
+
+	/** Written on lines logged within a trace. */
+	public static final String IN_TRACE = "in-trace";
+
+	/** Written on lines that log an exception. */
+	public static final String WITH_EXCEPTION = "with-exception";
+
+	/** Written on completion events only. */
+	public static final String COMPLETION_EVENT = "completion-event";
 
 	static FieldDescriptor of(FieldSpec field, String source, @Nullable String shownValue) {
 		return new FieldDescriptor(field.outputName(), source, field.required(), field.defaultValue(),
-				field.kind().name().toLowerCase(Locale.ROOT), shownValue);
+				kindName(field.kind()), shownValue, presenceOf(field));
+	}
+
+	static FieldDescriptor ofCompletionEvent(String name) {
+		return new FieldDescriptor(name, "completion-event", false, null, kindName(FieldKind.METADATA), null,
+				COMPLETION_EVENT);
+	}
+
+	private static String presenceOf(FieldSpec field) {
+		if (field.required()) {
+			return EVERY_LINE;
+		}
+		return switch (field.origin()) {
+			case EVENT -> WITH_EXCEPTION;
+			case STATIC -> (field.value() != null) ? EVERY_LINE : WHEN_CONFIGURED;
+			case MDC -> IN_TRACE;
+		};
+	}
+
+	private static String kindName(FieldKind kind) {
+		return kind.name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -16,6 +16,7 @@ import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestContextDescription;
 import io.fluxtail.web.RequestContextSettings;
+import io.fluxtail.web.RequestContextSwitches;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -31,6 +32,9 @@ public class FluxtailEndpoint {
 
 	/** Tracing source shown when no request context runs (not a web application). */
 	static final String NO_TRACING = "none";
+
+	private static final List<String> COMPLETION_FIELDS = List.of(CoreFields.HTTP_METHOD, CoreFields.HTTP_ROUTE,
+			CoreFields.HTTP_STATUS, CoreFields.DURATION_MS, CoreFields.OUTCOME);
 
 	private final Supplier<ActiveContract> activeContract;
 
@@ -51,7 +55,9 @@ public class FluxtailEndpoint {
 		RequestContextDescription request = active.request();
 		RequestContextStats requestStats = active.requestStats();
 		return new ContractDescriptor(active.installed(), active.reason(), config.format().name().toLowerCase(Locale.ROOT),
-				active.appenders(), fields(active), (request != null) ? RequestDescriptor.of(request.settings()) : null,
+				active.appenders(), fields(active),
+				(request != null && active.switches() != null) ? RequestDescriptor.of(request.settings(), active.switches())
+						: null,
 				new TracingDescriptor((request != null) ? request.tracingSource() : NO_TRACING),
 				RedactionDescriptor.of(config.redaction()),
 				new StatsDescriptor(stats.eventsByLevel(), stats.defaultsApplied(), stats.conflictsRenamed(),
@@ -77,13 +83,15 @@ public class FluxtailEndpoint {
 	 */
 	private static List<FieldDescriptor> fields(ActiveContract active) {
 		RedactionPolicy detection = active.config().redaction().uncounted();
-		return active.config()
-			.contract()
-			.fields()
-			.stream()
-			.map((field) -> FieldDescriptor.of(field, sourceOf(field, active.request()),
-					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null))
-			.toList();
+		List<FieldDescriptor> fields = new ArrayList<>();
+		for (FieldSpec field : active.config().contract().fields()) {
+			fields.add(FieldDescriptor.of(field, sourceOf(field, active.request()),
+					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null));
+		}
+		if (active.switches() != null && active.switches().completion()) {
+			COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
+		}
+		return fields;
 	}
 
 	/**
@@ -122,11 +130,14 @@ public class FluxtailEndpoint {
 	 * @param config the configuration of those encoders, or the one they would get
 	 * @param request the request context in effect, {@code null} outside web applications
 	 * @param requestStats the request context's counters, {@code null} outside web applications
+	 * @param switches which parts of the request context really run, {@code null} outside web
+	 * applications
 	 * @param ingest shipping to Fluxtail, {@code null} when not configured
 	 */
 	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
 			EncoderConfig config, @Nullable RequestContextDescription request,
-			@Nullable RequestContextStats requestStats, @Nullable IngestStatus ingest) {
+			@Nullable RequestContextStats requestStats, @Nullable RequestContextSwitches switches,
+			@Nullable IngestStatus ingest) {
 
 	}
 

@@ -1,9 +1,11 @@
 package io.fluxtail.actuate;
 
 import java.util.List;
+import java.util.Map;
 
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.web.RequestContextSettings;
+import io.fluxtail.web.RequestContextSwitches;
 
 /**
  * How requests get their id and completion line.
@@ -17,22 +19,23 @@ import io.fluxtail.web.RequestContextSettings;
  * @param generatedIdRandomHexDigits the hex digits of randomness after the prefix
  * @param traceparentFallback whether a W3C {@code traceparent} header gives {@code trace_id}
  * without a tracer
- * @param outboundPropagation whether outbound HTTP calls carry the id
- * @param taskPropagation whether tasks on Boot's executors carry the request context
- * @param reactorContextPropagation whether Reactor's automatic context propagation is on
+ * @param outboundPropagation whether outbound HTTP calls really carry the id
+ * @param taskPropagation whether tasks on Boot's executors really carry the request context
+ * @param reactorContextPropagation whether Reactor's automatic context propagation is really on
  * @param completion the {@code request completed} line
+ * @param offReasons why each switch that is off is off, by switch name
  */
 public record RequestDescriptor(String header, List<String> alternativeHeaders, String responseHeader,
 		boolean trustInbound, String idPattern, String idPrefix, int generatedIdRandomHexDigits,
 		boolean traceparentFallback, boolean outboundPropagation, boolean taskPropagation,
-		boolean reactorContextPropagation, Completion completion) {
+		boolean reactorContextPropagation, Completion completion, Map<String, String> offReasons) {
 
-	static RequestDescriptor of(RequestContextSettings settings) {
+	static RequestDescriptor of(RequestContextSettings settings, RequestContextSwitches switches) {
 		return new RequestDescriptor(settings.header(), settings.alternativeHeaders(), settings.header(),
 				settings.trustInbound(), RequestIds.ID_PATTERN, settings.idPrefix(), RequestIds.RANDOM_HEX_LENGTH,
-				settings.traceparentFallback(), settings.outboundPropagation(), settings.taskPropagation(),
-				settings.reactorAutomaticPropagation(),
-				new Completion(settings.completionEnabled(), settings.completionExcludedPaths()));
+				settings.traceparentFallback(), switches.outboundPropagation(), switches.taskPropagation(),
+				switches.reactorContextPropagation(),
+				new Completion(switches.completion(), settings.completionExcludedPaths()), switches.offReasons());
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,9 +43,9 @@ public final class FluxtailEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
 				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
-				ObjectProvider<FluxtailIngest> ingest) {
+				ObjectProvider<FluxtailIngest> ingest, ListableBeanFactory beans) {
 			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
-					requestStats.getIfAvailable(), ingest.getIfAvailable()));
+					requestStats.getIfAvailable(), ingest.getIfAvailable(), beans));
 		}
 
 	}
@@ -54,7 +55,7 @@ public final class FluxtailEndpointAutoConfiguration {
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
 			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats,
-			@Nullable FluxtailIngest ingest) {
+			@Nullable FluxtailIngest ingest, ListableBeanFactory beans) {
 		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
@@ -63,6 +64,7 @@ public final class FluxtailEndpointAutoConfiguration {
 		return new ActiveContract(installed, reason, state.appenders(),
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
 				(inboundRequests != null) ? inboundRequests.description() : null, requestStats,
+				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null,
 				(ingest != null) ? ingest.status() : null);
 	}
 

@@ -54,8 +54,8 @@ public class FluxtailProperties {
 	private @Nullable String version;
 
 	/**
-	 * Replica identifier written as the 'instance' field, typically '${HOSTNAME}'. Omitted when
-	 * not set.
+	 * Replica identifier written as the 'instance' field. Defaults to the HOSTNAME environment
+	 * variable (the pod name on Kubernetes) when it is set; omitted otherwise.
 	 */
 	private @Nullable String instance;
 

@@ -68,8 +68,16 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			return;
 		}
 		ConfigurableEnvironment environment = prepared.getEnvironment();
-		FluxtailProperties properties = FluxtailSettings.bind(environment);
-		LogbackInstaller.install(environment, properties, prepared.getSpringApplication().getClassLoader());
+		ClassLoader classLoader = prepared.getSpringApplication().getClassLoader();
+		try {
+			LogbackInstaller.install(environment, FluxtailSettings.bind(environment), classLoader);
+		}
+		catch (RuntimeException ex) {
+			// Boot's failure report follows: written in the contract, a collector never gets a
+			// plain-text block at the moment an operator most needs to read the stream.
+			LogbackInstaller.installForFailureReport(environment, classLoader);
+			throw ex;
+		}
 	}
 
 	@Override
@@ -93,6 +101,19 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 				return;
 			}
 			Reason reason = reasonToSkip(environment, properties, classLoader);
+			if (reason == Reason.CUSTOM_LOGBACK_CONFIG) {
+				List<String> own = LoggingState.fluxtailAppenders(context);
+				if (!own.isEmpty()) {
+					// The application's own configuration uses the encoder (the documented include):
+					// same properties, same checks, same banner rule as the automatic path.
+					List<FieldSpec> unset = checkContract(FluxtailSettings.encoderConfig(properties, environment),
+							properties);
+					context.putObject(Installation.CONTEXT_KEY, Installation.byApplicationConfig(own, environment));
+					keepStdoutStructured(environment);
+					warnAboutUnsetFields(unset);
+					return;
+				}
+			}
 			if (reason != null) {
 				if (properties.isEnabled()) {
 					// The app's own encoder reads the same properties: check them all the same.
@@ -103,6 +124,28 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			}
 			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
 			List<FieldSpec> unset = checkContract(config, properties);
+			installEncoders(context, environment, config, unset);
+		}
+
+		/**
+		 * With an invalid configuration the application will not start; its failure report is
+		 * still written in the contract, with whatever part of the configuration is valid.
+		 */
+		static void installForFailureReport(ConfigurableEnvironment environment, @Nullable ClassLoader classLoader) {
+			try {
+				if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+						&& environment.getProperty("fluxtail.enabled", Boolean.class, true)
+						&& reasonToSkip(environment, new FluxtailProperties(), classLoader) == null) {
+					installEncoders(context, environment, FluxtailSettings.failureReportConfig(environment), List.of());
+				}
+			}
+			catch (RuntimeException ex) {
+				// the original failure is the one to report
+			}
+		}
+
+		private static void installEncoders(LoggerContext context, ConfigurableEnvironment environment,
+				EncoderConfig config, List<FieldSpec> unset) {
 			List<String> appenders = replaceEncoders(context, config);
 			if (appenders.isEmpty()) {
 				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER, environment));

@@ -15,6 +15,7 @@ import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.encoder.StackTraceSettings;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.logging.redaction.Detectors;
@@ -44,6 +45,8 @@ public final class FluxtailSettings {
 	private static final Pattern DETECTOR_ID = Pattern.compile("[a-z0-9_]{1,40}");
 
 	private static final String REDACTION = PREFIX + ".redaction";
+
+	private static final String HOSTNAME = "HOSTNAME";
 
 	private FluxtailSettings() {
 	}
@@ -93,6 +96,32 @@ public final class FluxtailSettings {
 								+ "value from any other field (a sensitive name or a detected secret).");
 			}
 		}
+	}
+
+	/**
+	 * The configuration used to write the report of a startup that fails on an invalid
+	 * {@code fluxtail.*} property: the configured format when it is valid (else JSON), the service
+	 * and environment as configured, built-in redaction, and nothing that could fail again.
+	 * @param environment the environment
+	 * @return the configuration
+	 */
+	public static EncoderConfig failureReportConfig(Environment environment) {
+		LogFormat format;
+		try {
+			format = Binder.get(environment).bind(PREFIX + ".format", LogFormat.class).orElse(LogFormat.JSON);
+		}
+		catch (RuntimeException ex) {
+			format = LogFormat.JSON;
+		}
+		String service = textOrNull(environment.getProperty(PREFIX + ".service"));
+		FieldContract contract = FieldContract.builder()
+			.value(CoreFields.SERVICE,
+					(service != null) ? service : textOrNull(environment.getProperty("spring.application.name")),
+					"property:" + PREFIX + ".service")
+			.value(CoreFields.ENV, textOrNull(environment.getProperty(PREFIX + ".environment")),
+					"property:" + PREFIX + ".environment")
+			.build();
+		return new EncoderConfig(format, contract, StackTraceSettings.defaults(), new ContractStats());
 	}
 
 	/**
@@ -197,7 +226,7 @@ public final class FluxtailSettings {
 		builder.value(CoreFields.ENV, textOrNull(properties.getEnvironment()), "property:fluxtail.environment");
 		builder.value(CoreFields.REGION, textOrNull(properties.getRegion()), "property:fluxtail.region");
 		builder.value(CoreFields.VERSION, textOrNull(properties.getVersion()), "property:fluxtail.version");
-		builder.value(CoreFields.INSTANCE, textOrNull(properties.getInstance()), "property:fluxtail.instance");
+		instance(builder, properties, environment);
 		builder.value(CoreFields.WORKER, textOrNull(properties.getWorker()), "property:fluxtail.worker");
 		Set<String> outputNames = new HashSet<>();
 		for (Map.Entry<String, String> rename : properties.getFieldNames().entrySet()) {
@@ -225,6 +254,20 @@ public final class FluxtailSettings {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".field-names", properties.getFieldNames(),
 					ex.getMessage() + ". Known fields: " + defaults.fields().stream().map((f) -> f.name()).toList());
+		}
+	}
+
+	/**
+	 * Kubernetes sets {@code HOSTNAME} to the pod name; where it is not exported the field is left
+	 * out rather than written as an unresolved placeholder.
+	 */
+	private static void instance(FieldContract.Builder builder, FluxtailProperties properties, Environment environment) {
+		String configured = textOrNull(properties.getInstance());
+		if (configured != null) {
+			builder.value(CoreFields.INSTANCE, configured, "property:fluxtail.instance");
+		}
+		else {
+			builder.value(CoreFields.INSTANCE, textOrNull(environment.getProperty(HOSTNAME)), "env:" + HOSTNAME);
 		}
 	}
 

@@ -24,7 +24,14 @@ public class FluxtailSpringEncoder extends FluxtailEncoder {
 			addWarn("No Spring Environment in the Logback context; using Fluxtail defaults");
 			return super.resolveConfig(format);
 		}
-		return FluxtailSettings.encoderConfig(FluxtailSettings.bind(env), env);
+		try {
+			return FluxtailSettings.encoderConfig(FluxtailSettings.bind(env), env);
+		}
+		catch (RuntimeException ex) {
+			// startup fails with Boot's report naming the property; that report is written in the contract
+			addError("Invalid Fluxtail configuration: " + ex.getMessage(), ex);
+			return FluxtailSettings.failureReportConfig(env);
+		}
 	}
 
 	@Override

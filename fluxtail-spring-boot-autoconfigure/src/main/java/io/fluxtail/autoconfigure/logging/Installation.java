@@ -11,10 +11,12 @@ import org.springframework.core.env.Environment;
  * What the starter did to Spring Boot's logging at startup, kept in the Logback context for the
  * actuator endpoint.
  *
- * @param installed whether the Fluxtail encoder was installed on Boot's appenders
+ * @param installed whether the Fluxtail encoder is in use: installed on Boot's appenders, or
+ * already used by the application's own Logback configuration
  * @param reason why it was not installed, {@code null} when it was
  * @param appenders names of the appenders that now carry the Fluxtail encoder
- * @param config the configuration of the installed encoders, {@code null} when not installed
+ * @param config the configuration of the encoders the starter installed, {@code null} when it
+ * installed none (the application's own Logback configuration may still use the encoder)
  * @param environment the environment of the application that decided, so that another
  * application in the same JVM (tests) is not mistaken for it
  */
@@ -26,6 +28,10 @@ public record Installation(boolean installed, @Nullable Reason reason, List<Stri
 
 	static Installation installed(List<String> appenders, EncoderConfig config, Environment environment) {
 		return new Installation(true, null, List.copyOf(appenders), config, environment);
+	}
+
+	static Installation byApplicationConfig(List<String> appenders, Environment environment) {
+		return new Installation(true, null, List.copyOf(appenders), null, environment);
 	}
 
 	static Installation skipped(Reason reason, Environment environment) {

@@ -1,10 +1,9 @@
 package io.fluxtail.autoconfigure.logging;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -45,21 +44,33 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 				|| installation.environment() != environment) {
 			return NONE;
 		}
-		Set<String> appenders = new LinkedHashSet<>();
-		List<EncoderConfig> configs = new ArrayList<>();
-		List<FluxtailEncoder> encoders = new ArrayList<>();
+		Map<String, FluxtailEncoder> encoders = fluxtailEncoders(context);
+		return new LoggingState(installation, List.copyOf(encoders.keySet()),
+				encoders.isEmpty() ? null : encoders.values().iterator().next().getConfig(),
+				List.copyOf(encoders.values()));
+	}
+
+	/**
+	 * Returns the names of the appenders, of any logger, whose encoder is a started
+	 * {@link FluxtailEncoder}.
+	 * @param context the Logback context
+	 * @return the appender names
+	 */
+	static List<String> fluxtailAppenders(LoggerContext context) {
+		return List.copyOf(fluxtailEncoders(context).keySet());
+	}
+
+	private static Map<String, FluxtailEncoder> fluxtailEncoders(LoggerContext context) {
+		Map<String, FluxtailEncoder> encoders = new LinkedHashMap<>();
 		for (Logger logger : context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext();) {
 				if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender
 						&& appender.getEncoder() instanceof FluxtailEncoder encoder && encoder.getConfig() != null) {
-					appenders.add(appender.getName());
-					configs.add(encoder.getConfig());
-					encoders.add(encoder);
+					encoders.putIfAbsent(appender.getName(), encoder);
 				}
 			}
 		}
-		return new LoggingState(installation, List.copyOf(appenders), configs.isEmpty() ? null : configs.get(0),
-				List.copyOf(encoders));
+		return encoders;
 	}
 
 }

@@ -52,6 +52,16 @@ class FluxtailSettingsTests {
 	}
 
 	@Test
+	void instanceDefaultsToTheHostnameVariableAndAPropertyWins() {
+		this.environment.setProperty("HOSTNAME", "checkout-7d9f-x2k4");
+		FieldSpec instance = contract().field(CoreFields.INSTANCE);
+		assertThat(instance.value()).isEqualTo("checkout-7d9f-x2k4");
+		assertThat(instance.source()).isEqualTo("env:HOSTNAME");
+		this.environment.setProperty("fluxtail.instance", "replica-2");
+		assertThat(contract().field(CoreFields.INSTANCE).value()).isEqualTo("replica-2");
+	}
+
+	@Test
 	void blankValuesCountAsUnset() {
 		this.environment.setProperty("fluxtail.environment", "   ");
 		assertThat(contract().field(CoreFields.ENV).value()).isNull();

@@ -1,0 +1,70 @@
+package io.fluxtail.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.fluxtail.web.RequestContextSwitches;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Reads which parts of the request context run from the beans that exist: a part whose
+ * auto-configuration backed off is reported off, with the property or the missing library that
+ * turned it off.
+ */
+final class RequestSwitches {
+
+	private static final String CONTEXT_PROPAGATION = "io.micrometer.context.ContextSnapshotFactory";
+
+	private RequestSwitches() {
+	}
+
+	static RequestContextSwitches read(ListableBeanFactory beans, FluxtailProperties.Request request) {
+		Map<String, String> offReasons = new LinkedHashMap<>();
+		boolean completion = has(beans, "io.fluxtail.web.RequestCompletionLogger");
+		if (!completion) {
+			offReasons.put("completion", "fluxtail.request.completion.enabled is false");
+		}
+		boolean tasks = has(beans, "org.springframework.core.task.support.ContextPropagatingTaskDecorator");
+		if (!tasks) {
+			offReasons.put("taskPropagation", !isPresent(CONTEXT_PROPAGATION)
+					? "io.micrometer:context-propagation is not on the classpath"
+					: "fluxtail.request.propagate-to-tasks is false");
+		}
+		boolean outbound = has(beans, "io.fluxtail.web.client.RequestIdClientInterceptor")
+				|| has(beans, "io.fluxtail.web.client.RequestIdExchangeFilter");
+		if (!outbound) {
+			offReasons.put("outboundPropagation", !request.isOutbound() ? "fluxtail.request.outbound is false"
+					: "neither spring-boot-restclient nor spring-boot-webclient is on the classpath");
+		}
+		boolean reactive = has(beans, "io.fluxtail.web.reactive.RequestContextWebFilter");
+		boolean reactor = reactive && request.isReactorContextPropagation();
+		if (!reactor) {
+			offReasons.put("reactorContextPropagation",
+					!reactive ? "not a reactive web application" : "fluxtail.request.reactor-context-propagation is false");
+		}
+		return new RequestContextSwitches(completion, tasks, outbound, reactor, offReasons);
+	}
+
+	private static boolean has(ListableBeanFactory beans, String className) {
+		Class<?> type = classOrNull(className);
+		return type != null && beans.getBeanNamesForType(type, true, false).length > 0;
+	}
+
+	private static boolean isPresent(String className) {
+		return classOrNull(className) != null;
+	}
+
+	private static @Nullable Class<?> classOrNull(String className) {
+		ClassLoader classLoader = RequestSwitches.class.getClassLoader();
+		try {
+			return ClassUtils.isPresent(className, classLoader) ? ClassUtils.forName(className, classLoader) : null;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return null;
+		}
+	}
+
+}
