@@ -34,7 +34,8 @@ public interface Transport {
 	 */
 	record Outcome(Result result, int status, @Nullable Duration retryAfter, @Nullable String problem) {
 
-		static final Outcome SENT = new Outcome(Result.SENT, 200, null, null);
+		/** Accepted. */
+		public static final Outcome SENT = new Outcome(Result.SENT, 200, null, null);
 
 		/**
 		 * What to do with the batch.
