@@ -1,6 +1,5 @@
 package io.fluxtail.ingest;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,6 +139,7 @@ public final class IngestMapping {
 		String message = "";
 		String traceId = null;
 		String spanId = null;
+		long chars = 0;
 		for (int i = 0; i < fields.size(); i++) {
 			Object value = fields.value(i);
 			switch (fields.role(i)) {
@@ -149,11 +149,11 @@ public final class IngestMapping {
 				case BUSINESS -> {
 					Target target = this.businessTargets.get(fields.name(i));
 					if (target == null || target.kind() == FieldKind.METADATA) {
-						put(attributes, fields.name(i), value);
+						chars += put(attributes, fields.name(i), value);
 					}
 					else {
 						labels = (labels != null) ? labels : this.resource.getAttributes().toBuilder();
-						put(labels, target.key(), value);
+						chars += put(labels, target.key(), value);
 					}
 				}
 				default -> {
@@ -165,29 +165,20 @@ public final class IngestMapping {
 						spanId = String.valueOf(value);
 					}
 					else if (target.kind() == FieldKind.METADATA) {
-						put(attributes, target.key(), value);
+						chars += put(attributes, target.key(), value);
 					}
 					else if (target != Target.SKIP) {
 						labels = (labels != null) ? labels : this.resource.getAttributes().toBuilder();
-						put(labels, target.key(), value);
+						chars += put(labels, target.key(), value);
 					}
 				}
 			}
 		}
 		Level level = event.getLevel();
-		Attributes recordAttributes = attributes.build();
-		Resource resource = (labels != null) ? Resource.create(labels.build()) : this.resource;
-		return new ShippedLog(resource,
+		return new ShippedLog((labels != null) ? Resource.create(labels.build()) : this.resource,
 				this.scopes.computeIfAbsent(event.getLoggerName(), InstrumentationScopeInfo::create),
-				epochNanos(event), severityOf(level), level.toString(), message, recordAttributes,
-				spanContext(traceId, spanId), message.length() + charsOf(recordAttributes)
-						+ ((labels != null) ? charsOf(resource.getAttributes()) : 0));
-	}
-
-	private static long charsOf(Attributes attributes) {
-		long[] chars = { 0 };
-		attributes.forEach((key, value) -> chars[0] += key.getKey().length() + String.valueOf(value).length());
-		return chars[0];
+				epochNanos(event), severityOf(level), level.toString(), message, attributes.build(),
+				spanContext(traceId, spanId), message.length() + chars);
 	}
 
 	private static long epochNanos(ILoggingEvent event) {
@@ -222,30 +213,28 @@ public final class IngestMapping {
 
 	/**
 	 * Numbers and booleans keep their type; maps, lists and objects go as the JSON the line shows.
+	 * @return the characters now held, a number or boolean counted as 8
 	 */
-	private void put(AttributesBuilder attributes, String key, @Nullable Object value) {
+	private long put(AttributesBuilder attributes, String key, @Nullable Object value) {
 		if (value == null) {
-			return;
+			return 0;
 		}
-		if (value instanceof String text) {
-			attributes.put(key, text);
-		}
-		else if (value instanceof Boolean bool) {
+		if (value instanceof Boolean bool) {
 			attributes.put(key, bool);
+			return key.length() + 8;
 		}
-		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
 				|| value instanceof BigInteger big && big.bitLength() < 64) {
 			attributes.put(key, ((Number) value).longValue());
+			return key.length() + 8;
 		}
-		else if (value instanceof Double || value instanceof Float) {
+		if (value instanceof Double || value instanceof Float) {
 			attributes.put(key, ((Number) value).doubleValue());
+			return key.length() + 8;
 		}
-		else if (value instanceof BigDecimal || value instanceof CharSequence || value instanceof Number) {
-			attributes.put(key, value.toString());
-		}
-		else {
-			attributes.put(AttributeKey.stringKey(key), json(value));
-		}
+		String text = (value instanceof CharSequence || value instanceof Number) ? value.toString() : json(value);
+		attributes.put(AttributeKey.stringKey(key), text);
+		return key.length() + text.length();
 	}
 
 	private String json(Object value) {

@@ -73,7 +73,7 @@ public final class LogShipper {
 		this.transport = transport;
 		this.settings = settings;
 		this.stats = stats;
-		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity() + 1);
+		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		this.sender = new Thread(this::run, "fluxtail-ingest");
 		this.sender.setDaemon(true);
 		this.sender.start();
@@ -88,8 +88,7 @@ public final class LogShipper {
 			this.stats.dropped(DropReason.SHUTDOWN, 1);
 			return;
 		}
-		if (this.queuedChars.addAndGet(log.estimatedChars()) > this.settings.queueMaxBytes()
-				|| this.queue.size() >= this.settings.queueCapacity() || !this.queue.offer(log)) {
+		if (this.queuedChars.addAndGet(log.estimatedChars()) > this.settings.queueMaxBytes() || !this.queue.offer(log)) {
 			this.queuedChars.addAndGet(-log.estimatedChars());
 			this.stats.dropped(DropReason.QUEUE_FULL, 1);
 		}
@@ -130,6 +129,7 @@ public final class LogShipper {
 		Duration bound = this.settings.stopTimeout();
 		this.stopDeadline = System.nanoTime() + bound.toNanos();
 		this.stopRequested.countDown();
+		// a full queue needs no wake-up: the sending thread is busy with it
 		this.queue.offer(WAKE_UP);
 		try {
 			this.sender.join(bound.toMillis() + 1);
@@ -175,34 +175,40 @@ public final class LogShipper {
 
 	/**
 	 * Takes events until the batch is full or its first event has waited the flush interval; once a
-	 * stop is requested, takes only what is already queued.
+	 * stop is requested, takes only what is already queued. Events are drained in bulk, so that
+	 * the logging threads meet the queue's lock as rarely as possible.
 	 */
 	private void fill(List<LogRecordData> batch) throws InterruptedException {
 		long flushNanos = this.settings.flushInterval().toNanos();
 		ShippedLog first = this.queue.poll(flushNanos, TimeUnit.NANOSECONDS);
+		if (first == null) {
+			return;
+		}
 		long deadline = System.nanoTime() + flushNanos;
-		for (ShippedLog next = first; next != null; next = nextFor(batch, deadline)) {
-			if (next != WAKE_UP) {
-				this.queuedChars.addAndGet(-next.estimatedChars());
-				batch.add(next);
+		batch.add(first);
+		while (batch.size() < this.settings.batchSize()) {
+			if (this.queue.drainTo(batch, this.settings.batchSize() - batch.size()) > 0) {
+				continue;
 			}
+			ShippedLog next = (this.stopRequested.getCount() == 0) ? null
+					: this.queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			if (next == null) {
+				break;
+			}
+			batch.add(next);
 		}
-	}
-
-	private @Nullable ShippedLog nextFor(List<LogRecordData> batch, long deadline) throws InterruptedException {
-		if (batch.size() >= this.settings.batchSize()) {
-			return null;
+		long chars = 0;
+		for (LogRecordData log : batch) {
+			chars += ((ShippedLog) log).estimatedChars();
 		}
-		if (this.stopRequested.getCount() == 0) {
-			return this.queue.poll();
-		}
-		return this.queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+		this.queuedChars.addAndGet(-chars);
+		batch.remove(WAKE_UP);
 	}
 
 	private void deliver(List<LogRecordData> batch) throws InterruptedException {
 		long budgetEnd = System.nanoTime() + this.settings.retryBudget().toNanos();
 		for (int attempt = 0;; attempt++) {
-			Outcome outcome = this.transport.send(batch);
+			Outcome outcome = this.transport.send(List.copyOf(batch));
 			switch (outcome.result()) {
 				case SENT -> {
 					this.stats.sent(batch.size(), Instant.now());
