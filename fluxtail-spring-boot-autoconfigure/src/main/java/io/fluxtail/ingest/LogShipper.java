@@ -9,15 +9,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import io.fluxtail.ingest.Transport.Outcome;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.logs.Severity;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
-import io.opentelemetry.sdk.resources.Resource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +36,6 @@ public final class LogShipper {
 
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
 
-	/** Wakes the sending thread when a stop is requested; never sent. */
-	private static final ShippedLog WAKE_UP = new ShippedLog(Resource.empty(), InstrumentationScopeInfo.empty(), 0,
-			Severity.UNDEFINED_SEVERITY_NUMBER, "", "", Attributes.empty(), SpanContext.getInvalid(), 0);
-
 	private final Transport transport;
 
 	private final DeliverySettings settings;
@@ -52,6 +45,8 @@ public final class LogShipper {
 	private final BlockingQueue<ShippedLog> queue;
 
 	private final AtomicLong queuedChars = new AtomicLong();
+
+	private final AtomicInteger queuedEvents = new AtomicInteger();
 
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -92,6 +87,10 @@ public final class LogShipper {
 			this.queuedChars.addAndGet(-log.estimatedChars());
 			this.stats.dropped(DropReason.QUEUE_FULL, 1);
 		}
+		else if (this.queuedEvents.incrementAndGet() == this.settings.batchSize()) {
+			// the sending thread sleeps between batches instead of waking for every event
+			LockSupport.unpark(this.sender);
+		}
 	}
 
 	/**
@@ -129,8 +128,7 @@ public final class LogShipper {
 		Duration bound = this.settings.stopTimeout();
 		this.stopDeadline = System.nanoTime() + bound.toNanos();
 		this.stopRequested.countDown();
-		// a full queue needs no wake-up: the sending thread is busy with it
-		this.queue.offer(WAKE_UP);
+		LockSupport.unpark(this.sender);
 		try {
 			this.sender.join(bound.toMillis() + 1);
 			if (this.sender.isAlive()) {
@@ -165,44 +163,28 @@ public final class LogShipper {
 			logger.error("Fluxtail ingest stopped sending after an unexpected failure", ex);
 		}
 		finally {
-			int left = 0;
-			for (ShippedLog log; (log = this.queue.poll()) != null;) {
-				left += (log != WAKE_UP) ? 1 : 0;
-			}
-			this.stats.dropped(DropReason.SHUTDOWN, left);
+			this.stats.dropped(DropReason.SHUTDOWN, this.queue.drainTo(new ArrayList<>()));
 		}
 	}
 
 	/**
-	 * Takes events until the batch is full or its first event has waited the flush interval; once a
-	 * stop is requested, takes only what is already queued. Events are drained in bulk, so that
-	 * the logging threads meet the queue's lock as rarely as possible.
+	 * Waits until a batch is full, the flush interval has passed or a stop is requested, then
+	 * takes up to a batch. Logging threads wake this thread once per batch at most, never per event.
 	 */
 	private void fill(List<LogRecordData> batch) throws InterruptedException {
-		long flushNanos = this.settings.flushInterval().toNanos();
-		ShippedLog first = this.queue.poll(flushNanos, TimeUnit.NANOSECONDS);
-		if (first == null) {
-			return;
+		if (this.queuedEvents.get() < this.settings.batchSize() && this.stopRequested.getCount() > 0) {
+			LockSupport.parkNanos(this, this.settings.flushInterval().toNanos());
 		}
-		long deadline = System.nanoTime() + flushNanos;
-		batch.add(first);
-		while (batch.size() < this.settings.batchSize()) {
-			if (this.queue.drainTo(batch, this.settings.batchSize() - batch.size()) > 0) {
-				continue;
-			}
-			ShippedLog next = (this.stopRequested.getCount() == 0) ? null
-					: this.queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-			if (next == null) {
-				break;
-			}
-			batch.add(next);
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
 		}
+		int taken = this.queue.drainTo(batch, this.settings.batchSize());
+		this.queuedEvents.addAndGet(-taken);
 		long chars = 0;
 		for (LogRecordData log : batch) {
 			chars += ((ShippedLog) log).estimatedChars();
 		}
 		this.queuedChars.addAndGet(-chars);
-		batch.remove(WAKE_UP);
 	}
 
 	private void deliver(List<LogRecordData> batch) throws InterruptedException {
