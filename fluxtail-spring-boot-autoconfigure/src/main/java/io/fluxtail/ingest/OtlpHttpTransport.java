@@ -62,7 +62,8 @@ public final class OtlpHttpTransport implements Transport {
 		}
 		catch (IOException ex) {
 			// the exception text names host and port at most, never the request headers
-			return new Outcome(Result.RETRY, 0, null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return new Outcome(Result.RETRY, 0, null,
+					ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
