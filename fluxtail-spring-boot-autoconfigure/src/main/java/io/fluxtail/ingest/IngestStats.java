@@ -23,6 +23,9 @@ public final class IngestStats {
 
 	private final AtomicReference<@Nullable Instant> lastSuccess = new AtomicReference<>();
 
+	/**
+	 * Creates counters at zero.
+	 */
 	public IngestStats() {
 		for (DropReason reason : DropReason.values()) {
 			this.dropped.put(reason, new AtomicLong());

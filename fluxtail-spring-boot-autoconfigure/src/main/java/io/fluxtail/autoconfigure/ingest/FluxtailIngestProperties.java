@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fluxtail.logging.contract.FieldKind;
+import io.fluxtail.web.RequestCompletionLogger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -42,9 +43,11 @@ public class FluxtailIngestProperties {
 	private String minLevel = "INFO";
 
 	/**
-	 * Loggers (and their children) whose events ship at any level: the completion events.
+	 * Loggers (and their children) whose events ship at any level: the completion events of
+	 * requests, jobs and messages.
 	 */
-	private List<String> alwaysShippedLoggers = new ArrayList<>(List.of("io.fluxtail.request", "io.fluxtail.job"));
+	private List<String> alwaysShippedLoggers = new ArrayList<>(
+			List.of(RequestCompletionLogger.LOGGER_NAME, "io.fluxtail.job", "io.fluxtail.kafka"));
 
 	/**
 	 * Stream the events are routed to, sent as the 'fluxtail.stream' resource attribute. Defaults to
