@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param value the current value of a static field, masked when it looks like a credential
  * @param presence which lines carry the field: {@value #EVERY_LINE}, {@value #WHEN_CONFIGURED}
  * (an optional field whose property is unset, so no line), {@value #IN_TRACE} (lines written
- * within a trace), {@value #WITH_EXCEPTION} (lines that log an exception) or
- * {@value #COMPLETION_EVENT} (the {@code request completed} lines)
+ * within a trace), {@value #WHEN_IN_MDC} (only when the application puts it in the MDC itself),
+ * {@value #WITH_EXCEPTION} (lines that log an exception) or {@value #COMPLETION_EVENT} (the
+ * {@code request completed} lines)
  */
 public record FieldDescriptor(String name, String source, boolean required,
 		@JsonProperty("default") @Nullable String defaultValue, String kind, @Nullable String value,
@@ -36,31 +37,23 @@ public record FieldDescriptor(String name, String source, boolean required,
 	/** Written on lines logged within a trace. */
 	public static final String IN_TRACE = "in-trace";
 
+	/** Written only when the application itself puts the field's MDC key. */
+	public static final String WHEN_IN_MDC = "when-in-mdc";
+
 	/** Written on lines that log an exception. */
 	public static final String WITH_EXCEPTION = "with-exception";
 
 	/** Written on completion events only. */
 	public static final String COMPLETION_EVENT = "completion-event";
 
-	static FieldDescriptor of(FieldSpec field, String source, @Nullable String shownValue) {
+	static FieldDescriptor of(FieldSpec field, String source, @Nullable String shownValue, String presence) {
 		return new FieldDescriptor(field.outputName(), source, field.required(), field.defaultValue(),
-				kindName(field.kind()), shownValue, presenceOf(field));
+				kindName(field.kind()), shownValue, presence);
 	}
 
 	static FieldDescriptor ofCompletionEvent(String name) {
 		return new FieldDescriptor(name, "completion-event", false, null, kindName(FieldKind.METADATA), null,
 				COMPLETION_EVENT);
-	}
-
-	private static String presenceOf(FieldSpec field) {
-		if (field.required()) {
-			return EVERY_LINE;
-		}
-		return switch (field.origin()) {
-			case EVENT -> WITH_EXCEPTION;
-			case STATIC -> (field.value() != null) ? EVERY_LINE : WHEN_CONFIGURED;
-			case MDC -> IN_TRACE;
-		};
 	}
 
 	private static String kindName(FieldKind kind) {

@@ -86,7 +86,8 @@ public class FluxtailEndpoint {
 		List<FieldDescriptor> fields = new ArrayList<>();
 		for (FieldSpec field : active.config().contract().fields()) {
 			fields.add(FieldDescriptor.of(field, sourceOf(field, active.request()),
-					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null));
+					(field.value() != null) ? detection.redactNamedText(field.outputName(), field.value()) : null,
+					presenceOf(field, active.request())));
 		}
 		if (active.switches() != null && active.switches().completion()) {
 			COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
@@ -112,6 +113,27 @@ public class FluxtailEndpoint {
 			};
 			default -> field.source();
 		};
+	}
+
+	private static String presenceOf(FieldSpec field, @Nullable RequestContextDescription request) {
+		if (field.required()) {
+			return FieldDescriptor.EVERY_LINE;
+		}
+		return switch (field.origin()) {
+			case EVENT -> FieldDescriptor.WITH_EXCEPTION;
+			case STATIC -> (field.value() != null) ? FieldDescriptor.EVERY_LINE : FieldDescriptor.WHEN_CONFIGURED;
+			case MDC -> isTraced(field, request) ? FieldDescriptor.IN_TRACE : FieldDescriptor.WHEN_IN_MDC;
+		};
+	}
+
+	/**
+	 * A tracer gives both ids; without one, an inbound {@code traceparent} gives the trace id only.
+	 */
+	private static boolean isTraced(FieldSpec field, @Nullable RequestContextDescription request) {
+		if (request == null || NO_TRACING.equals(request.tracingSource())) {
+			return false;
+		}
+		return !InboundRequests.TRACEPARENT.equals(request.tracingSource()) || field.name().equals(CoreFields.TRACE_ID);
 	}
 
 	private static List<String> headers(RequestContextSettings settings) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.encoder.StackTraceSettings;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +30,18 @@ public class FluxtailProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Line format: 'json' (one JSON object per line) or 'logfmt' (one key=value line per event).
+	 * Line format: 'json' (one JSON object per line), 'logfmt' (strict logfmt, every token a
+	 * key=value pair) or 'text' (time, level, logger, contract fields, then the message, for
+	 * people).
 	 */
 	private LogFormat format = LogFormat.JSON;
+
+	/**
+	 * Names the fields are written with, in every format: 'fluxtail' (timestamp, level,
+	 * request_id, ...) or 'ecs' (Elastic Common Schema: @timestamp, log.level, http.request.id,
+	 * ...).
+	 */
+	private Schema schema = Schema.FLUXTAIL;
 
 	/**
 	 * Name of the service written as the 'service' field. Defaults to spring.application.name.
@@ -110,6 +120,14 @@ public class FluxtailProperties {
 
 	public void setFormat(LogFormat format) {
 		this.format = format;
+	}
+
+	public Schema getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(Schema schema) {
+		this.schema = schema;
 	}
 
 	public @Nullable String getService() {

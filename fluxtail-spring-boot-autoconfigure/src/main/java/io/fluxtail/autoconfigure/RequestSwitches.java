@@ -7,6 +7,7 @@ import io.fluxtail.web.RequestContextSwitches;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -21,25 +22,26 @@ final class RequestSwitches {
 	private RequestSwitches() {
 	}
 
-	static RequestContextSwitches read(ListableBeanFactory beans, FluxtailProperties.Request request) {
+	static RequestContextSwitches read(ConfigurableListableBeanFactory beans, FluxtailProperties.Request request) {
+		ClassLoader classLoader = beans.getBeanClassLoader();
 		Map<String, String> offReasons = new LinkedHashMap<>();
-		boolean completion = has(beans, "io.fluxtail.web.RequestCompletionLogger");
+		boolean completion = has(beans, classLoader, "io.fluxtail.web.RequestCompletionLogger");
 		if (!completion) {
 			offReasons.put("completion", "fluxtail.request.completion.enabled is false");
 		}
-		boolean tasks = has(beans, "org.springframework.core.task.support.ContextPropagatingTaskDecorator");
+		boolean tasks = has(beans, classLoader, "org.springframework.core.task.support.ContextPropagatingTaskDecorator");
 		if (!tasks) {
-			offReasons.put("taskPropagation", !isPresent(CONTEXT_PROPAGATION)
+			offReasons.put("taskPropagation", classOrNull(CONTEXT_PROPAGATION, classLoader) == null
 					? "io.micrometer:context-propagation is not on the classpath"
 					: "fluxtail.request.propagate-to-tasks is false");
 		}
-		boolean outbound = has(beans, "io.fluxtail.web.client.RequestIdClientInterceptor")
-				|| has(beans, "io.fluxtail.web.client.RequestIdExchangeFilter");
+		boolean outbound = has(beans, classLoader, "io.fluxtail.web.client.RequestIdClientInterceptor")
+				|| has(beans, classLoader, "io.fluxtail.web.client.RequestIdExchangeFilter");
 		if (!outbound) {
 			offReasons.put("outboundPropagation", !request.isOutbound() ? "fluxtail.request.outbound is false"
 					: "neither spring-boot-restclient nor spring-boot-webclient is on the classpath");
 		}
-		boolean reactive = has(beans, "io.fluxtail.web.reactive.RequestContextWebFilter");
+		boolean reactive = has(beans, classLoader, "io.fluxtail.web.reactive.RequestContextWebFilter");
 		boolean reactor = reactive && request.isReactorContextPropagation();
 		if (!reactor) {
 			offReasons.put("reactorContextPropagation",
@@ -48,17 +50,12 @@ final class RequestSwitches {
 		return new RequestContextSwitches(completion, tasks, outbound, reactor, offReasons);
 	}
 
-	private static boolean has(ListableBeanFactory beans, String className) {
-		Class<?> type = classOrNull(className);
+	private static boolean has(ListableBeanFactory beans, @Nullable ClassLoader classLoader, String className) {
+		Class<?> type = classOrNull(className, classLoader);
 		return type != null && beans.getBeanNamesForType(type, true, false).length > 0;
 	}
 
-	private static boolean isPresent(String className) {
-		return classOrNull(className) != null;
-	}
-
-	private static @Nullable Class<?> classOrNull(String className) {
-		ClassLoader classLoader = RequestSwitches.class.getClassLoader();
+	private static @Nullable Class<?> classOrNull(String className, @Nullable ClassLoader classLoader) {
 		try {
 			return ClassUtils.isPresent(className, classLoader) ? ClassUtils.forName(className, classLoader) : null;
 		}

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.testsupport.Exclusions;
 import io.fluxtail.testsupport.LocalHttp;
+import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.web.RequestCompletionLogger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -39,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ReactiveEndpointTests {
 
-	private static final JsonMapper JSON = JsonMapper.shared();
-
 	private final LocalHttp http = new LocalHttp();
 
 	@Test
@@ -50,9 +49,7 @@ class ReactiveEndpointTests {
 			.properties("server.port=0", "spring.application.name=inventory", "fluxtail.environment=staging",
 					"fluxtail.region=eu-west-1", "management.endpoints.web.exposure.include=fluxtail",
 					"management.tracing.sampling.probability=1.0",
-					"spring.autoconfigure.exclude="
-							+ "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration,"
-							+ "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration")
+					Exclusions.REACTIVE_OPENTELEMETRY)
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			HttpResponse<String> item = get(port, "/items/42", "inv-req-1");
@@ -61,7 +58,7 @@ class ReactiveEndpointTests {
 			HttpResponse<String> response = get(port, "/actuator/fluxtail", "inv-req-2");
 			assertThat(response.statusCode()).isEqualTo(200);
 			List<JsonNode> lines = parse(output);
-			JsonNode contract = JSON.readTree(response.body());
+			JsonNode contract = LogLines.parse(response.body());
 
 			JsonNode itemLine = lines.stream()
 				.filter((line) -> line.get(CoreFields.MESSAGE).asString().equals("loading item"))
@@ -97,7 +94,7 @@ class ReactiveEndpointTests {
 			assertThat(stats.get("eventsByLevel").get("INFO").asLong()).isEqualTo(linesByLevel.get("INFO"));
 			assertThat(stats.get("acceptedInboundIds").asLong()).isEqualTo(2);
 			assertThat(stats.get("completedRequests").asLong()).isEqualTo(1);
-			JsonNode region = JSON.readTree(get(port, "/actuator/fluxtail/" + CoreFields.REGION, "inv-req-3").body());
+			JsonNode region = LogLines.parse(get(port, "/actuator/fluxtail/" + CoreFields.REGION, "inv-req-3").body());
 			assertThat(region.get("value").asString()).isEqualTo(itemLine.get(CoreFields.REGION).asString());
 		}
 	}
@@ -115,7 +112,7 @@ class ReactiveEndpointTests {
 	}
 
 	private static List<JsonNode> parse(CapturedOutput output) {
-		return output.getOut().lines().filter((line) -> line.startsWith("{")).map(JSON::readTree).toList();
+		return LogLines.jsonLines(output.getOut());
 	}
 
 	private HttpResponse<String> get(int port, String path, String requestId) throws Exception {

@@ -1,16 +1,21 @@
 package io.fluxtail.autoconfigure;
 
+import io.fluxtail.actuate.FieldDescriptor;
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.RedactionDescriptor;
 import io.fluxtail.actuate.RedactionDescriptor.DetectorDescriptor;
+import io.fluxtail.actuate.RequestDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -20,6 +25,64 @@ class FluxtailEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(FluxtailAutoConfiguration.class, FluxtailEndpointAutoConfiguration.class));
+
+	private final WebApplicationContextRunner webContextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(FluxtailAutoConfiguration.class,
+				FluxtailPropagationAutoConfiguration.class, FluxtailServletAutoConfiguration.class,
+				FluxtailEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=fluxtail");
+
+	@Test
+	void requestSwitchesAreOnOnlyWhenTheirBeansRun() {
+		this.webContextRunner.run((context) -> {
+			RequestDescriptor request = context.getBean(FluxtailEndpoint.class).contract().request();
+			assertThat(request.taskPropagation()).isTrue();
+			assertThat(request.outboundPropagation()).isTrue();
+			assertThat(request.completion().enabled()).isTrue();
+			assertThat(request.reactorContextPropagation()).isFalse();
+			assertThat(request.offReasons()).containsOnly(entry("reactorContextPropagation", "not a reactive web application"));
+		});
+	}
+
+	@Test
+	void withoutContextPropagationTaskPropagationIsReportedOffWithTheReason() {
+		this.webContextRunner.withClassLoader(new FilteredClassLoader(ContextSnapshotFactory.class)).run((context) -> {
+			RequestDescriptor request = context.getBean(FluxtailEndpoint.class).contract().request();
+			assertThat(request.taskPropagation()).isFalse();
+			assertThat(request.offReasons()).containsEntry("taskPropagation",
+					"io.micrometer:context-propagation is not on the classpath");
+		});
+	}
+
+	@Test
+	void switchesTurnedOffByPropertyNameTheProperty() {
+		this.webContextRunner
+			.withPropertyValues("fluxtail.request.outbound=false", "fluxtail.request.propagate-to-tasks=false",
+					"fluxtail.request.completion.enabled=false")
+			.run((context) -> {
+				FluxtailEndpoint endpoint = context.getBean(FluxtailEndpoint.class);
+				RequestDescriptor request = endpoint.contract().request();
+				assertThat(request.outboundPropagation()).isFalse();
+				assertThat(request.taskPropagation()).isFalse();
+				assertThat(request.completion().enabled()).isFalse();
+				assertThat(request.offReasons()).containsEntry("outboundPropagation", "fluxtail.request.outbound is false")
+					.containsEntry("taskPropagation", "fluxtail.request.propagate-to-tasks is false")
+					.containsEntry("completion", "fluxtail.request.completion.enabled is false");
+				assertThat(endpoint.field(CoreFields.HTTP_STATUS)).as("no completion event, no completion fields").isNull();
+			});
+	}
+
+	@Test
+	void completionFieldsAreDescribedAsOnCompletionEventsOnly() {
+		this.webContextRunner.run((context) -> {
+			FieldDescriptor status = context.getBean(FluxtailEndpoint.class).field(CoreFields.HTTP_STATUS);
+			assertThat(status.presence()).isEqualTo(FieldDescriptor.COMPLETION_EVENT);
+			assertThat(context.getBean(FluxtailEndpoint.class).field(CoreFields.REQUEST_ID).presence())
+				.isEqualTo(FieldDescriptor.EVERY_LINE);
+			assertThat(context.getBean(FluxtailEndpoint.class).field(CoreFields.TRACE_ID).presence())
+				.isEqualTo(FieldDescriptor.IN_TRACE);
+		});
+	}
 
 	@Test
 	void notExposedMeansNoEndpoint() {

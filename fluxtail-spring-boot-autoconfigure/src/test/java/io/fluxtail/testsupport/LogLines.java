@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.fluxtail.logging.contract.CoreFields;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class LogLines {
 
-	private static final JsonMapper mapper = JsonMapper.builder().build();
+	private static final JsonMapper mapper = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private final CapturedOutput output;
 
@@ -47,10 +50,28 @@ public final class LogLines {
 	 * Parses every line written since the mark; a line that starts like JSON must be valid JSON.
 	 */
 	public List<JsonNode> sinceMark() {
+		return jsonLines(rawSinceMark());
+	}
+
+	/**
+	 * Parses one JSON line strictly: a key written twice fails.
+	 * @param line the line
+	 * @return the parsed object
+	 */
+	public static JsonNode parse(String line) {
+		return mapper.readTree(line);
+	}
+
+	/**
+	 * Parses every line of some output that starts like JSON.
+	 * @param output captured output
+	 * @return the parsed lines
+	 */
+	public static List<JsonNode> jsonLines(String output) {
 		List<JsonNode> lines = new ArrayList<>();
-		for (String line : rawSinceMark().split("\n")) {
+		for (String line : output.split("\n")) {
 			if (line.startsWith("{")) {
-				lines.add(mapper.readTree(line));
+				lines.add(parse(line));
 			}
 		}
 		return lines;

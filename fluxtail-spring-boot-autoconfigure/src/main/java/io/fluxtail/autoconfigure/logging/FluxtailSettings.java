@@ -215,7 +215,7 @@ public final class FluxtailSettings {
 	 * @return the contract
 	 */
 	public static FieldContract contract(FluxtailProperties properties, Environment environment) {
-		FieldContract.Builder builder = FieldContract.builder();
+		FieldContract.Builder builder = FieldContract.builder().schema(properties.getSchema());
 		String applicationName = environment.getProperty("spring.application.name");
 		if (StringUtils.hasText(properties.getService()) || !StringUtils.hasText(applicationName)) {
 			builder.value(CoreFields.SERVICE, textOrNull(properties.getService()), "property:fluxtail.service");
@@ -238,7 +238,7 @@ public final class FluxtailSettings {
 			}
 			builder.outputName(rename.getKey(), rename.getValue());
 		}
-		FieldContract defaults = FieldContract.builder().build();
+		FieldContract defaults = FieldContract.builder().schema(properties.getSchema()).build();
 		for (Map.Entry<String, String> field : properties.getStaticFields().entrySet()) {
 			String property = PREFIX + ".static-fields." + field.getKey();
 			checkFieldName(property, field.getKey());

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FieldContract {
 
+	private final Schema schema;
+
 	private final List<FieldSpec> fields;
 
 	private final Map<String, FieldSpec> byName;
@@ -25,7 +28,8 @@ public final class FieldContract {
 
 	private final Set<String> mdcKeys;
 
-	private FieldContract(List<FieldSpec> fields) {
+	private FieldContract(Schema schema, List<FieldSpec> fields) {
+		this.schema = schema;
 		this.fields = List.copyOf(fields);
 		Map<String, FieldSpec> byName = new LinkedHashMap<>();
 		Set<String> reserved = new HashSet<>();
@@ -47,6 +51,24 @@ public final class FieldContract {
 	 */
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/**
+	 * Returns the schema whose names the contract writes.
+	 * @return the schema
+	 */
+	public Schema schema() {
+		return this.schema;
+	}
+
+	/**
+	 * Returns how a field that Fluxtail adds to some events (such as the request completion
+	 * event's {@code duration_ms}) is written under the schema.
+	 * @param name the field's default name
+	 * @return the field under the schema, or {@code null} when the schema keeps it as is
+	 */
+	public Schema.@Nullable EventField eventField(String name) {
+		return this.schema.eventFields().get(name);
 	}
 
 	/**
@@ -107,7 +129,20 @@ public final class FieldContract {
 
 		private final Map<String, String> outputNames = new LinkedHashMap<>();
 
+		private Schema schema = Schema.FLUXTAIL;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets the schema whose names the fields are written with; a field renamed with
+		 * {@link #outputName(String, String)} keeps its new name.
+		 * @param schema the schema
+		 * @return this builder
+		 */
+		public Builder schema(Schema schema) {
+			this.schema = schema;
+			return this;
 		}
 
 		/**
@@ -154,11 +189,15 @@ public final class FieldContract {
 		 */
 		public FieldContract build() {
 			List<FieldSpec> fields = new ArrayList<>();
-			event(fields, CoreFields.TIMESTAMP, FieldKind.METADATA);
-			event(fields, CoreFields.LEVEL, FieldKind.LABEL);
-			event(fields, CoreFields.LOGGER, FieldKind.LABEL);
-			event(fields, CoreFields.THREAD, FieldKind.METADATA);
-			event(fields, CoreFields.MESSAGE, FieldKind.METADATA);
+			for (String name : this.schema.eventFieldOrder()) {
+				event(fields, name, (name.equals(CoreFields.LEVEL) || name.equals(CoreFields.LOGGER)) ? FieldKind.LABEL
+						: FieldKind.METADATA);
+			}
+			String versionField = this.schema.versionField();
+			if (versionField != null) {
+				fields.add(new FieldSpec(versionField, versionField, Origin.STATIC, "schema:" + this.schema.name().toLowerCase(Locale.ROOT), false,
+						null, FieldKind.LABEL, this.schema.version(), List.of()));
+			}
 			property(fields, CoreFields.SERVICE, true);
 			property(fields, CoreFields.ENV, true);
 			mdc(fields, CoreFields.REQUEST_ID, true, List.of(CoreFields.REQUEST_ID));
@@ -174,7 +213,7 @@ public final class FieldContract {
 			event(fields, CoreFields.ERROR_MESSAGE, FieldKind.METADATA);
 			event(fields, CoreFields.STACK_TRACE, FieldKind.METADATA);
 			checkOutputNames(fields);
-			return new FieldContract(fields);
+			return new FieldContract(this.schema, fields);
 		}
 
 		private void checkOutputNames(List<FieldSpec> fields) {
@@ -214,7 +253,7 @@ public final class FieldContract {
 		}
 
 		private String outputNameOf(String name) {
-			return this.outputNames.getOrDefault(name, name);
+			return this.outputNames.getOrDefault(name, this.schema.fieldName(name));
 		}
 
 		private record StaticValue(@Nullable String value, String source) {

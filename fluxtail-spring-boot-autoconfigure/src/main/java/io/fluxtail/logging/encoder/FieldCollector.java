@@ -1,6 +1,7 @@
 package io.fluxtail.logging.encoder;
 
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.FieldSpec.Origin;
+import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.encoder.EventFields.Role;
 import net.logstash.logback.argument.StructuredArgument;
 import net.logstash.logback.marker.LogstashMarker;
@@ -38,17 +40,11 @@ public final class FieldCollector {
 
 	private final TimestampFormat timestamps = new TimestampFormat();
 
+	private final FieldSpec[] eventFields;
+
+	private final Role[] eventRoles;
+
 	private final FieldSpec[] contextFields;
-
-	private final String timestampName;
-
-	private final String levelName;
-
-	private final String loggerName;
-
-	private final String threadName;
-
-	private final String messageName;
 
 	private final String errorTypeName;
 
@@ -61,15 +57,15 @@ public final class FieldCollector {
 		this.stats = stats;
 		this.stackTraces = stackTraces;
 		this.mapper = mapper;
+		this.eventFields = contract.fields()
+			.stream()
+			.filter((field) -> field.origin() == Origin.EVENT && roleOf(field.name()) != Role.ERROR)
+			.toArray(FieldSpec[]::new);
+		this.eventRoles = Arrays.stream(this.eventFields).map((field) -> roleOf(field.name())).toArray(Role[]::new);
 		this.contextFields = contract.fields()
 			.stream()
 			.filter((field) -> field.origin() != Origin.EVENT)
 			.toArray(FieldSpec[]::new);
-		this.timestampName = contract.outputName(CoreFields.TIMESTAMP);
-		this.levelName = contract.outputName(CoreFields.LEVEL);
-		this.loggerName = contract.outputName(CoreFields.LOGGER);
-		this.threadName = contract.outputName(CoreFields.THREAD);
-		this.messageName = contract.outputName(CoreFields.MESSAGE);
 		this.errorTypeName = contract.outputName(CoreFields.ERROR_TYPE);
 		this.errorMessageName = contract.outputName(CoreFields.ERROR_MESSAGE);
 		this.stackTraceName = contract.outputName(CoreFields.STACK_TRACE);
@@ -85,19 +81,16 @@ public final class FieldCollector {
 	}
 
 	/**
-	 * Collects the fields of one event into an empty, reused list.
+	 * Collects the fields of one event into an empty, reused list: the event's own fields in the
+	 * schema's order, the contract's context with defaults, the application's fields, the
+	 * exception.
 	 * @param event the event
 	 * @param fields an empty list
 	 * @return {@code fields}
 	 */
 	EventFields collect(ILoggingEvent event, EventFields fields) {
-		String level = event.getLevel().toString();
-		this.stats.event(level);
-		fields.add(Role.TIMESTAMP, this.timestampName, this.timestamps.format(event.getTimeStamp()));
-		fields.add(Role.LEVEL, this.levelName, level);
-		fields.add(Role.LOGGER, this.loggerName, event.getLoggerName());
-		fields.add(Role.THREAD, this.threadName, event.getThreadName());
-		fields.add(Role.MESSAGE, this.messageName, event.getFormattedMessage());
+		this.stats.event(event.getLevel().toString());
+		collectCore(event, fields, true);
 		Map<String, String> mdc = mdcOf(event);
 		addContext(fields, mdc);
 		addKeyValuePairs(fields, event.getKeyValuePairs());
@@ -106,6 +99,50 @@ public final class FieldCollector {
 		addMdc(fields, mdc);
 		addError(fields, event);
 		return fields;
+	}
+
+	/**
+	 * Collects only the event's own fields, for the minimal line written when an event cannot be
+	 * encoded; the message is then the unformatted pattern, when asked for at all.
+	 * @param event the event
+	 * @param fields an empty list
+	 * @param withMessage whether to include the message
+	 */
+	void collectCore(ILoggingEvent event, EventFields fields, boolean withMessage) {
+		for (int i = 0; i < this.eventFields.length; i++) {
+			Role role = this.eventRoles[i];
+			Object value = switch (role) {
+				case TIMESTAMP -> this.timestamps.format(event.getTimeStamp());
+				case LEVEL -> event.getLevel().toString();
+				case LOGGER -> event.getLoggerName();
+				case THREAD -> event.getThreadName();
+				default -> (withMessage) ? messageOf(event) : null;
+			};
+			if (role != Role.MESSAGE || withMessage) {
+				fields.add(role, this.eventFields[i].outputName(), value);
+			}
+		}
+	}
+
+	private static @Nullable String messageOf(ILoggingEvent event) {
+		try {
+			return event.getFormattedMessage();
+		}
+		catch (RuntimeException ex) {
+			// a failing toString() of an argument: the pattern still says what happened
+			return event.getMessage();
+		}
+	}
+
+	private static Role roleOf(String name) {
+		return switch (name) {
+			case CoreFields.TIMESTAMP -> Role.TIMESTAMP;
+			case CoreFields.LEVEL -> Role.LEVEL;
+			case CoreFields.LOGGER -> Role.LOGGER;
+			case CoreFields.THREAD -> Role.THREAD;
+			case CoreFields.MESSAGE -> Role.MESSAGE;
+			default -> Role.ERROR;
+		};
 	}
 
 	private static Map<String, String> mdcOf(ILoggingEvent event) {
@@ -117,7 +154,7 @@ public final class FieldCollector {
 		for (FieldSpec field : this.contextFields) {
 			String value = (field.origin() == Origin.MDC) ? firstPresent(mdc, field.mdcKeys()) : field.value();
 			if (value == null && field.required()) {
-				this.stats.defaultApplied(field.name());
+				this.stats.defaultApplied(field.outputName());
 				value = field.defaultValue();
 			}
 			if (value != null) {
@@ -147,6 +184,10 @@ public final class FieldCollector {
 	private void addStructuredArguments(EventFields fields, @Nullable Object[] arguments) {
 		if (arguments != null) {
 			for (Object argument : arguments) {
+				// plain arguments first: class checks are cheaper than the interface check
+				if (argument instanceof String || argument instanceof Number) {
+					continue;
+				}
 				if (argument instanceof StructuredArgument structured) {
 					addStructured(fields, structured);
 				}
@@ -195,12 +236,10 @@ public final class FieldCollector {
 	}
 
 	private void addMdc(EventFields fields, Map<String, String> mdc) {
-		if (!mdc.isEmpty()) {
-			mdc.forEach((key, value) -> {
-				if (!this.contract.readsMdcKey(key)) {
-					addBusiness(fields, "mdc", key, value);
-				}
-			});
+		for (Map.Entry<String, String> entry : mdc.entrySet()) {
+			if (!this.contract.readsMdcKey(entry.getKey())) {
+				addBusiness(fields, "mdc", entry.getKey(), entry.getValue());
+			}
 		}
 	}
 
@@ -211,6 +250,11 @@ public final class FieldCollector {
 	private void addBusiness(EventFields fields, String source, @Nullable String name, @Nullable Object value) {
 		if (name == null || name.isEmpty()) {
 			this.stats.conflictDropped();
+			return;
+		}
+		Schema.EventField renamed = this.contract.eventField(name);
+		if (renamed != null) {
+			addBusiness(fields, source, renamed.name(), scaled(value, renamed.scale()));
 			return;
 		}
 		if (isFree(fields, name)) {
@@ -224,6 +268,13 @@ public final class FieldCollector {
 			return;
 		}
 		this.stats.conflictDropped();
+	}
+
+	private static @Nullable Object scaled(@Nullable Object value, long scale) {
+		if (scale != 1 && (value instanceof Long || value instanceof Integer)) {
+			return ((Number) value).longValue() * scale;
+		}
+		return value;
 	}
 
 	private boolean isFree(EventFields fields, String name) {

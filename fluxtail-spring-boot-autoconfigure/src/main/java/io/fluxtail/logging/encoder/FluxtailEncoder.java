@@ -1,45 +1,48 @@
 package io.fluxtail.logging.encoder;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import io.fluxtail.logging.contract.CoreFields;
-import io.fluxtail.logging.encoder.json.FieldsJsonProvider;
+import io.fluxtail.logging.encoder.json.JsonWriter;
+import io.fluxtail.logging.encoder.logfmt.Logfmt;
 import io.fluxtail.logging.encoder.logfmt.LogfmtWriter;
-import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
-import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Logback encoder that writes every event with the Fluxtail field contract, as one JSON object or
- * one logfmt line. Usable from a plain {@code logback.xml} with
+ * Logback encoder that writes every event with the Fluxtail field contract, as one JSON object, one
+ * strict logfmt line or one text line for people. Usable from a plain {@code logback.xml} with
  * {@code <encoder class="io.fluxtail.logging.encoder.FluxtailEncoder"/>}; the starter installs it
  * with the configuration bound from {@code fluxtail.*} properties.
  *
  * <p>
- * Encoding never throws into the application: an event that cannot be encoded is written as a
- * minimal line with an {@code encoder_error} field, and the failure is reported once to Logback's
- * status manager.
+ * Every format takes the same path, in {@link #encode}: collect the event's fields, redact them,
+ * write them, release the reused list. Encoding never throws into the application: an event that
+ * cannot be encoded is written as a minimal line in the same format with an {@code encoder_error}
+ * field, and the failure is reported once to Logback's status manager.
  */
 public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 
 	private static final byte[] NO_BYTES = new byte[0];
 
+	static final String ENCODER_ERROR = "encoder_error";
+
 	private final AtomicBoolean failureReported = new AtomicBoolean();
+
+	private final Scratch.PerThread scratches = new Scratch.PerThread();
 
 	private @Nullable EncoderConfig config;
 
 	private LogFormat format = LogFormat.JSON;
 
-	private @Nullable Encoder<ILoggingEvent> delegate;
-
 	private @Nullable FieldCollector collector;
+
+	private @Nullable FieldRedactor redactor;
+
+	private @Nullable LineWriter writer;
 
 	private volatile @Nullable EventSink sink;
 
@@ -58,8 +61,8 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 	}
 
 	/**
-	 * Sets the line format when no {@link EncoderConfig} was given ({@code json} or
-	 * {@code logfmt}).
+	 * Sets the line format when no {@link EncoderConfig} was given ({@code json}, {@code logfmt}
+	 * or {@code text}).
 	 * @param format the format name
 	 */
 	public void setFormat(String format) {
@@ -96,50 +99,22 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		EncoderConfig config = resolveConfig(this.format);
 		this.config = config;
 		JsonMapper mapper = JsonMapper.builder().build();
-		FieldCollector collector = new FieldCollector(config.contract(), config.stats(),
+		this.collector = new FieldCollector(config.contract(), config.stats(),
 				new StackTraceRenderer(config.stackTrace(), getContext()), mapper);
-		this.collector = collector;
-		FieldRedactor redactor = new FieldRedactor(config.redaction(), mapper,
+		this.redactor = new FieldRedactor(config.redaction(), mapper,
 				config.contract().outputName(CoreFields.ERROR_MESSAGE), config.contract().outputName(CoreFields.STACK_TRACE));
 		config.redaction().stats().reportFailuresTo(this::addError);
-		ReusableEventFields reusable = new ReusableEventFields();
-		Function<ILoggingEvent, EventFields> fieldsOf = (event) -> {
-			EventFields fields = reusable.acquire();
-			try {
-				EventFields redacted = redactor.apply(collector.collect(event, fields));
-				EventSink sink = this.sink;
-				if (sink != null) {
-					sink.accept(event, redacted);
-				}
-				return redacted;
-			}
-			catch (RuntimeException ex) {
-				reusable.release(fields);
-				throw ex;
-			}
+		JsonWriter json = new JsonWriter(mapper);
+		this.writer = switch (config.format()) {
+			case JSON -> json;
+			case LOGFMT -> LogfmtWriter.logfmt(new Logfmt(json, mapper));
+			case TEXT -> LogfmtWriter.text(new Logfmt(json, mapper));
 		};
-		this.delegate = (config.format() == LogFormat.JSON) ? jsonEncoder(fieldsOf, reusable)
-				: new LogfmtEncoder(fieldsOf, reusable, new LogfmtWriter(mapper));
-		this.delegate.setContext(getContext());
-		this.delegate.start();
 		super.start();
-	}
-
-	private static Encoder<ILoggingEvent> jsonEncoder(Function<ILoggingEvent, EventFields> fieldsOf,
-			ReusableEventFields reusable) {
-		LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
-		LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
-		providers.addProvider(new FieldsJsonProvider(fieldsOf, reusable::release));
-		encoder.setProviders(providers);
-		encoder.setLineSeparator("\n");
-		return encoder;
 	}
 
 	@Override
 	public void stop() {
-		if (this.delegate != null) {
-			this.delegate.stop();
-		}
 		if (this.collector != null) {
 			this.collector.stop();
 		}
@@ -153,63 +128,61 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		Encoder<ILoggingEvent> delegate = this.delegate;
-		if (delegate == null) {
+		FieldCollector collector = this.collector;
+		FieldRedactor redactor = this.redactor;
+		LineWriter writer = this.writer;
+		if (collector == null || redactor == null || writer == null) {
 			return NO_BYTES;
 		}
+		Scratch scratch = this.scratches.acquire();
 		try {
-			return delegate.encode(event);
+			collector.collect(event, scratch.fields);
+			redactor.apply(scratch.fields);
+			writer.write(scratch.fields, scratch.line);
+			EventSink sink = this.sink;
+			if (sink != null) {
+				sink.accept(event, scratch.fields);
+			}
+			return scratch.line.toLine();
 		}
 		catch (RuntimeException ex) {
-			if (this.failureReported.compareAndSet(false, true)) {
-				addError("Fluxtail could not encode an event; writing a minimal line instead", ex);
-			}
-			return FallbackLine.render(event, ex).getBytes(StandardCharsets.UTF_8);
+			reportOnce(ex);
+			return minimalLine(event, ex, collector, redactor, writer);
+		}
+		finally {
+			this.scratches.release(scratch);
+		}
+	}
+
+	/**
+	 * The line written when an event cannot be encoded normally: the same format and names, with
+	 * only the event's core fields and the reason, so that it cannot fail the same way.
+	 */
+	private byte[] minimalLine(ILoggingEvent event, RuntimeException failure, FieldCollector collector,
+			FieldRedactor redactor, LineWriter writer) {
+		Scratch scratch = new Scratch();
+		collector.collectCore(event, scratch.fields, true);
+		try {
+			redactor.apply(scratch.fields);
+		}
+		catch (RuntimeException ex) {
+			scratch.fields.clear();
+			collector.collectCore(event, scratch.fields, false);
+		}
+		scratch.fields.add(EventFields.Role.BUSINESS, ENCODER_ERROR, failure.getClass().getName());
+		writer.write(scratch.fields, scratch.line);
+		return scratch.line.toLine();
+	}
+
+	private void reportOnce(RuntimeException ex) {
+		if (this.failureReported.compareAndSet(false, true)) {
+			addError("Fluxtail could not encode an event; writing a minimal line instead", ex);
 		}
 	}
 
 	@Override
 	public byte[] footerBytes() {
 		return NO_BYTES;
-	}
-
-	private static final class LogfmtEncoder extends EncoderBase<ILoggingEvent> {
-
-		private final Function<ILoggingEvent, EventFields> fieldsOf;
-
-		private final ReusableEventFields reusable;
-
-		private final LogfmtWriter writer;
-
-		LogfmtEncoder(Function<ILoggingEvent, EventFields> fieldsOf, ReusableEventFields reusable, LogfmtWriter writer) {
-			this.fieldsOf = fieldsOf;
-			this.reusable = reusable;
-			this.writer = writer;
-		}
-
-		@Override
-		public byte[] headerBytes() {
-			return NO_BYTES;
-		}
-
-		@Override
-		public byte[] encode(ILoggingEvent event) {
-			StringBuilder line = new StringBuilder(256);
-			EventFields fields = this.fieldsOf.apply(event);
-			try {
-				this.writer.write(fields, line);
-			}
-			finally {
-				this.reusable.release(fields);
-			}
-			return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
-		}
-
-		@Override
-		public byte[] footerBytes() {
-			return NO_BYTES;
-		}
-
 	}
 
 }

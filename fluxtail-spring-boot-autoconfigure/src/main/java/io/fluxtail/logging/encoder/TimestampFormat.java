@@ -38,8 +38,12 @@ final class TimestampFormat {
 	}
 
 	private String formatNew(long epochMillis) {
-		long second = Math.floorDiv(epochMillis, 1000L);
-		int millis = (int) Math.floorMod(epochMillis, 1000L);
+		long second = epochMillis / 1000L;
+		int millis = (int) (epochMillis - second * 1000L);
+		if (millis < 0) {
+			second--;
+			millis += 1000;
+		}
 		CachedSecond current = this.cached;
 		if (current.epochSecond() != second) {
 			current = new CachedSecond(second, SECONDS.format(Instant.ofEpochSecond(second)));

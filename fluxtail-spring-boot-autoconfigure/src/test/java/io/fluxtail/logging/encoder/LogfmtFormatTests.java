@@ -18,8 +18,9 @@ import org.slf4j.event.KeyValuePair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The logfmt line: the documented human shape, and always exactly one parseable line whatever the
- * message or values contain.
+ * The logfmt line: strict logfmt in which every token is a pair, with the contract's names, and
+ * the documented rules for keys, nulls and empty values. {@link TrickyEventsTests} proves that
+ * its fields equal the JSON line's whatever the event holds.
  */
 class LogfmtFormatTests {
 
@@ -33,52 +34,68 @@ class LogfmtFormatTests {
 	private final FluxtailEncoder encoder = this.events.encoder(LogFormat.LOGFMT, this.contract, new ContractStats());
 
 	@Test
-	void writesTheDocumentedShape() {
+	void writesEveryFieldAsAPairWithTheMessageQuoted() {
 		LoggingEvent event = this.events.event("checkout.api", Level.INFO, "checkout started");
 		event.setMDCPropertyMap(Map.of(CoreFields.REQUEST_ID, "req-9f2c"));
-		assertThat(TestEvents.encode(this.encoder, event)).isEqualTo(
-				"2026-04-24T10:14:03.125Z INFO checkout.api service=checkout-api env=prod request_id=req-9f2c checkout started thread=main\n");
+		event.addKeyValuePair(new KeyValuePair("order_id", 4921));
+		assertThat(TestEvents.encode(this.encoder, event))
+			.isEqualTo("timestamp=2026-04-24T10:14:03.125Z level=INFO logger=checkout.api service=checkout-api "
+					+ "env=prod request_id=req-9f2c thread=main message=\"checkout started\" order_id=4921\n");
 	}
 
 	@Test
-	void extraFieldsFollowTheMessageWithTypedValuesAndNestedValuesAsJson() {
+	void valuesAreBareWhenTheyCanBeAndNestedValuesAreQuotedJson() {
 		LoggingEvent event = this.events.event("checkout.api", Level.WARN, "gateway latency high");
 		event.addKeyValuePair(new KeyValuePair("duration_ms", 1840));
 		event.addKeyValuePair(new KeyValuePair("gateway", "acme pay"));
+		event.addKeyValuePair(new KeyValuePair("path", "C:\\temp"));
 		event.addKeyValuePair(new KeyValuePair("items", List.of("sku-1", "sku-2")));
+		assertThat(TestEvents.encode(this.encoder, event)).endsWith(" message=\"gateway latency high\" duration_ms=1840 "
+				+ "gateway=\"acme pay\" path=\"C:\\\\temp\" items=\"[\\\"sku-1\\\",\\\"sku-2\\\"]\"\n");
+	}
+
+	@Test
+	void nullEmptyAndTheStringNullAreToldApart() {
+		LoggingEvent event = this.events.event("a", Level.INFO, "");
+		event.addKeyValuePair(new KeyValuePair("nothing", null));
+		event.addKeyValuePair(new KeyValuePair("empty", ""));
+		event.addKeyValuePair(new KeyValuePair("word", "null"));
 		String line = TestEvents.encode(this.encoder, event);
-		assertThat(line).contains(" gateway latency high thread=main duration_ms=1840 gateway=\"acme pay\" "
-				+ "items=\"[\\\"sku-1\\\",\\\"sku-2\\\"]\"\n");
-		assertThat(valueOf(parse(line), "items")).isEqualTo("[\"sku-1\",\"sku-2\"]");
+		assertThat(line).endsWith(" message=\"\" nothing=null empty= word=\"null\"\n");
+		List<Pair> pairs = parse(line);
+		assertThat(pair(pairs, "nothing").jsonText()).isNull();
+		assertThat(pair(pairs, "empty").jsonText()).isEmpty();
+		assertThat(pair(pairs, "word").jsonText()).isEqualTo("null");
+	}
+
+	@Test
+	void keysOutsideTheKeyAlphabetArePercentEncodedSoThatNoTwoNamesMerge() {
+		LoggingEvent event = this.events.event("a", Level.INFO, "m");
+		event.addKeyValuePair(new KeyValuePair("k space", 1));
+		event.addKeyValuePair(new KeyValuePair("k%20space", 2));
+		event.addKeyValuePair(new KeyValuePair("quote\"key", 3));
+		event.addKeyValuePair(new KeyValuePair("a=b", 4));
+		event.addKeyValuePair(new KeyValuePair("ключ", 5));
+		String line = TestEvents.encode(this.encoder, event);
+		assertThat(line).endsWith(" k%20space=1 k%2520space=2 quote%22key=3 a%3Db=4 ключ=5\n");
+		assertThat(parse(line).stream().map(Pair::name)).endsWith("k space", "k%20space", "quote\"key", "a=b", "ключ");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "forged\n2026-04-24T10:14:03.125Z ERROR fake.logger service=evil forged line",
-			"user=admin level=ERROR", "quote \" inside", "trailing space ", " leading space", "double  space",
-			"back\\slash", "tab\tcontrol\u0007bell", "unicode line\u2028separator", "caf\u00e9 ok", "" })
-	void anyMessageIsOneParseableLineThatCannotForgeFields(String message) {
+			"user=admin level=ERROR", "Starting service [Tomcat]", "env check done", "request_id missing upstream",
+			"quote \" inside", " leading and trailing ", "back\\slash", "tab\tcontrol\u0007bell",
+			"unicode line\u2028separator", "" })
+	void noMessageCanAddOrOverwriteAField(String message) {
 		String line = TestEvents.encode(this.encoder, this.events.event("checkout.api", Level.INFO, message));
 		assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
-		assertThat(line).doesNotContain("\r").doesNotContain("\u2028");
 		List<Pair> pairs = parse(line);
-		assertThat(pairs.get(1).key()).isEqualTo("INFO");
-		assertThat(pairs.stream().filter((pair) -> pair.key().equals(CoreFields.LEVEL))).isEmpty();
-		assertThat(pairs.stream().filter((pair) -> pair.key().equals(CoreFields.SERVICE)))
-			.containsExactly(new Pair(CoreFields.SERVICE, "checkout-api"));
-		assertThat(messageOf(pairs)).isEqualTo(message);
-	}
-
-	@Test
-	void valuesAndKeysThatNeedItAreQuotedOrSanitized() {
-		LoggingEvent event = this.events.event("a", Level.INFO, "m");
-		event.addKeyValuePair(new KeyValuePair("reason", "bad \"credentials\"\nretry=3"));
-		event.addKeyValuePair(new KeyValuePair("odd key=x", "v"));
-		event.addKeyValuePair(new KeyValuePair("empty", ""));
-		List<Pair> pairs = parse(TestEvents.encode(this.encoder, event));
-		assertThat(valueOf(pairs, "reason")).isEqualTo("bad \"credentials\"\nretry=3");
-		assertThat(valueOf(pairs, "odd_key_x")).isEqualTo("v");
-		assertThat(valueOf(pairs, "empty")).isEmpty();
-		assertThat(pairs.stream().filter((pair) -> pair.key().equals("retry"))).isEmpty();
+		assertThat(pairs.stream().map(Pair::key)).containsExactly(CoreFields.TIMESTAMP, CoreFields.LEVEL,
+				CoreFields.LOGGER, CoreFields.SERVICE, CoreFields.ENV, CoreFields.REQUEST_ID, CoreFields.THREAD,
+				CoreFields.MESSAGE);
+		assertThat(pair(pairs, CoreFields.LEVEL).value()).isEqualTo("INFO");
+		assertThat(pair(pairs, CoreFields.SERVICE).value()).isEqualTo("checkout-api");
+		assertThat(pair(pairs, CoreFields.MESSAGE).value()).isEqualTo(message);
 	}
 
 	@Test
@@ -88,9 +105,9 @@ class LogfmtFormatTests {
 		String line = TestEvents.encode(this.encoder, event);
 		assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
 		List<Pair> pairs = parse(line);
-		assertThat(valueOf(pairs, CoreFields.ERROR_TYPE)).isEqualTo(IllegalStateException.class.getName());
-		assertThat(valueOf(pairs, CoreFields.ERROR_MESSAGE)).isEqualTo("capture \"failed\"\nnext");
-		assertThat(valueOf(pairs, CoreFields.STACK_TRACE))
+		assertThat(pair(pairs, CoreFields.ERROR_TYPE).value()).isEqualTo(IllegalStateException.class.getName());
+		assertThat(pair(pairs, CoreFields.ERROR_MESSAGE).value()).isEqualTo("capture \"failed\"\nnext");
+		assertThat(pair(pairs, CoreFields.STACK_TRACE).value())
 			.startsWith("java.lang.IllegalStateException: capture \"failed\"\nnext\n\tat ");
 	}
 
@@ -99,31 +116,11 @@ class LogfmtFormatTests {
 		return LogfmtParser.parse(line.substring(0, line.length() - 1));
 	}
 
-	static String valueOf(List<Pair> pairs, String key) {
+	static Pair pair(List<Pair> pairs, String name) {
 		return pairs.stream()
-			.filter((pair) -> pair.key().equals(key))
-			.map(Pair::value)
+			.filter((pair) -> pair.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("No " + key + " in " + pairs));
-	}
-
-	/**
-	 * The message is either the run of value-less words after the context fields, or a quoted
-	 * {@code message="..."} pair.
-	 */
-	static String messageOf(List<Pair> pairs) {
-		for (Pair pair : pairs) {
-			if (pair.key().equals(CoreFields.MESSAGE)) {
-				return pair.value();
-			}
-		}
-		StringBuilder words = new StringBuilder();
-		for (Pair pair : pairs.subList(3, pairs.size())) {
-			if (pair.value() == null) {
-				words.append(words.isEmpty() ? "" : " ").append(pair.key());
-			}
-		}
-		return words.toString();
+			.orElseThrow(() -> new AssertionError("No " + name + " in " + pairs));
 	}
 
 }

@@ -115,6 +115,13 @@ class RedactionCorpusTests {
 			if (format == LogFormat.JSON) {
 				collect(JsonFormatTests.STRICT.readTree(line), texts);
 			}
+			else if (format == LogFormat.TEXT) {
+				String text = withoutEscapes(line);
+				texts.add(text);
+				for (String word : text.split(" ")) {
+					texts.add(word.substring(word.indexOf('=') + 1));
+				}
+			}
 			else {
 				for (LogfmtParser.Pair pair : LogfmtParser.parse(line)) {
 					texts.add(pair.key());
@@ -125,6 +132,30 @@ class RedactionCorpusTests {
 			}
 		}
 		return texts;
+	}
+
+	/**
+	 * A text line's message is not a pair, so the whole line is checked with its escapes undone,
+	 * and each word's value.
+	 */
+	private static String withoutEscapes(String line) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '\\' && i + 1 < line.length()) {
+				char escaped = line.charAt(++i);
+				text.append(switch (escaped) {
+					case 'n' -> '\n';
+					case 'r' -> '\r';
+					case 't' -> '\t';
+					default -> escaped;
+				});
+			}
+			else {
+				text.append(c);
+			}
+		}
+		return text.toString();
 	}
 
 	private static void collect(JsonNode node, List<String> texts) {

@@ -3,6 +3,7 @@ package io.fluxtail.web.reactive;
 import java.util.List;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.testsupport.Exclusions;
 import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.web.InboundRequests;
@@ -26,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * across scheduler hops, the error handler and the completion event.
  */
 @SpringBootTest(classes = ReactiveTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive", "spring.autoconfigure.exclude="
-				+ "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration,"
-				+ "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
+		properties = { "spring.main.web-application-type=reactive", Exclusions.REACTIVE_OPENTELEMETRY,
 				"management.tracing.sampling.probability=1.0", "spring.application.name=reactive-otel",
 				"logging.level.org.springframework.web.server.adapter.HttpWebHandlerAdapter=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)

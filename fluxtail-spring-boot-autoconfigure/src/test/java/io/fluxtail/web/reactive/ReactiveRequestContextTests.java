@@ -7,6 +7,7 @@ import java.util.List;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.testsupport.DownstreamServer;
+import io.fluxtail.testsupport.Exclusions;
 import io.fluxtail.testsupport.LoadRun;
 import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
@@ -32,10 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and without any context-propagation property set by the application.
  */
 @SpringBootTest(classes = ReactiveTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive", "spring.autoconfigure.exclude="
-				+ "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration,"
-				+ "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration,"
-				+ "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
+		properties = { "spring.main.web-application-type=reactive", Exclusions.REACTIVE_NO_TRACER,
 				"spring.application.name=reactive-request-context" })
 @ExtendWith(OutputCaptureExtension.class)
 class ReactiveRequestContextTests {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -29,6 +30,12 @@ class MdcProbeFilter implements Filter, ServletRequestListener {
 
 	final List<String> violations = new CopyOnWriteArrayList<>();
 
+	/** Requests whose end was checked, so a test can tell that the probe really ran. */
+	final AtomicInteger checkedRequests = new AtomicInteger();
+
+	/** Dispatches the filter watched. */
+	final AtomicInteger checkedDispatches = new AtomicInteger();
+
 	@Override
 	public void requestInitialized(ServletRequestEvent event) {
 		checkEmpty(event.getServletRequest(), "started with");
@@ -38,6 +45,7 @@ class MdcProbeFilter implements Filter, ServletRequestListener {
 	public void requestDestroyed(ServletRequestEvent event) {
 		if (!event.getServletRequest().isAsyncStarted()) {
 			checkEmpty(event.getServletRequest(), "ended with");
+			this.checkedRequests.incrementAndGet();
 		}
 	}
 
@@ -55,6 +63,7 @@ class MdcProbeFilter implements Filter, ServletRequestListener {
 		// After an escaped exception the context is kept into the error dispatch, which then puts back
 		// the MDC of before the request: checked at request level (requestDestroyed), not here.
 		boolean afterEscape = request.getAttribute(ESCAPED) != null;
+		this.checkedDispatches.incrementAndGet();
 		MDC.put(SENTINEL, where);
 		Map<String, String> before = MDC.getCopyOfContextMap();
 		boolean escaped = true;

@@ -3,6 +3,7 @@ package io.fluxtail.web.servlet;
 import java.util.List;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.testsupport.Exclusions;
 import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.web.InboundRequests;
@@ -25,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Trace ids on every line of a Spring MVC request with Micrometer Tracing's Brave bridge.
  */
 @SpringBootTest(classes = ServletTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.autoconfigure.exclude="
-				+ "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+		properties = { Exclusions.SERVLET_BRAVE,
 				"management.tracing.sampling.probability=1.0", "spring.application.name=servlet-brave",
 				"logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -63,7 +63,7 @@ class ServletBraveTracingTests {
 		assertThat(lines).as("Spring's own request logging")
 			.filteredOn((line) -> text(line, CoreFields.LOGGER).endsWith("DispatcherServlet"))
 			.hasSizeGreaterThanOrEqualTo(2);
-		assertTraced(lines, lines.size());
+		assertTraced(lines);
 	}
 
 	@Test
@@ -71,7 +71,7 @@ class ServletBraveTracingTests {
 		get("/boom", "brave-fail");
 		List<JsonNode> lines = this.logs.ofCompletedRequest("brave-fail");
 		assertThat(lines).anySatisfy((line) -> assertThat(text(line, CoreFields.LOGGER)).startsWith("org.apache.catalina"));
-		assertTraced(lines, lines.size());
+		assertTraced(lines);
 	}
 
 	@Test
@@ -80,11 +80,11 @@ class ServletBraveTracingTests {
 		List<JsonNode> lines = this.logs.ofCompletedRequest("brave-async");
 		assertThat(lines).extracting((line) -> text(line, CoreFields.THREAD))
 			.anySatisfy((thread) -> assertThat(thread).startsWith("task-"));
-		assertTraced(lines, lines.size());
+		assertTraced(lines);
 	}
 
-	static void assertTraced(List<JsonNode> lines, int expectedLines) {
-		assertThat(lines).hasSize(expectedLines).allSatisfy((line) -> {
+	static void assertTraced(List<JsonNode> lines) {
+		assertThat(lines).isNotEmpty().allSatisfy((line) -> {
 			assertThat(text(line, CoreFields.TRACE_ID)).as("trace_id of " + line).isEqualTo(TRACE_ID);
 			assertThat(text(line, CoreFields.SPAN_ID)).as("span_id of " + line).matches("[0-9a-f]{16}")
 				.isNotEqualTo("00f067aa0ba902b7");

@@ -3,12 +3,14 @@ package io.fluxtail.web.servlet;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.testsupport.DownstreamServer;
+import io.fluxtail.testsupport.Exclusions;
 import io.fluxtail.testsupport.LoadRun;
 import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
@@ -39,14 +41,13 @@ import org.springframework.core.Ordered;
 
 import static io.fluxtail.testsupport.LogLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The request context of a Spring MVC application on a real Tomcat, without a tracer.
  */
 @SpringBootTest(classes = ServletTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.autoconfigure.exclude="
-				+ "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration,"
-				+ "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+		properties = { Exclusions.SERVLET_NO_TRACER,
 				"spring.application.name=servlet-request-context" })
 @Import(ServletRequestContextTests.Probe.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -230,11 +231,19 @@ class ServletRequestContextTests {
 	@Test
 	void whenRequestsEndNormallyFailOrGoAsyncThenTheThreadsMdcIsExactlyWhatItWasBefore() throws Exception {
 		this.probe.violations.clear();
-		for (String path : List.of("/orders/1", "/boom", "/leak", "/callable", "/deferred", "/async", "/status/503",
-				"/no/such/path", "/leak")) {
+		int requestsBefore = this.probe.checkedRequests.get();
+		int dispatchesBefore = this.probe.checkedDispatches.get();
+		List<String> paths = List.of("/orders/1", "/boom", "/leak", "/callable", "/deferred", "/async", "/status/503",
+				"/no/such/path", "/leak");
+		for (String path : paths) {
 			get(path, HEADER, "hygiene-1");
 		}
+		// the probe really watched every request (the container ends the last one just after the
+		// client has its response), and the async and error dispatches on top
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.probe.checkedRequests.get() - requestsBefore).isEqualTo(paths.size()));
 		assertThat(this.probe.violations).isEmpty();
+		assertThat(this.probe.checkedDispatches.get() - dispatchesBefore).isGreaterThan(paths.size());
 	}
 
 	@Test

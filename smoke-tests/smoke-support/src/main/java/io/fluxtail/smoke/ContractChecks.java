@@ -2,8 +2,10 @@ package io.fluxtail.smoke;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /actuator/fluxtail} describes the lines that were really written.
  */
 public final class ContractChecks {
+
+	/** Presences of fields the starter itself does not write in this application. */
+	private static final Set<String> NOT_WRITTEN_BY_THE_STARTER = Set.of("when-configured", "when-in-mdc");
 
 	private ContractChecks() {
 	}
@@ -39,6 +44,23 @@ public final class ContractChecks {
 	}
 
 	/**
+	 * Asserts that every line carries W3C-shaped trace and span ids, and that all lines with one
+	 * {@code request_id} (a request, its tasks and the downstream call it made) share one trace.
+	 * @param lines the lines of requests
+	 */
+	public static void assertOneTracePerRequest(List<JsonNode> lines) {
+		assertThat(lines).isNotEmpty();
+		assertThat(lines).allMatch((line) -> text(line, "trace_id") != null && text(line, "trace_id").matches("[0-9a-f]{32}"));
+		assertThat(lines).allMatch((line) -> text(line, "span_id") != null && text(line, "span_id").matches("[0-9a-f]{16}"));
+		Map<String, Set<String>> tracesByRequest = lines.stream()
+			.collect(Collectors.groupingBy((line) -> text(line, "request_id"),
+					Collectors.mapping((line) -> text(line, "trace_id"), Collectors.toSet())));
+		assertThat(tracesByRequest).allSatisfy((request, traces) -> assertThat(traces).as(request).hasSize(1));
+		assertThat(tracesByRequest.values().stream().flatMap(Set::stream).distinct().count())
+			.as("distinct traces").isEqualTo(tracesByRequest.size());
+	}
+
+	/**
 	 * Asserts that the endpoint's {@code fields} name every key seen on the lines (but the
 	 * application's own), and that every field it describes as written was seen, but the expected
 	 * exceptions; fields described on every line are on every line.
@@ -58,7 +80,7 @@ public final class ContractChecks {
 		for (JsonNode field : endpoint.get("fields")) {
 			String name = text(field, "name");
 			String presence = text(field, "presence");
-			if (!"when-configured".equals(presence) && !seen.contains(name)) {
+			if (!NOT_WRITTEN_BY_THE_STARTER.contains(presence) && !seen.contains(name)) {
 				neverSeen.add(name);
 			}
 			if ("every-line".equals(presence)) {

@@ -236,10 +236,25 @@ public final class SmokeApp implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Ends the application if it still runs, and keeps what it wrote in the directory named by the
+	 * {@code smoke.logs} system property, for a look after a failure.
+	 */
 	@Override
 	public void close() {
 		if (this.process.isAlive()) {
 			this.process.destroyForcibly();
+		}
+		String logs = System.getProperty("smoke.logs");
+		if (logs != null) {
+			try {
+				Path directory = Files.createDirectories(Path.of(logs));
+				Files.write(directory.resolve("app-" + this.process.pid() + ".stdout.log"), stdout());
+				Files.write(directory.resolve("app-" + this.process.pid() + ".stderr.log"), stderr());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 

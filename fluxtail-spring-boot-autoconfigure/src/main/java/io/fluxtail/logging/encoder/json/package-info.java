@@ -1,5 +1,5 @@
 /**
- * JSON rendering of the contract's fields on logstash-logback-encoder.
+ * JSON rendering of the contract's fields, one object per line.
  */
 @NullMarked
 package io.fluxtail.logging.encoder.json;

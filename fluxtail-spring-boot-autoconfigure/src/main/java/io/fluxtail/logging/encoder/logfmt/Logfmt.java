@@ -1,97 +1,212 @@
 package io.fluxtail.logging.encoder.logfmt;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+
+import io.fluxtail.logging.encoder.EncodedNames;
+import io.fluxtail.logging.encoder.LineBuffer;
+import io.fluxtail.logging.encoder.json.JsonWriter;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Quoting rules of logfmt: a value is bare when it is non-empty and has no space, quote,
- * backslash, {@code =} or control character; otherwise it is quoted with JSON-style escapes.
- * Keys are sanitized the same way so that any field name yields one parseable key.
+ * The logfmt grammar of go-logfmt (which Loki's {@code | logfmt} also reads), written strictly:
+ * <ul>
+ * <li>a key is written as is when every character is printable, not a space and not one of
+ * {@code = " \ %}; otherwise each such character is percent-encoded as the {@code %XX} of its
+ * UTF-8 bytes ({@code k space} is {@code k%20space}, {@code 50%} is {@code 50%25}), so that
+ * decoding gives the name back and two names never share a key;</li>
+ * <li>a value is bare when it is printable and has no space, {@code =}, {@code "} or {@code \};
+ * otherwise it is quoted, with {@code \" \\ \n \r \t} and {@code \}{@code uXXXX} for any other
+ * control character, U+2028 and U+2029;</li>
+ * <li>an empty value is {@code key=}, a null value is {@code key=null}, and the string
+ * {@code "null"} is quoted ({@code key="null"}), as go-logfmt writes them;</li>
+ * <li>numbers and booleans are written as in JSON, and nested values as their quoted JSON text.</li>
+ * </ul>
  */
-final class Logfmt {
+public final class Logfmt {
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
+	private static final boolean[] BARE_VALUE = LineBuffer.table((c) -> isBare((char) c));
 
-	private Logfmt() {
-	}
+	private static final boolean[] BARE_KEY = LineBuffer.table((c) -> isBare((char) c) && c != '%');
 
-	static boolean isBare(String value) {
-		if (value.isEmpty()) {
-			return false;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			if (!isBareChar(value.charAt(i))) {
-				return false;
-			}
-		}
-		return true;
+	private static final boolean[] PRINTABLE = LineBuffer.table((c) -> c >= 0x20 && c < 0x7f && c != '\\');
+
+	private static final boolean[] QUOTED = LineBuffer.table((c) -> c >= 0x20 && c < 0x7f && c != '\\' && c != '"');
+
+	private final JsonWriter json;
+
+	private final JsonMapper mapper;
+
+	private final EncodedNames keys = new EncodedNames((line, key) -> {
+		key(line, key);
+		line.ascii('=');
+	});
+
+	/**
+	 * Creates the rules for one encoder.
+	 * @param json writes nested values as JSON text
+	 * @param mapper converts other objects the way the JSON writer serializes them
+	 */
+	public Logfmt(JsonWriter json, JsonMapper mapper) {
+		this.json = json;
+		this.mapper = mapper;
 	}
 
 	/**
-	 * Whether a message can be written unquoted: words made of bare characters separated by
-	 * single spaces, so that a parser reads each word back as a value-less key.
+	 * Appends {@code key=value}.
+	 * @param line where to write
+	 * @param key the field name
+	 * @param value the value
 	 */
-	static boolean isPlainWords(String message) {
-		if (message.isEmpty() || message.charAt(0) == ' ' || message.charAt(message.length() - 1) == ' ') {
-			return false;
-		}
-		for (int i = 0; i < message.length(); i++) {
-			char c = message.charAt(i);
-			if (c == ' ') {
-				if (message.charAt(i - 1) == ' ') {
-					return false;
-				}
-			}
-			else if (!isBareChar(c)) {
-				return false;
-			}
-		}
-		return true;
+	public void pair(LineBuffer line, String key, @Nullable Object value) {
+		this.keys.append(line, key);
+		value(line, value);
 	}
 
-	static void appendPair(StringBuilder line, String key, String value) {
-		appendKey(line, key);
-		line.append('=');
-		appendValue(line, value);
+	/**
+	 * Appends {@code key="value"}, quoted whatever the value holds.
+	 * @param line where to write
+	 * @param key the field name
+	 * @param value the value
+	 */
+	public void quotedPair(LineBuffer line, String key, String value) {
+		this.keys.append(line, key);
+		quoted(line, value);
 	}
 
-	static void appendKey(StringBuilder line, String key) {
-		if (key.isEmpty()) {
-			line.append('_');
-			return;
+	/**
+	 * Appends a value in its logfmt form: the string form JSON gives the same value.
+	 * @param line where to write
+	 * @param value the value
+	 */
+	public void value(LineBuffer line, @Nullable Object value) {
+		if (value == null) {
+			line.ascii("null");
 		}
-		for (int i = 0; i < key.length(); i++) {
+		else if (value instanceof String text) {
+			text(line, text);
+		}
+		else if (value instanceof Number number) {
+			line.number(number);
+		}
+		else if (value instanceof Boolean bool) {
+			line.ascii(bool ? "true" : "false");
+		}
+		else if (value instanceof CharSequence || value instanceof Character) {
+			text(line, value.toString());
+		}
+		else if (value instanceof Enum<?> constant) {
+			text(line, constant.name());
+		}
+		else if (value instanceof Map<?, ?> || value instanceof Collection<?> || value.getClass().isArray()) {
+			LineBuffer nested = new LineBuffer(128);
+			this.json.value(nested, value);
+			line.quotedCopyOf(nested);
+		}
+		else {
+			JsonNode node = this.mapper.valueToTree(value);
+			text(line, node.isString() ? node.asString() : node.toString());
+		}
+	}
+
+	/**
+	 * Appends a key, percent-encoding what the key alphabet leaves out.
+	 * @param line where to write
+	 * @param key the field name
+	 */
+	public static void key(LineBuffer line, String key) {
+		int length = key.length();
+		int i = 0;
+		while ((i = line.plain(key, i, BARE_KEY)) < length) {
 			char c = key.charAt(i);
-			line.append(isBareChar(c) ? c : '_');
+			if (c >= 0x80 && !isControl(c) && (!Character.isSurrogate(c) || isPair(key, i))) {
+				i = line.codePoint(key, i);
+			}
+			else {
+				for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+					line.percentEncoded(b & 0xff);
+				}
+				i++;
+			}
 		}
 	}
 
-	static void appendValue(StringBuilder line, String value) {
-		if (isBare(value)) {
-			line.append(value);
-			return;
+	/**
+	 * Appends a string value, bare when it can be and quoted otherwise.
+	 * @param line where to write
+	 * @param text the value
+	 */
+	public static void text(LineBuffer line, String text) {
+		int mark = line.length();
+		int length = text.length();
+		int i = 0;
+		while ((i = line.plain(text, i, BARE_VALUE)) < length) {
+			char c = text.charAt(i);
+			if (c < 0x80 || isControl(c) || (Character.isSurrogate(c) && !isPair(text, i))) {
+				break;
+			}
+			i = line.codePoint(text, i);
 		}
-		line.append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
+		if (i < length || text.equals("null")) {
+			line.truncate(mark);
+			quoted(line, text);
+		}
+	}
+
+	/**
+	 * Appends a quoted value.
+	 * @param line where to write
+	 * @param text the value
+	 */
+	public static void quoted(LineBuffer line, String text) {
+		line.ascii('"');
+		escaped(line, text, true);
+		line.ascii('"');
+	}
+
+	/**
+	 * Appends text with backslash escapes for control characters and backslashes, and for quotes
+	 * when asked: the body of a quoted value, or a message shown bare in a line for people.
+	 * @param line where to write
+	 * @param text the text
+	 * @param quotes whether {@code "} is escaped
+	 */
+	public static void escaped(LineBuffer line, String text, boolean quotes) {
+		int length = text.length();
+		int i = 0;
+		while ((i = line.plain(text, i, quotes ? QUOTED : PRINTABLE)) < length) {
+			char c = text.charAt(i);
 			switch (c) {
-				case '"' -> line.append("\\\"");
-				case '\\' -> line.append("\\\\");
-				case '\n' -> line.append("\\n");
-				case '\r' -> line.append("\\r");
-				case '\t' -> line.append("\\t");
+				case '"', '\\' -> line.ascii('\\').ascii(c);
+				case '\n' -> line.ascii('\\').ascii('n');
+				case '\r' -> line.ascii('\\').ascii('r');
+				case '\t' -> line.ascii('\\').ascii('t');
 				default -> {
 					if (isControl(c)) {
-						line.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-							.append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+						line.unicodeEscape(c);
 					}
 					else {
-						line.append(c);
+						i = line.codePoint(text, i);
+						continue;
 					}
 				}
 			}
+			i++;
 		}
-		line.append('"');
 	}
 
-	private static boolean isBareChar(char c) {
+	private static boolean isPair(String text, int index) {
+		return Character.isHighSurrogate(text.charAt(index)) && index + 1 < text.length()
+				&& Character.isLowSurrogate(text.charAt(index + 1));
+	}
+
+	/**
+	 * Characters a bare key or value may hold in every logfmt reader.
+	 */
+	private static boolean isBare(char c) {
 		return c > ' ' && c != '=' && c != '"' && c != '\\' && !isControl(c);
 	}
 

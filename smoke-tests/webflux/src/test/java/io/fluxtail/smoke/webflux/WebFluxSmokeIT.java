@@ -1,132 +1,58 @@
 package io.fluxtail.smoke.webflux;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.fluxtail.smoke.ContractChecks;
-import io.fluxtail.smoke.LogLines;
-import io.fluxtail.smoke.SmokeApp;
-import io.fluxtail.smoke.SmokeHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import io.fluxtail.smoke.RequestContextSmokeTests;
 import tools.jackson.databind.JsonNode;
 
-import static io.fluxtail.smoke.LogLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The WebFlux application started from its jar, checked on its real stdout.
+ * The WebFlux application started from its jar, checked on its real stdout: the request context
+ * through {@code publishOn}, {@code subscribeOn}, {@code delayElement} and {@code WebClient}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebFluxSmokeIT {
+class WebFluxSmokeIT extends RequestContextSmokeTests {
 
-	private static final List<String> HANDLERS = List.of("/publish-on", "/subscribe-on", "/delay", "/chain", "/hello");
-
-	private static SmokeApp app;
-
-	private static SmokeHttp http;
-
-	@BeforeAll
-	static void start() {
-		app = SmokeApp.builder().start();
-		http = new SmokeHttp(app.port());
+	@Override
+	protected List<String> handlers() {
+		return List.of("/publish-on", "/subscribe-on", "/delay", "/chain", "/hello");
 	}
 
-	@AfterAll
-	static void close() {
-		app.close();
+	@Override
+	protected int probedLinesPerRound() {
+		// /chain writes 3 (two upstream, one downstream), the others 1
+		return 1 + 1 + 1 + 3 + 1;
 	}
 
-	@Test
-	@Order(1)
-	void concurrentRequestsKeepTheirOwnIdOnEveryLineWhateverThreadWritesIt() {
-		int requests = 600;
-		http.callEachWithItsOwnId(HANDLERS, requests, 16);
-		app.awaitStdoutCount(requests, (line) -> line.contains("\"request completed\""));
-
-		List<JsonNode> probed = LogLines.probed(LogLines.parseAll(app.stdout()));
-		assertThat(LogLines.withForeignOrMissingId(probed)).as("lines with a foreign or missing request_id").isEmpty();
-		// /chain writes 3 lines (two upstream, one downstream), the others 1
-		assertThat(probed).hasSize(requests / 5 * (1 + 1 + 1 + 3 + 1));
-		Map<String, Set<String>> threadsByMessage = LogLines.threadKindsByMessage(probed, WebFluxSmokeIT::threadKind);
-		assertThat(threadsByMessage.get("after publishOn")).containsExactly("boundedElastic");
-		assertThat(threadsByMessage.get("inside subscribeOn")).containsExactly("parallel");
-		assertThat(threadsByMessage.get("after delayElement")).containsExactly("parallel");
-		assertThat(threadsByMessage.get("hello")).containsExactly("reactor-http");
+	@Override
+	protected void assertThreadHops(Map<String, Set<String>> threadKindsByMessage) {
+		assertThat(threadKindsByMessage.get("hello")).containsExactly("reactor-http");
+		assertThat(threadKindsByMessage.get("after publishOn")).containsExactly("boundedElastic");
+		assertThat(threadKindsByMessage.get("inside subscribeOn")).containsExactly("parallel");
+		assertThat(threadKindsByMessage.get("after delayElement")).containsExactly("parallel");
 	}
 
-	@Test
-	@Order(2)
-	void theIdIsSentDownstreamByWebClientAndKeptInItsCallback() {
-		HttpResponse<String> response = http.get("/chain?probe=chain-1", "X-Request-Id", "chain-1");
-
-		assertThat(response.body()).as("X-Request-Id received downstream").isEqualTo("chain-1");
-		JsonNode answered = app.awaitJsonLine((line) -> "downstream answered".equals(text(line, "message"))
-				&& "chain-1".equals(text(line, "probe")));
-		assertThat(text(answered, "request_id")).isEqualTo("chain-1");
+	@Override
+	protected String threadKind(String thread) {
+		if (thread.startsWith("reactor-http-")) {
+			return "reactor-http";
+		}
+		int dash = thread.indexOf('-');
+		return (dash > 0) ? thread.substring(0, dash) : thread;
 	}
 
-	@Test
-	@Order(3)
-	void aFailingHandlerKeepsItsIdOnTheErrorLinesAndTheCompletionIsAnError() {
-		HttpResponse<String> response = http.get("/fail?probe=fail-1", "X-Request-Id", "fail-1");
-
-		assertThat(response.statusCode()).isEqualTo(500);
-		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("fail-1");
-		JsonNode completion = app.awaitJsonLine((line) -> "request completed".equals(text(line, "message"))
-				&& "fail-1".equals(text(line, "request_id")));
-		assertThat(text(completion, "level")).isEqualTo("ERROR");
-		assertThat(completion.get("http_status").asInt()).isEqualTo(500);
-		JsonNode springError = app.awaitJsonLine((line) -> "smoke failure for fail-1".equals(text(line, "error_message")));
-		assertThat(text(springError, "request_id")).isEqualTo("fail-1");
-		assertThat(text(springError, "error_type")).isEqualTo("java.lang.IllegalStateException");
-	}
-
-	@Test
-	@Order(4)
-	void anInvalidInboundIdIsReplacedAndNeverWritten() {
-		HttpResponse<String> response = http.get("/hello?probe=invalid-1", "X-Request-Id", "bad id <script>");
-
-		String echoed = response.headers().firstValue("X-Request-Id").orElseThrow();
-		assertThat(echoed).matches("req-[0-9a-f]{16}");
-		JsonNode line = app.awaitJsonLine((candidate) -> "invalid-1".equals(text(candidate, "probe")));
-		assertThat(text(line, "request_id")).isEqualTo(echoed);
-		assertThat(app.stdout()).noneMatch((raw) -> raw.contains("<script>"));
-	}
-
-	@Test
-	@Order(5)
-	void theEndpointDescribesExactlyTheFieldsOnTheLinesAndWhatReallyRuns() {
-		JsonNode endpoint = LogLines.parse(http.get("/actuator/fluxtail").body());
-
-		ContractChecks.assertEndpointDescribesTheLines(endpoint, LogLines.parseAll(app.stdout()),
-				Set.of("probe", "received_request_id"), Set.of("trace_id", "span_id"));
-		JsonNode request = endpoint.get("request");
+	@Override
+	protected void assertSwitches(JsonNode request) {
 		assertThat(request.get("reactorContextPropagation").asBoolean()).isTrue();
 		assertThat(request.get("outboundPropagation").asBoolean()).isTrue();
 		assertThat(request.get("completion").get("enabled").asBoolean()).isTrue();
 	}
 
-	@Test
-	@Order(Integer.MAX_VALUE)
-	void everyLineFromJvmStartToExitIsOneJsonObjectWithTheContract() {
-		app.stop();
-
-		ContractChecks.assertWholeRunFollowsTheContract(app, "smoke-webflux");
-	}
-
-	private static String threadKind(String thread) {
-		int dash = thread.indexOf('-');
-		if (thread.startsWith("reactor-http-")) {
-			return "reactor-http";
-		}
-		return (dash > 0) ? thread.substring(0, dash) : thread;
+	@Override
+	protected String service() {
+		return "smoke-webflux";
 	}
 
 }
