@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param redaction what is removed from lines, and how
  * @param stats counters since start
  * @param output where the lines go: directly, or through the queue
+ * @param ingest shipping to Fluxtail, {@code null} when no ingest is configured
  */
 public record ContractDescriptor(boolean installed, @Nullable String reason, String format, List<String> appenders,
 		List<FieldDescriptor> fields, @Nullable RequestDescriptor request, WorkDescriptor work, TracingDescriptor tracing,
-		RedactionDescriptor redaction, StatsDescriptor stats, OutputDescriptor output) {
+		RedactionDescriptor redaction, StatsDescriptor stats, OutputDescriptor output,
+		@Nullable IngestDescriptor ingest) {
 
 }

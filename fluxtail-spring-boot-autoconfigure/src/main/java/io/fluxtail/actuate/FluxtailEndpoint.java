@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.fluxtail.ingest.IngestStatus;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldSpec;
@@ -73,7 +74,8 @@ public class FluxtailEndpoint {
 						(requestStats != null) ? requestStats.rejectedInboundIds() : 0,
 						(requestStats != null) ? requestStats.generatedIds() : 0,
 						(requestStats != null) ? requestStats.completedRequests() : 0),
-				OutputDescriptor.of(active.queue()));
+				OutputDescriptor.of(active.queue()),
+				(active.ingest() != null) ? IngestDescriptor.of(active.ingest()) : null);
 	}
 
 	@ReadOperation
@@ -203,11 +205,12 @@ public class FluxtailEndpoint {
 	 * applications
 	 * @param queue the queue in front of the appenders, {@code null} when output is synchronous
 	 * @param work how job runs and consumed records get their ids
+	 * @param ingest shipping to Fluxtail, {@code null} when not configured
 	 */
 	public record ActiveContract(boolean installed, @Nullable String reason, List<String> appenders,
 			EncoderConfig config, @Nullable RequestContextDescription request,
 			@Nullable RequestContextStats requestStats, @Nullable RequestContextSwitches switches,
-			@Nullable QueuedAppender queue, WorkDescriptor work) {
+			@Nullable QueuedAppender queue, WorkDescriptor work, @Nullable IngestStatus ingest) {
 
 	}
 

@@ -6,6 +6,7 @@ import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.Installation;
 import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.ingest.FluxtailIngest;
 import io.fluxtail.job.JobRuns;
 import io.fluxtail.kafka.MessageContexts;
 import io.fluxtail.propagation.RequestContextStats;
@@ -26,7 +27,8 @@ import org.springframework.core.env.Environment;
 /**
  * The {@code fluxtail} actuator endpoint, when the application exposes it.
  */
-@AutoConfiguration(after = { FluxtailAutoConfiguration.class, FluxtailPropagationAutoConfiguration.class })
+@AutoConfiguration(after = { FluxtailAutoConfiguration.class, FluxtailPropagationAutoConfiguration.class },
+		afterName = "io.fluxtail.autoconfigure.ingest.FluxtailIngestAutoConfiguration")
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
 		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint",
 		"ch.qos.logback.classic.LoggerContext" })
@@ -44,10 +46,12 @@ public final class FluxtailEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
 				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
-				ConfigurableListableBeanFactory beans, ObjectProvider<JobRuns> jobRuns, ObjectProvider<MessageContexts> messageContexts) {
+				ConfigurableListableBeanFactory beans, ObjectProvider<JobRuns> jobRuns,
+				ObjectProvider<MessageContexts> messageContexts, ObjectProvider<FluxtailIngest> ingest) {
 			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
 					requestStats.getIfAvailable(), beans,
-					WorkDescriptor.of(jobRuns.getIfAvailable(), messageContexts.getIfAvailable())));
+					WorkDescriptor.of(jobRuns.getIfAvailable(), messageContexts.getIfAvailable()),
+					ingest.getIfAvailable()));
 		}
 
 	}
@@ -57,7 +61,7 @@ public final class FluxtailEndpointAutoConfiguration {
 	 */
 	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
 			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats,
-			ConfigurableListableBeanFactory beans, WorkDescriptor work) {
+			ConfigurableListableBeanFactory beans, WorkDescriptor work, @Nullable FluxtailIngest ingest) {
 		LoggingState state = LoggingState.read(environment);
 		Installation installation = state.installation();
 		boolean installed = installation != null && installation.installed();
@@ -67,7 +71,7 @@ public final class FluxtailEndpointAutoConfiguration {
 				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
 				(inboundRequests != null) ? inboundRequests.description() : null, requestStats,
 				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null, state.queue(),
-				work);
+				work, (ingest != null) ? ingest.status() : null);
 	}
 
 }

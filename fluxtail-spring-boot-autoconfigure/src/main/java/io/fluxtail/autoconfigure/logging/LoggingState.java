@@ -27,12 +27,13 @@ import org.springframework.core.env.Environment;
  * @param installation the starter's decision at startup, {@code null} when it never ran
  * @param appenders names of the appenders whose encoder is a {@link FluxtailEncoder}
  * @param config the configuration of the first such encoder, {@code null} when there is none
+ * @param encoders the running Fluxtail encoders, in the order of {@code appenders}
  * @param queue the queue in front of those appenders, {@code null} when output is synchronous
  */
 public record LoggingState(@Nullable Installation installation, List<String> appenders, @Nullable EncoderConfig config,
-		@Nullable QueuedAppender queue) {
+		List<FluxtailEncoder> encoders, @Nullable QueuedAppender queue) {
 
-	private static final LoggingState NONE = new LoggingState(null, List.of(), null, null);
+	private static final LoggingState NONE = new LoggingState(null, List.of(), null, List.of(), null);
 
 	/**
 	 * Reads the state of the Logback context behind SLF4J for an application.
@@ -45,9 +46,10 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 				|| installation.environment() != environment) {
 			return NONE;
 		}
-		Map<String, EncoderConfig> encoders = fluxtailEncoders(context);
+		Map<String, FluxtailEncoder> encoders = fluxtailEncoders(context);
 		return new LoggingState(installation, List.copyOf(encoders.keySet()),
-				encoders.isEmpty() ? null : encoders.values().iterator().next(),
+				encoders.isEmpty() ? null : encoders.values().iterator().next().getConfig(),
+				List.copyOf(encoders.values()),
 				(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
 					.getAppender(QueuedAppender.NAME) instanceof QueuedAppender queue && queue.isStarted()) ? queue : null);
 	}
@@ -62,8 +64,8 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 		return List.copyOf(fluxtailEncoders(context).keySet());
 	}
 
-	private static Map<String, EncoderConfig> fluxtailEncoders(LoggerContext context) {
-		Map<String, EncoderConfig> encoders = new LinkedHashMap<>();
+	private static Map<String, FluxtailEncoder> fluxtailEncoders(LoggerContext context) {
+		Map<String, FluxtailEncoder> encoders = new LinkedHashMap<>();
 		for (Logger logger : context.getLoggerList()) {
 			for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext();) {
 				Appender<ILoggingEvent> appender = it.next();
@@ -76,10 +78,10 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 		return encoders;
 	}
 
-	private static void addEncoder(Appender<ILoggingEvent> appender, Map<String, EncoderConfig> encoders) {
+	private static void addEncoder(Appender<ILoggingEvent> appender, Map<String, FluxtailEncoder> encoders) {
 		if (appender instanceof OutputStreamAppender<ILoggingEvent> stream
 				&& stream.getEncoder() instanceof FluxtailEncoder encoder && encoder.getConfig() != null) {
-			encoders.putIfAbsent(stream.getName(), encoder.getConfig());
+			encoders.putIfAbsent(stream.getName(), encoder);
 		}
 	}
 

@@ -44,6 +44,8 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 
 	private @Nullable LineWriter writer;
 
+	private volatile @Nullable EventSink sink;
+
 	/**
 	 * Creates an encoder configured by its setters, for Logback XML configuration.
 	 */
@@ -73,6 +75,14 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 	 */
 	public @Nullable EncoderConfig getConfig() {
 		return this.config;
+	}
+
+	/**
+	 * Sets where every event's final fields also go, such as a shipper to a log backend.
+	 * @param sink the sink, {@code null} for none
+	 */
+	public void setSink(@Nullable EventSink sink) {
+		this.sink = sink;
 	}
 
 	/**
@@ -129,6 +139,10 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 			collector.collect(event, scratch.fields);
 			redactor.apply(scratch.fields);
 			writer.write(scratch.fields, scratch.line);
+			EventSink sink = this.sink;
+			if (sink != null) {
+				sink.accept(event, scratch.fields);
+			}
 			return scratch.line.toLine();
 		}
 		catch (RuntimeException ex) {

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The sample app's GET /ping (one request-completion event per request) with shipping to Fluxtail
+# off, on (an OTLP/HTTP sink on loopback that answers 200) and with the ingest down (a loopback
+# port nobody listens on), measured alternately with wrk in one run, on loopback only.
+#
+# Usage (from the repository root; hold the CPU lock for the whole run):
+#   cpu-lock mvn -B -q -o -Pbenchmarks -pl sample-app,benchmarks -am package -DskipTests
+#   cpu-lock benchmarks/ingest/run.sh [rounds] [seconds] [connections]
+set -euo pipefail
+
+ROUNDS=${1:-5}
+SECONDS_PER_RUN=${2:-10}
+CONNECTIONS=${3:-32}
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+JAVA_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAR="$ROOT/sample-app/target/sample-app-0.1.0-SNAPSHOT.jar"
+BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+WORK=$(mktemp -d /tmp/fluxtail-ingest-bench.XXXXXX)
+
+if ! command -v wrk > /dev/null; then
+	echo "wrk not found: installing it from the distribution's packages" >&2
+	apt-get update -qq && apt-get install -y -qq wrk > /dev/null
+fi
+for jar in "$JAR" "$BENCH_JAR"; do
+	[[ -f "$jar" ]] || { echo "missing $jar: build it first (see the header of this script)" >&2; exit 1; }
+done
+
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+declare -A PORT PID
+cleanup() {
+	for name in "${!PID[@]}"; do kill "${PID[$name]}" 2> /dev/null || true; done
+	for name in "${!PID[@]}"; do wait "${PID[$name]}" 2> /dev/null || true; done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+SINK_PORT=$(free_port)
+java -Xmx128m -cp "$BENCH_JAR" io.fluxtail.benchmarks.OtlpSink "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
+PID[sink]=$!
+DOWN_PORT=$(free_port)
+
+# name|extra arguments
+VARIANTS=(
+	"shipping-off|"
+	"shipping-on|--fluxtail.ingest.url=http://127.0.0.1:$SINK_PORT/v1/logs"
+	"ingest-down|--fluxtail.ingest.url=http://127.0.0.1:$DOWN_PORT/v1/logs"
+)
+
+for variant in "${VARIANTS[@]}"; do
+	name=${variant%%|*}
+	args=${variant#*|}
+	port=$(free_port)
+	PORT[$name]=$port
+	# shellcheck disable=SC2086
+	java "${JAVA_OPTS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
+		--management.endpoints.web.exposure.include=fluxtail $args > "$WORK/$name.log" 2>&1 &
+	PID[$name]=$!
+done
+
+for name in "${!PORT[@]}"; do
+	for _ in $(seq 1 120); do
+		curl -fs -o /dev/null "http://127.0.0.1:${PORT[$name]}/ping" && continue 2
+		sleep 0.5
+	done
+	echo "$name did not start; its log:" >&2
+	tail -20 "$WORK/$name.log" >&2
+	exit 1
+done
+
+names=()
+for variant in "${VARIANTS[@]}"; do names+=("${variant%%|*}"); done
+
+for name in "${names[@]}"; do
+	wrk -t1 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "http://127.0.0.1:${PORT[$name]}/ping" > /dev/null
+done
+
+for round in $(seq 1 "$ROUNDS"); do
+	count=${#names[@]}
+	for i in $(seq 0 $((count - 1))); do
+		name=${names[$(((i + round) % count))]}
+		rps=$(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:${PORT[$name]}/ping" \
+			| tee "$WORK/$name.$round.wrk" | awk '/Requests\/sec/ {print $2}')
+		echo "$name $rps" >> "$WORK/results"
+	done
+done
+
+echo "variant median_req_s runs ratio_vs_shipping_off"
+off=$(awk '$1 == "shipping-off" {print $2}' "$WORK/results" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+for name in "${names[@]}"; do
+	runs=$(awk -v n="$name" '$1 == n {print $2}' "$WORK/results" | sort -n | paste -sd' ')
+	median=$(awk -v n="$name" '$1 == n {print $2}' "$WORK/results" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+	echo "$name $median [$runs] $(awk -v m="$median" -v o="$off" 'BEGIN {printf "%.3f", m / o}')"
+done
+for name in shipping-on ingest-down; do
+	echo "$name ingest state: $(curl -fs "http://127.0.0.1:${PORT[$name]}/actuator/fluxtail" \
+		| python3 -c 'import json, sys; i = json.load(sys.stdin)["ingest"]; print({k: i[k] for k in ("sent", "retries", "dropped", "queued")})')"
+done

@@ -1,0 +1,44 @@
+package io.fluxtail.autoconfigure.ingest;
+
+import io.fluxtail.ingest.DropReason;
+import io.fluxtail.ingest.FluxtailIngest;
+import io.fluxtail.ingest.IngestStats;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Publishes the ingest counters: {@code fluxtail.ingest.sent}, {@code fluxtail.ingest.retries},
+ * {@code fluxtail.ingest.dropped} tagged by {@code reason}, and the {@code fluxtail.ingest.queued}
+ * gauge. They read the shipper's own counts, so the log path never touches Micrometer.
+ */
+class IngestMetrics implements MeterBinder {
+
+	private final FluxtailIngest ingest;
+
+	IngestMetrics(FluxtailIngest ingest) {
+		this.ingest = ingest;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		IngestStats stats = this.ingest.stats();
+		FunctionCounter.builder("fluxtail.ingest.sent", stats, IngestStats::sent)
+			.description("Events the ingest accepted")
+			.register(registry);
+		FunctionCounter.builder("fluxtail.ingest.retries", stats, IngestStats::retries)
+			.description("Batches sent again after a failure")
+			.register(registry);
+		for (DropReason reason : DropReason.values()) {
+			FunctionCounter.builder("fluxtail.ingest.dropped", stats, (counts) -> counts.dropped(reason))
+				.tag("reason", reason.tag())
+				.description("Events not delivered")
+				.register(registry);
+		}
+		Gauge.builder("fluxtail.ingest.queued", this.ingest, (ingest) -> ingest.status().queued())
+			.description("Events waiting to be sent")
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.fluxtail.autoconfigure.ingest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import io.fluxtail.ingest.DeliverySettings;
+import io.fluxtail.ingest.IngestMapping;
+import io.fluxtail.ingest.IngestUrls;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldSpec;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns {@code fluxtail.ingest.*} into checked settings, failing with a message that names the
+ * property and never repeats a credential.
+ */
+final class IngestSettings {
+
+	static final String PREFIX = "fluxtail.ingest";
+
+	/** Read when {@code fluxtail.ingest.api-key} is unset. */
+	static final String API_KEY_VARIABLE = "FLUXTAIL_API_KEY";
+
+	private IngestSettings() {
+	}
+
+	static URI url(String url) {
+		URI uri;
+		try {
+			uri = new URI(url.trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".url", "(not shown)",
+					"Not a URL: " + ex.getReason() + ".");
+		}
+		if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+				|| uri.getHost() == null) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".url", IngestUrls.withoutCredentials(uri),
+					"Must be an http or https URL with a host, such as https://ingest.fluxtail.io/v1/logs.");
+		}
+		if (uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".url", IngestUrls.withoutCredentials(uri),
+					"Must not carry credentials or a query; set the key with fluxtail.ingest.api-key or FLUXTAIL_API_KEY.");
+		}
+		return uri;
+	}
+
+	static @Nullable String apiKey(FluxtailIngestProperties properties, Environment environment) {
+		String key = StringUtils.hasText(properties.getApiKey()) ? properties.getApiKey()
+				: environment.getProperty(API_KEY_VARIABLE);
+		return StringUtils.hasText(key) ? key.trim() : null;
+	}
+
+	static Level minLevel(FluxtailIngestProperties properties) {
+		Level level = Level.toLevel(properties.getMinLevel(), null);
+		if (level == null || level == Level.OFF || level == Level.ALL) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".min-level", properties.getMinLevel(),
+					"Must be one of TRACE, DEBUG, INFO, WARN, ERROR.");
+		}
+		return level;
+	}
+
+	static IngestMapping mapping(FluxtailIngestProperties properties, FieldContract contract) {
+		try {
+			return new IngestMapping(contract, properties.getFieldKinds(), stream(properties, contract));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".field-kinds", properties.getFieldKinds(),
+					ex.getMessage() + ".");
+		}
+	}
+
+	private static String stream(FluxtailIngestProperties properties, FieldContract contract) {
+		if (StringUtils.hasText(properties.getStream())) {
+			return properties.getStream().trim();
+		}
+		FieldSpec service = contract.field(CoreFields.SERVICE);
+		return (service != null && service.value() != null) ? service.value() : CoreFields.MISSING;
+	}
+
+	static DeliverySettings delivery(FluxtailIngestProperties properties) {
+		positive("flush-interval", properties.getFlushInterval());
+		positive("timeout", properties.getTimeout());
+		positive("connect-timeout", properties.getConnectTimeout());
+		positive("initial-backoff", properties.getInitialBackoff());
+		positive("max-backoff", properties.getMaxBackoff());
+		positive("retry-budget", properties.getRetryBudget());
+		positive("stop-timeout", properties.getStopTimeout());
+		for (Map.Entry<String, Integer> bound : Map.of("queue-capacity", properties.getQueueCapacity(), "batch-size",
+				properties.getBatchSize()).entrySet()) {
+			if (bound.getValue() < 1) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "." + bound.getKey(), bound.getValue(),
+						"Must be at least 1.");
+			}
+		}
+		if (properties.getBatchSize() > properties.getQueueCapacity()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".batch-size", properties.getBatchSize(),
+					"Must not exceed fluxtail.ingest.queue-capacity (" + properties.getQueueCapacity() + ").");
+		}
+		if (properties.getQueueMaxSize().toBytes() < 1) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".queue-max-size",
+					properties.getQueueMaxSize(), "Must be positive.");
+		}
+		return new DeliverySettings(properties.getQueueCapacity(), properties.getQueueMaxSize().toBytes(),
+				properties.getBatchSize(), properties.getFlushInterval(), properties.getInitialBackoff(),
+				properties.getMaxBackoff(), properties.getRetryBudget(), properties.getStopTimeout());
+	}
+
+	private static void positive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "." + property, value, "Must be positive.");
+		}
+	}
+
+}

@@ -1,0 +1,259 @@
+package io.fluxtail.ingest;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldKind;
+import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.FieldSpec.Origin;
+import io.fluxtail.logging.encoder.EventFields;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where each field of a line goes in OTLP, compiled once: fields of kind {@link FieldKind#LABEL}
+ * become resource attributes, fields of kind {@link FieldKind#METADATA} log record attributes,
+ * under OpenTelemetry semantic-convention names where one exists. The level, time, message, logger,
+ * trace ids and exception have their own places in a log record and keep them.
+ */
+public final class IngestMapping {
+
+	/** Resource attribute naming the stream the events are routed to. */
+	public static final String STREAM_ATTRIBUTE = "fluxtail.stream";
+
+	/** Semantic-convention names of contract fields; other fields keep their output name. */
+	static final Map<String, String> SEMCONV_NAMES = Map.of(CoreFields.SERVICE, "service.name", CoreFields.ENV,
+			"deployment.environment.name", CoreFields.VERSION, "service.version", CoreFields.INSTANCE,
+			"service.instance.id", CoreFields.REGION, "cloud.region", CoreFields.THREAD, "thread.name",
+			CoreFields.ERROR_TYPE, "exception.type", CoreFields.ERROR_MESSAGE, "exception.message",
+			CoreFields.STACK_TRACE, "exception.stacktrace");
+
+	/** Fields with a place of their own in a log record: their kind cannot be changed. */
+	static final Set<String> FIXED_FIELDS = Set.of(CoreFields.TIMESTAMP, CoreFields.LEVEL, CoreFields.LOGGER,
+			CoreFields.MESSAGE, CoreFields.TRACE_ID, CoreFields.SPAN_ID, CoreFields.ERROR_TYPE,
+			CoreFields.ERROR_MESSAGE, CoreFields.STACK_TRACE);
+
+	private final Map<String, Target> contractTargets = new HashMap<>();
+
+	private final Map<String, Target> businessTargets = new HashMap<>();
+
+	private final Map<String, InstrumentationScopeInfo> scopes = new ConcurrentHashMap<>();
+
+	private final Resource resource;
+
+	private final List<String> highCardinalityLabels = new ArrayList<>();
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	/**
+	 * Compiles the mapping.
+	 * @param contract the field contract of the running encoders
+	 * @param kinds kinds that replace a field's own, by default or output name; names outside the
+	 * contract are application fields
+	 * @param stream the stream name
+	 * @throws IllegalArgumentException when the kind of a field with a place of its own is changed
+	 */
+	public IngestMapping(FieldContract contract, Map<String, FieldKind> kinds, String stream) {
+		AttributesBuilder resource = Attributes.builder();
+		Map<String, FieldKind> businessKinds = new HashMap<>(kinds);
+		for (FieldSpec field : contract.fields()) {
+			FieldKind override = kinds.getOrDefault(field.name(), kinds.get(field.outputName()));
+			businessKinds.remove(field.name());
+			businessKinds.remove(field.outputName());
+			if (FIXED_FIELDS.contains(field.name())) {
+				if (override != null) {
+					throw new IllegalArgumentException("'" + field.name()
+							+ "' has a place of its own in an OTLP log record; its kind cannot be changed");
+				}
+				continue;
+			}
+			FieldKind kind = (override != null) ? override : field.kind();
+			String key = SEMCONV_NAMES.getOrDefault(field.name(), field.outputName());
+			if (kind == FieldKind.LABEL && field.origin() == Origin.STATIC) {
+				String value = (field.value() != null) ? field.value() : field.defaultValue();
+				if (value != null) {
+					resource.put(key, value);
+				}
+				this.contractTargets.put(field.outputName(), Target.SKIP);
+				continue;
+			}
+			if (kind == FieldKind.LABEL && field.kind() == FieldKind.METADATA) {
+				this.highCardinalityLabels.add(field.name());
+			}
+			this.contractTargets.put(field.outputName(), new Target(kind, key));
+		}
+		this.contractTargets.put(contract.outputName(CoreFields.TRACE_ID), Target.TRACE_ID);
+		this.contractTargets.put(contract.outputName(CoreFields.SPAN_ID), Target.SPAN_ID);
+		for (String error : List.of(CoreFields.ERROR_TYPE, CoreFields.ERROR_MESSAGE, CoreFields.STACK_TRACE)) {
+			this.contractTargets.put(contract.outputName(error), new Target(FieldKind.METADATA, SEMCONV_NAMES.get(error)));
+		}
+		businessKinds.forEach((name, kind) -> this.businessTargets.put(name, new Target(kind, name)));
+		resource.put(STREAM_ATTRIBUTE, stream);
+		this.resource = Resource.create(resource.build());
+	}
+
+	/**
+	 * Returns the resource every shipped event carries when no per-event field is a label.
+	 * @return the resource
+	 */
+	public Resource resource() {
+		return this.resource;
+	}
+
+	/**
+	 * Returns the fields meant as metadata that are made labels: each value makes a new resource,
+	 * which log backends index as a new stream.
+	 * @return default names of such fields
+	 */
+	public List<String> highCardinalityLabels() {
+		return List.copyOf(this.highCardinalityLabels);
+	}
+
+	/**
+	 * Copies one event into a log record.
+	 * @param event the event
+	 * @param fields its final fields, as the line has them
+	 * @return the record
+	 */
+	ShippedLog toRecord(ILoggingEvent event, EventFields fields) {
+		AttributesBuilder attributes = Attributes.builder();
+		AttributesBuilder labels = null;
+		String message = "";
+		String traceId = null;
+		String spanId = null;
+		long chars = 0;
+		for (int i = 0; i < fields.size(); i++) {
+			Object value = fields.value(i);
+			switch (fields.role(i)) {
+				case TIMESTAMP, LEVEL, LOGGER -> {
+				}
+				case MESSAGE -> message = String.valueOf(value);
+				case BUSINESS -> {
+					Target target = this.businessTargets.get(fields.name(i));
+					if (target == null || target.kind() == FieldKind.METADATA) {
+						chars += put(attributes, fields.name(i), value);
+					}
+					else {
+						labels = (labels != null) ? labels : this.resource.getAttributes().toBuilder();
+						chars += put(labels, target.key(), value);
+					}
+				}
+				default -> {
+					Target target = this.contractTargets.getOrDefault(fields.name(i), Target.SKIP);
+					if (target == Target.TRACE_ID) {
+						traceId = String.valueOf(value);
+					}
+					else if (target == Target.SPAN_ID) {
+						spanId = String.valueOf(value);
+					}
+					else if (target.kind() == FieldKind.METADATA) {
+						chars += put(attributes, target.key(), value);
+					}
+					else if (target != Target.SKIP) {
+						labels = (labels != null) ? labels : this.resource.getAttributes().toBuilder();
+						chars += put(labels, target.key(), value);
+					}
+				}
+			}
+		}
+		Level level = event.getLevel();
+		return new ShippedLog((labels != null) ? Resource.create(labels.build()) : this.resource,
+				this.scopes.computeIfAbsent(event.getLoggerName(), InstrumentationScopeInfo::create),
+				epochNanos(event), severityOf(level), level.toString(), message, attributes.build(),
+				spanContext(traceId, spanId), message.length() + chars);
+	}
+
+	private static long epochNanos(ILoggingEvent event) {
+		java.time.Instant instant = event.getInstant();
+		return (instant != null) ? instant.getEpochSecond() * 1_000_000_000L + instant.getNano()
+				: event.getTimeStamp() * 1_000_000L;
+	}
+
+	static Severity severityOf(Level level) {
+		return switch (level.toInt()) {
+			case Level.ERROR_INT -> Severity.ERROR;
+			case Level.WARN_INT -> Severity.WARN;
+			case Level.INFO_INT -> Severity.INFO;
+			case Level.DEBUG_INT -> Severity.DEBUG;
+			case Level.TRACE_INT -> Severity.TRACE;
+			default -> Severity.UNDEFINED_SEVERITY_NUMBER;
+		};
+	}
+
+	/**
+	 * Ids that are not valid W3C ids (a default such as '-') leave the record without trace
+	 * context rather than with a made-up one.
+	 */
+	private static SpanContext spanContext(@Nullable String traceId, @Nullable String spanId) {
+		if (traceId == null) {
+			return SpanContext.getInvalid();
+		}
+		SpanContext context = SpanContext.create(traceId, (spanId != null) ? spanId : "0000000000000000",
+				TraceFlags.getDefault(), TraceState.getDefault());
+		return context.isValid() ? context : SpanContext.getInvalid();
+	}
+
+	/**
+	 * Numbers and booleans keep their type; maps, lists and objects go as the JSON the line shows.
+	 * @return the characters now held, a number or boolean counted as 8
+	 */
+	private long put(AttributesBuilder attributes, String key, @Nullable Object value) {
+		if (value == null) {
+			return 0;
+		}
+		if (value instanceof Boolean bool) {
+			attributes.put(key, bool);
+			return key.length() + 8;
+		}
+		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+				|| value instanceof BigInteger big && big.bitLength() < 64) {
+			attributes.put(key, ((Number) value).longValue());
+			return key.length() + 8;
+		}
+		if (value instanceof Double || value instanceof Float) {
+			attributes.put(key, ((Number) value).doubleValue());
+			return key.length() + 8;
+		}
+		String text = (value instanceof CharSequence || value instanceof Number) ? value.toString() : json(value);
+		attributes.put(AttributeKey.stringKey(key), text);
+		return key.length() + text.length();
+	}
+
+	private String json(Object value) {
+		try {
+			return this.mapper.writeValueAsString(value);
+		}
+		catch (RuntimeException ex) {
+			return String.valueOf(value);
+		}
+	}
+
+	private record Target(FieldKind kind, String key) {
+
+		static final Target SKIP = new Target(FieldKind.LABEL, "");
+
+		static final Target TRACE_ID = new Target(FieldKind.METADATA, CoreFields.TRACE_ID);
+
+		static final Target SPAN_ID = new Target(FieldKind.METADATA, CoreFields.SPAN_ID);
+
+	}
+
+}

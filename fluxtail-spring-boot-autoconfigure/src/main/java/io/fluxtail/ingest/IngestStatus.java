@@ -1,0 +1,18 @@
+package io.fluxtail.ingest;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Shipping at one moment.
+ *
+ * @param active whether events are shipped
+ * @param inactiveReason why not, {@code null} when they are
+ * @param destination where they go, without credentials
+ * @param queued events waiting to be sent
+ * @param queueCapacity most events that may wait
+ * @param stats the counters
+ */
+public record IngestStatus(boolean active, @Nullable String inactiveReason, String destination, int queued,
+		int queueCapacity, IngestStats stats) {
+
+}
