@@ -26,7 +26,7 @@ public final class ContractStats {
 
 	/**
 	 * Counts a required field written with its default.
-	 * @param field the field's default name
+	 * @param field the field's output name (under the schema in use)
 	 */
 	public void defaultApplied(String field) {
 		this.defaultsApplied.increment(field);

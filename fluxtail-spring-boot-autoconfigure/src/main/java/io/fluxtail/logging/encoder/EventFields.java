@@ -95,21 +95,7 @@ public final class EventFields {
 	}
 
 	/**
-	 * Returns the value of the first field with the given role.
-	 * @param role the role
-	 * @return the value or {@code null}
-	 */
-	public @Nullable Object valueOf(Role role) {
-		for (int i = 0; i < this.size; i++) {
-			if (this.roles[i] == role) {
-				return this.values[i];
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * What a field is in the event; logfmt places fields by role, JSON keeps list order.
+	 * What a field is in the event; logfmt and text place fields by role, JSON keeps list order.
 	 */
 	public enum Role {
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with defaults, then the application's own fields (key/value pairs, structured arguments, MDC),
  * none of which may take a contract field's name.
  */
-public final class FieldCollector {
+final class FieldCollector {
 
 	private final FieldContract contract;
 
@@ -69,15 +69,6 @@ public final class FieldCollector {
 		this.errorTypeName = contract.outputName(CoreFields.ERROR_TYPE);
 		this.errorMessageName = contract.outputName(CoreFields.ERROR_MESSAGE);
 		this.stackTraceName = contract.outputName(CoreFields.STACK_TRACE);
-	}
-
-	/**
-	 * Collects the fields of one event.
-	 * @param event the event
-	 * @return its fields in output order
-	 */
-	public EventFields collect(ILoggingEvent event) {
-		return collect(event, new EventFields());
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.fluxtail.logging.encoder;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 
@@ -311,11 +310,6 @@ public final class LineBuffer {
 	 */
 	public void reset() {
 		this.length = 0;
-	}
-
-	@Override
-	public String toString() {
-		return new String(this.bytes, 0, this.length, StandardCharsets.UTF_8);
 	}
 
 	private void ensure(int count) {

@@ -1,6 +1,6 @@
 /**
- * The Logback encoder: turns a logging event into the contract's ordered fields and renders them
- * as JSON or logfmt.
+ * The Logback encoder: turns a logging event into the contract's ordered fields, redacts them, and
+ * renders them as JSON, logfmt or text.
  */
 @NullMarked
 package io.fluxtail.logging.encoder;

@@ -3,6 +3,7 @@ package io.fluxtail.autoconfigure.logging;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.LogFormat;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,33 @@ class FluxtailSettingsTests {
 		this.environment.setProperty("fluxtail.static-fields.team", "payments");
 		this.environment.setProperty("fluxtail.static-fields.cost_center", "cc-4411");
 		assertThat(encoderConfig().contract().field("team").value()).isEqualTo("payments");
+	}
+
+	@Test
+	void theEcsSchemaNamesEveryFieldWhereverTheContractIsRead() {
+		this.environment.setProperty("fluxtail.schema", "ecs");
+		this.environment.setProperty("fluxtail.format", "text");
+		FieldContract contract = encoderConfig().contract();
+		assertThat(encoderConfig().format()).isEqualTo(LogFormat.TEXT);
+		assertThat(contract.schema()).isEqualTo(Schema.ECS);
+		assertThat(contract.field(CoreFields.REQUEST_ID).outputName()).isEqualTo("http.request.id");
+		assertThat(contract.fields().stream().map(FieldSpec::outputName)).startsWith("@timestamp", "log.level",
+				"message", "log.logger", "process.thread.name", "ecs.version");
+	}
+
+	@Test
+	void underEcsAStaticFieldCannotTakeAnEcsContractName() {
+		this.environment.setProperty("fluxtail.schema", "ecs");
+		this.environment.setProperty("fluxtail.static-fields.service.name", "x");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(this::encoderConfig)
+			.withMessageContaining("fluxtail.static-fields.service.name");
+	}
+
+	@Test
+	void anUnknownSchemaFailsNamingTheProperty() {
+		this.environment.setProperty("fluxtail.schema", "otel");
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(this::encoderConfig)
+			.withStackTraceContaining("fluxtail.schema");
 	}
 
 	private EncoderConfig encoderConfig() {
