@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.fluxtail.logging.contract.CoreFields;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +61,15 @@ public final class LogLines {
 	 */
 	public static JsonNode parse(String line) {
 		return mapper.readTree(line);
+	}
+
+	/**
+	 * Opens a strict streaming parser on one JSON line, for tests that read values as written.
+	 * @param line the line
+	 * @return the parser
+	 */
+	public static JsonParser parser(String line) {
+		return mapper.createParser(line);
 	}
 
 	/**

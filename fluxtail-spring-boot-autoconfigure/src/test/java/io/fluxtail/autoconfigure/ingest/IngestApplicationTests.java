@@ -8,6 +8,7 @@ import io.fluxtail.ingest.FluxtailIngest;
 import io.fluxtail.ingest.IngestMapping;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.testsupport.LocalHttp;
+import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.testsupport.OtlpServer;
 import io.fluxtail.testsupport.OtlpServer.Shipped;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -43,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class IngestApplicationTests {
 
 	private static final String API_KEY = "flx_live_9Hd2Lq7Vx3Pw8Rk5Tz1Mb4Nc";
-
-	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final OtlpServer server = OtlpServerFactory.start();
 
@@ -89,7 +87,7 @@ class IngestApplicationTests {
 
 			HttpResponse<String> response = this.http.get(port(context), "/actuator/fluxtail");
 			assertThat(response.body()).doesNotContain(API_KEY);
-			JsonNode ingest = mapper.readTree(response.body()).get("ingest");
+			JsonNode ingest = LogLines.parse(response.body()).get("ingest");
 			assertThat(ingest.get("active").asBoolean()).isTrue();
 			assertThat(ingest.get("destination").asString()).isEqualTo(this.server.url());
 			assertThat(ingest.get("sent").asLong()).isPositive();

@@ -8,6 +8,7 @@ import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.logging.redaction.PatternDetector;
 import io.fluxtail.logging.redaction.Triggers;
+import io.fluxtail.testsupport.LogLines;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -133,7 +133,7 @@ class RedactionApplicationTests {
 		List<JsonNode> lines = output.getOut()
 			.lines()
 			.filter((line) -> line.startsWith("{"))
-			.map((line) -> JsonMapper.shared().readTree(line))
+			.map(LogLines::parse)
 			.filter((line) -> line.get(CoreFields.MESSAGE).asString().startsWith(messagePrefix))
 			.toList();
 		assertThat(lines).hasSize(1);

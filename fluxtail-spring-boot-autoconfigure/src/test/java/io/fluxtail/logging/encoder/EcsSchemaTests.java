@@ -8,6 +8,7 @@ import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.Schema;
+import io.fluxtail.testsupport.LogLines;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ class EcsSchemaTests {
 		event.addKeyValuePair(new KeyValuePair(CoreFields.HTTP_STATUS, 201));
 		event.addKeyValuePair(new KeyValuePair(CoreFields.DURATION_MS, 152L));
 		event.addKeyValuePair(new KeyValuePair(CoreFields.OUTCOME, "SUCCESS"));
-		JsonNode line = JsonFormatTests.STRICT.readTree(TestEvents.encode(this.encoder, event));
+		JsonNode line = LogLines.parse(TestEvents.encode(this.encoder, event));
 		assertThat(line.get("http.request.method").asString()).isEqualTo("POST");
 		assertThat(line.get("http.route").asString()).isEqualTo("/orders");
 		assertThat(line.get("http.response.status_code").asInt()).isEqualTo(201);
@@ -76,7 +77,7 @@ class EcsSchemaTests {
 		event.addKeyValuePair(new KeyValuePair("log.level", "DEBUG"));
 		event.addKeyValuePair(new KeyValuePair("ecs.version", "1.0"));
 		event.setMDCPropertyMap(Map.of("service.name", "spoofed"));
-		JsonNode line = JsonFormatTests.STRICT.readTree(TestEvents.encode(bare, event));
+		JsonNode line = LogLines.parse(TestEvents.encode(bare, event));
 		assertThat(line.get("log.level").asString()).isEqualTo("INFO");
 		assertThat(line.get("ecs.version").asString()).isEqualTo("8.11");
 		assertThat(line.get("service.name").asString()).isEqualTo(CoreFields.MISSING);
@@ -91,7 +92,7 @@ class EcsSchemaTests {
 	void anExceptionIsWrittenAsEcsErrorFields() {
 		LoggingEvent event = this.events.event("checkout.api", Level.ERROR, "payment capture failed",
 				new IllegalStateException("capture failed"));
-		JsonNode line = JsonFormatTests.STRICT.readTree(TestEvents.encode(this.encoder, event));
+		JsonNode line = LogLines.parse(TestEvents.encode(this.encoder, event));
 		assertThat(line.get("error.type").asString()).isEqualTo(IllegalStateException.class.getName());
 		assertThat(line.get("error.message").asString()).isEqualTo("capture failed");
 		assertThat(line.get("error.stack_trace").asString()).startsWith("java.lang.IllegalStateException: capture failed");

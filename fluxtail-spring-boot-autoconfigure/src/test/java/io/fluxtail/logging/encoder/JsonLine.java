@@ -3,6 +3,7 @@ package io.fluxtail.logging.encoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.fluxtail.testsupport.LogLines;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,7 +21,7 @@ final class JsonLine {
 
 	static Map<String, @Nullable String> stringForms(String line) {
 		Map<String, @Nullable String> fields = new LinkedHashMap<>();
-		try (JsonParser parser = JsonFormatTests.STRICT.createParser(line)) {
+		try (JsonParser parser = LogLines.parser(line)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new IllegalArgumentException("Not an object: " + line);
 			}
@@ -53,8 +54,8 @@ final class JsonLine {
 			return true;
 		}
 		if (json.startsWith("{") || json.startsWith("[")) {
-			JsonNode left = JsonFormatTests.STRICT.readTree(json);
-			return left.equals(JsonFormatTests.STRICT.readTree(other));
+			JsonNode left = LogLines.parse(json);
+			return left.equals(LogLines.parse(other));
 		}
 		return false;
 	}

@@ -15,6 +15,7 @@ import io.fluxtail.logging.encoder.RedactionCorpus.SensitivePair;
 import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SensitiveKeys;
+import io.fluxtail.testsupport.LogLines;
 import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,7 +130,7 @@ class RedactionCorpusTests {
 		List<String> texts = new ArrayList<>();
 		for (String line : output.split("\n")) {
 			if (line.startsWith("{")) {
-				collect(JsonFormatTests.STRICT.readTree(line), texts);
+				collect(LogLines.parse(line), texts);
 			}
 			else if (format == LogFormat.TEXT) {
 				String text = withoutEscapes(line);

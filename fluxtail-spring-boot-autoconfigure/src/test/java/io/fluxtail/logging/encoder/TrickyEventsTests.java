@@ -22,6 +22,7 @@ import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
 import io.fluxtail.logging.encoder.logfmt.LogfmtParser.Pair;
+import io.fluxtail.testsupport.LogLines;
 import net.logstash.logback.argument.StructuredArguments;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,7 +73,7 @@ class TrickyEventsTests {
 		String text = line(LogFormat.TEXT, contract, once);
 		Map<String, @Nullable String> fields = JsonLine.stringForms(json);
 		if (schema == Schema.ECS) {
-			assertCarriesTheEcsSpecRequiredFields(JsonFormatTests.STRICT.readTree(json));
+			assertCarriesTheEcsSpecRequiredFields(LogLines.parse(json));
 		}
 		assertLogfmtHoldsExactly(fields, logfmt);
 		assertTextHasTheShape(fields, contract, text);
@@ -230,7 +232,7 @@ class TrickyEventsTests {
 
 	private static JsonNode ecsSpec() {
 		try (InputStream spec = TrickyEventsTests.class.getResourceAsStream("/ecs/spec.json")) {
-			return JsonFormatTests.STRICT.readTree(spec);
+			return JsonMapper.shared().readTree(spec);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -22,13 +22,13 @@ import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.encoder.LogFormat;
+import io.fluxtail.testsupport.LogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order, and what is counted and reported when it cannot.
  */
 class QueuedAppenderTests {
-
-	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	private static final Duration MAX_BLOCK = Duration.ofMillis(20);
 
@@ -284,7 +282,7 @@ class QueuedAppenderTests {
 			List<JsonNode> lines = new ArrayList<>();
 			for (String line : text().split("\n")) {
 				if (!line.isEmpty()) {
-					lines.add(mapper.readTree(line));
+					lines.add(LogLines.parse(line));
 				}
 			}
 			return lines;

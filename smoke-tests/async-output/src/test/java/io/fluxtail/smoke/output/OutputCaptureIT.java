@@ -6,10 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.fluxtail.smoke.LogLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -36,7 +36,7 @@ class OutputCaptureIT {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/levels?events=30")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode logged = JsonMapper.shared().readTree(response.body()).get("logged");
+		JsonNode logged = LogLines.parse(response.body()).get("logged");
 		long captured = output.getOut()
 			.lines()
 			.filter((line) -> line.startsWith("{") && line.contains("\"logger\":\"smoke.burst\""))
