@@ -1,6 +1,7 @@
 package io.fluxtail.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -32,13 +33,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.util.backoff.FixedBackOff;
 
 import static io.fluxtail.testsupport.LogLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Request ids across a real Kafka broker (KRaft, in process): sent by {@code KafkaTemplate} as a
@@ -66,6 +71,24 @@ class KafkaMessageContextTests {
 					"spring.kafka.consumer.auto-offset-reset=earliest", "spring.kafka.consumer.group-id=fluxtail",
 					"spring.kafka.listener.concurrency=3")
 			.run();
+		awaitEveryConsumerHasAPartition();
+	}
+
+	/**
+	 * Three consumers share three partitions once the group has settled; before that one consumer
+	 * may hold them all, and records sent then would all be read on one thread.
+	 */
+	private static void awaitEveryConsumerHasAPartition() {
+		for (MessageListenerContainer container : context.getBean(KafkaListenerEndpointRegistry.class)
+			.getListenerContainers()) {
+			if (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent) {
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> concurrent.getContainers()
+						.stream()
+						.allMatch((consumer) -> consumer.getAssignedPartitions() != null
+								&& !consumer.getAssignedPartitions().isEmpty()));
+			}
+		}
 	}
 
 	@AfterAll
