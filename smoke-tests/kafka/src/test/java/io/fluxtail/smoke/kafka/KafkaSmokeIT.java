@@ -1,6 +1,8 @@
 package io.fluxtail.smoke.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,9 +78,42 @@ class KafkaSmokeIT {
 		assertThat(text(completion, "job")).isEqualTo("order-events");
 	}
 
+	/**
+	 * The three consumers share the three partitions once the group has settled, as the
+	 * container's own assignment lines tell; before that one consumer may hold them all.
+	 */
+	private static void awaitEveryConsumerHoldsAPartition() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (consumersHoldingAPartition() < 3) {
+			assertThat(System.nanoTime()).as("three consumers with a partition within 30 s").isLessThan(deadline);
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	private static long consumersHoldingAPartition() {
+		Map<String, Boolean> holding = new HashMap<>();
+		for (JsonNode line : LogLines.parseAll(app.stdout())) {
+			String message = text(line, "message");
+			if (message.startsWith("order-events: partitions assigned: [orders")) {
+				holding.put(text(line, "thread"), true);
+			}
+			else if (message.startsWith("order-events: partitions revoked:")) {
+				holding.put(text(line, "thread"), false);
+			}
+		}
+		return holding.values().stream().filter(Boolean::booleanValue).count();
+	}
+
 	@Test
 	@Order(2)
 	void fiveHundredEventsConsumedConcurrentlyGiveNoMismatchedLine() {
+		awaitEveryConsumerHoldsAPartition();
 		http.callEachWithItsOwnId(List.of("/publish"), 500, 8);
 		app.awaitStdoutCount(500, (line) -> line.contains("\"message\":\"order consumed\"") && line.contains("load-"));
 
