@@ -79,6 +79,14 @@ public abstract class RequestContextSmokeTests {
 	 */
 	protected abstract String service();
 
+	/**
+	 * Returns the running application, for a shape's own tests.
+	 * @return the application
+	 */
+	protected SmokeApp app() {
+		return this.app;
+	}
+
 	@BeforeAll
 	void start() {
 		this.app = SmokeApp.builder().start();

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.fluxtail.smoke.RequestContextSmokeTests;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.fluxtail.smoke.LogLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,6 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through {@code @Async}, {@code Callable}, {@code DeferredResult} and {@code RestClient}.
  */
 class ServletSmokeIT extends RequestContextSmokeTests {
+
+	@Test
+	void aScheduledRunInTheWebApplicationHasItsOwnIdAndJobOnItsLines() {
+		JsonNode tick = app().awaitJsonLine((line) -> "tick".equals(text(line, "message")));
+		assertThat(text(tick, "request_id")).matches("job-[0-9a-f]{16}");
+		assertThat(text(tick, "job")).isEqualTo("asyncWork.tick");
+		JsonNode completed = app().awaitJsonLine((line) -> "job completed".equals(text(line, "message"))
+				&& text(tick, "request_id").equals(text(line, "request_id")));
+		assertThat(text(completed, "outcome")).isEqualTo("SUCCESS");
+	}
 
 	@Override
 	protected List<String> handlers() {
