@@ -1,7 +1,6 @@
 package io.fluxtail.autoconfigure;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.web.RequestContextSettings;
@@ -17,19 +16,16 @@ final class RequestSettings {
 
 	private static final String PREFIX = "fluxtail.request.";
 
-	/** An HTTP header name: an RFC 9110 token. */
-	private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
-
 	private static final int MAX_PREFIX_LENGTH = RequestIds.MAX_LENGTH - RequestIds.RANDOM_HEX_LENGTH;
 
 	private RequestSettings() {
 	}
 
 	static RequestContextSettings of(FluxtailProperties.Request request) {
-		checkHeader(PREFIX + "header", request.getHeader());
+		ConfiguredRequestIds.checkHeader(PREFIX + "header", request.getHeader());
 		List<String> alternatives = request.getAlternativeHeaders();
 		for (int i = 0; i < alternatives.size(); i++) {
-			checkHeader(PREFIX + "alternative-headers[" + i + "]", alternatives.get(i));
+			ConfiguredRequestIds.checkHeader(PREFIX + "alternative-headers[" + i + "]", alternatives.get(i));
 		}
 		String prefix = request.getIdPrefix();
 		if (prefix.length() > MAX_PREFIX_LENGTH || !(prefix.isEmpty() || RequestIds.isValid(prefix))) {
@@ -50,13 +46,6 @@ final class RequestSettings {
 		return new RequestContextSettings(request.getHeader(), alternatives, request.isTrustInbound(), prefix,
 				request.isTraceparentFallback(), request.isOutbound(), request.isPropagateToTasks(),
 				request.isReactorContextPropagation(), request.getCompletion().isEnabled(), excluded);
-	}
-
-	private static void checkHeader(String property, String header) {
-		if (header == null || !HEADER.matcher(header).matches()) {
-			throw new InvalidConfigurationPropertyValueException(property, header,
-					"Must be a valid HTTP header name (1 to 64 token characters, no spaces).");
-		}
 	}
 
 }

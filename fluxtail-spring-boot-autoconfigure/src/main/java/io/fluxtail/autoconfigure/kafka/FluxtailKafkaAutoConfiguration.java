@@ -1,6 +1,5 @@
 package io.fluxtail.autoconfigure.kafka;
 
-import java.util.regex.Pattern;
 
 import io.fluxtail.autoconfigure.ConfiguredRequestIds;
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
@@ -21,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -38,16 +36,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(FluxtailKafkaProperties.class)
 public final class FluxtailKafkaAutoConfiguration {
 
-	/** A Kafka header name: printable ASCII without spaces, as HTTP tokens. */
-	private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
-
 	@Bean
 	@ConditionalOnMissingBean
 	MessageContexts fluxtailMessageContexts(FluxtailKafkaProperties properties) {
-		if (!HEADER.matcher(properties.getHeader()).matches()) {
-			throw new InvalidConfigurationPropertyValueException("fluxtail.kafka.header", properties.getHeader(),
-					"Must be 1 to 64 letters, digits or '!#$%&'*+.^_`|~-' (no spaces).");
-		}
+		ConfiguredRequestIds.checkHeader("fluxtail.kafka.header", properties.getHeader());
 		FluxtailKafkaProperties.Completion completion = properties.getCompletion();
 		MessageContextSettings settings = new MessageContextSettings(properties.getHeader(),
 				properties.isTrustInbound(), properties.getIdPrefix(), properties.isOutbound(), completion.isEnabled(),
