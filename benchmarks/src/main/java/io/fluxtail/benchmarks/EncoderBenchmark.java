@@ -36,6 +36,8 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 
+import static io.fluxtail.benchmarks.StartedEncoders.started;
+
 /**
  * Every candidate encodes the same prepared event, so the numbers compare the encoders alone:
  * Fluxtail JSON with default redaction and without, logstash-logback-encoder's
@@ -150,15 +152,6 @@ public class EncoderBenchmark {
 			masking.addPaths(String.join(",", SensitiveKeys.DEFAULTS));
 			masking.start();
 			encoder.addDecorator(masking);
-		}
-		return encoder;
-	}
-
-	private static <E extends Encoder<ILoggingEvent>> E started(E encoder, LoggerContext context) {
-		encoder.setContext(context);
-		encoder.start();
-		if (!encoder.isStarted()) {
-			throw new IllegalStateException(encoder.getClass().getName() + " did not start");
 		}
 		return encoder;
 	}

@@ -30,6 +30,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.slf4j.event.KeyValuePair;
 
+import static io.fluxtail.benchmarks.StartedEncoders.started;
+
 /**
  * Every Fluxtail format and schema, with default redaction on, against plain
  * {@link LogstashEncoder} on the same production-shaped line: a clock that advances one millisecond
@@ -119,15 +121,6 @@ public class FormatBenchmark {
 			.build();
 		return started(new FluxtailEncoder(new EncoderConfig(format, contract, StackTraceSettings.defaults(),
 				new ContractStats(), RedactionPolicy.defaults())), context);
-	}
-
-	private static Encoder<ILoggingEvent> started(Encoder<ILoggingEvent> encoder, LoggerContext context) {
-		encoder.setContext(context);
-		encoder.start();
-		if (!encoder.isStarted()) {
-			throw new IllegalStateException(encoder.getClass().getName() + " did not start");
-		}
-		return encoder;
 	}
 
 }

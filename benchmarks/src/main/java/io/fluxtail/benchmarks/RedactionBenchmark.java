@@ -28,6 +28,8 @@ import org.openjdk.jmh.annotations.State;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 
+import static io.fluxtail.benchmarks.StartedEncoders.started;
+
 /**
  * Fluxtail with every built-in detector, Fluxtail with redaction off, and plain
  * {@link LogstashEncoder}, each encoding a fresh production-shaped event per call
@@ -85,15 +87,6 @@ public class RedactionBenchmark {
 			.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
 			.build();
 		return new EncoderConfig(LogFormat.JSON, contract, StackTraceSettings.defaults(), new ContractStats(), policy);
-	}
-
-	private static <E extends Encoder<ILoggingEvent>> E started(E encoder, LoggerContext context) {
-		encoder.setContext(context);
-		encoder.start();
-		if (!encoder.isStarted()) {
-			throw new IllegalStateException(encoder.getClass().getName() + " did not start");
-		}
-		return encoder;
 	}
 
 	/**
