@@ -150,7 +150,7 @@ public class FluxtailEndpoint {
 	private static String jobSource(FieldSpec field, WorkDescriptor work) {
 		List<String> sources = new ArrayList<>();
 		if (work.jobs() != null) {
-			sources.add("scheduled-method");
+			sources.add("scheduled-task");
 		}
 		if (work.messages() != null) {
 			sources.add("listener-id");

@@ -7,12 +7,13 @@ import org.springframework.util.StringUtils;
 
 /**
  * Names scheduled jobs: {@code bean.method} for {@code @Scheduled} methods (the bean named as
- * Spring names a component, {@code invoiceRetry.retry}), {@value #UNNAMED} for other tasks, then
- * renamed by configuration.
+ * Spring names a component, {@code invoiceRetry.retry}), the class named the same way for a task
+ * class of the application's ({@code CacheWarmer} is {@code cacheWarmer}), {@value #UNNAMED} for
+ * lambdas and anonymous tasks, then renamed by configuration.
  */
 public final class JobNames {
 
-	/** Name of a task that is not a {@code @Scheduled} method, such as a lambda. */
+	/** Name of a task that has no name of its own, such as a lambda. */
 	public static final String UNNAMED = "scheduled-task";
 
 	/**
@@ -38,18 +39,21 @@ public final class JobNames {
 	 * @return its name
 	 */
 	public String nameOf(Runnable task) {
-		String name = defaultName(task.toString());
+		String description = task.toString();
+		String name = METHOD.matcher(description).matches() ? methodName(description) : className(task.getClass());
 		return this.renamed.getOrDefault(name, name);
 	}
 
-	static String defaultName(String task) {
-		if (!METHOD.matcher(task).matches()) {
-			return UNNAMED;
-		}
-		int methodDot = task.lastIndexOf('.');
-		String type = task.substring(0, methodDot);
+	private static String methodName(String method) {
+		int methodDot = method.lastIndexOf('.');
+		String type = method.substring(0, methodDot);
 		String simpleType = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
-		return StringUtils.uncapitalize(simpleType) + task.substring(methodDot);
+		return StringUtils.uncapitalize(simpleType) + method.substring(methodDot);
+	}
+
+	private static String className(Class<?> type) {
+		boolean named = !type.isSynthetic() && !type.isHidden() && !type.isAnonymousClass();
+		return named ? StringUtils.uncapitalize(type.getSimpleName()) : UNNAMED;
 	}
 
 }

@@ -8,33 +8,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JobNamesTests {
 
+	private final JobNames names = new JobNames(Map.of("invoiceRetry.retry", "invoice-retry"));
+
 	@Test
 	void aScheduledMethodIsNamedAfterItsBeanAndMethod() {
-		assertThat(JobNames.defaultName("com.acme.billing.InvoiceRetry.retry")).isEqualTo("invoiceRetry.retry");
-		assertThat(JobNames.defaultName("com.acme.Jobs$Nightly.importFeed")).isEqualTo("nightly.importFeed");
+		assertThat(this.names.nameOf(describedAs("com.acme.billing.Reports.nightly"))).isEqualTo("reports.nightly");
+		assertThat(this.names.nameOf(describedAs("com.acme.Jobs$Nightly.importFeed"))).isEqualTo("nightly.importFeed");
 	}
 
 	@Test
-	void aTaskThatIsNotAMethodHasTheGenericName() {
-		assertThat(JobNames.defaultName("com.acme.Worker$$Lambda/0x0000000801234@6d06d69c"))
-			.isEqualTo(JobNames.UNNAMED);
-		assertThat(JobNames.defaultName("task")).isEqualTo(JobNames.UNNAMED);
+	void aTaskClassOfItsOwnIsNamedLikeABean() {
+		assertThat(this.names.nameOf(new CacheWarmer())).isEqualTo("cacheWarmer");
+	}
+
+	@Test
+	void aLambdaOrAnAnonymousTaskHasTheGenericName() {
+		assertThat(this.names.nameOf(() -> {
+		})).isEqualTo(JobNames.UNNAMED);
+		assertThat(this.names.nameOf(describedAs("task"))).isEqualTo(JobNames.UNNAMED);
 	}
 
 	@Test
 	void aConfiguredNameReplacesTheDefault() {
-		JobNames names = new JobNames(Map.of("invoiceRetry.retry", "invoice-retry"));
-		Runnable task = new Runnable() {
+		assertThat(this.names.nameOf(describedAs("com.acme.billing.InvoiceRetry.retry"))).isEqualTo("invoice-retry");
+	}
+
+	/**
+	 * An anonymous task that prints itself as Spring's {@code ScheduledMethodRunnable} does.
+	 */
+	private static Runnable describedAs(String description) {
+		return new Runnable() {
 			@Override
 			public void run() {
 			}
 
 			@Override
 			public String toString() {
-				return "com.acme.billing.InvoiceRetry.retry";
+				return description;
 			}
 		};
-		assertThat(names.nameOf(task)).isEqualTo("invoice-retry");
+	}
+
+	static class CacheWarmer implements Runnable {
+
+		@Override
+		public void run() {
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.fluxtail.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,19 +28,20 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static io.fluxtail.testsupport.LogLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scheduled runs of a non-web application, read from its real console lines: one request id and
- * job name per run on every line of the run ({@code @Async} and Spring's error line included), one
- * completion line per run, and the scheduler thread restored after failed runs.
+ * job name per run on every line of the run ({@code @Async} and Spring's error line included) and
+ * one completion line per run, for {@code @Scheduled} methods and for the tasks the application
+ * schedules itself on Spring Boot's scheduler alike.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ScheduledJobContextTests {
@@ -50,14 +52,14 @@ class ScheduledJobContextTests {
 	void everyLineOfARunCarriesItsOwnIdAndJobNameAndEachRunCompletesOnce(CapturedOutput output) throws Exception {
 		LogLines logs = new LogLines(output);
 		try (ConfigurableApplicationContext context = run()) {
-			Jobs jobs = context.getBean(Jobs.class);
-			awaitRuns(jobs, 6);
+			awaitRuns(context, 6);
 		}
 		List<JsonNode> lines = logs.sinceMark();
 		List<JsonNode> runLines = lines.stream().filter((line) -> line.has(CoreFields.JOB)).toList();
 		assertThat(runLines).isNotEmpty().allSatisfy((line) -> {
 			assertThat(text(line, CoreFields.REQUEST_ID)).matches("job-[0-9a-f]{16}");
-			assertThat(text(line, CoreFields.JOB)).isIn("jobs.retryInvoices", "nightly-import");
+			assertThat(text(line, CoreFields.JOB)).isIn("jobs.retryInvoices", "nightly-import", "cacheWarmer",
+					JobNames.UNNAMED);
 		});
 		Map<String, List<JsonNode>> runs = runLines.stream()
 			.collect(Collectors.groupingBy((line) -> text(line, CoreFields.REQUEST_ID)));
@@ -69,13 +71,14 @@ class ScheduledJobContextTests {
 			.as("@Async lines of the run")
 			.isNotEmpty()
 			.allSatisfy((line) -> assertThat(text(line, CoreFields.THREAD)).startsWith("task-"));
-		assertThat(lines).filteredOn((line) -> "probe".equals(text(line, CoreFields.MESSAGE)))
-			.as("a plain task on the same scheduler thread, after failed runs")
-			.isNotEmpty()
-			.allSatisfy((line) -> {
-				assertThat(line.has(CoreFields.JOB)).isFalse();
-				assertThat(text(line, CoreFields.REQUEST_ID)).isEqualTo(CoreFields.MISSING);
-			});
+		assertThat(runLines).filteredOn((line) -> "warming cache".equals(text(line, CoreFields.MESSAGE)))
+			.as("runs of a task class the application schedules itself")
+			.hasSizeGreaterThanOrEqualTo(6)
+			.allSatisfy((line) -> assertThat(text(line, CoreFields.JOB)).isEqualTo("cacheWarmer"));
+		assertThat(runLines).filteredOn((line) -> JobNames.UNNAMED.equals(text(line, CoreFields.JOB)))
+			.as("the one-off lambda the application schedules itself")
+			.extracting((line) -> text(line, CoreFields.MESSAGE))
+			.containsExactlyInAnyOrder("rebuilding index", JobRuns.MESSAGE);
 	}
 
 	@Test
@@ -83,20 +86,22 @@ class ScheduledJobContextTests {
 			throws Exception {
 		LogLines logs = new LogLines(output);
 		try (ConfigurableApplicationContext context = run()) {
-			awaitRuns(context.getBean(Jobs.class), 4);
+			awaitRuns(context, 4);
 		}
 		List<JsonNode> failed = logs.matching((line) -> JobRuns.MESSAGE.equals(text(line, CoreFields.MESSAGE))
 				&& CompletionEvent.ERROR.equals(text(line, CoreFields.OUTCOME)));
-		assertThat(failed).isNotEmpty().allSatisfy((completion) -> {
+		assertThat(failed).extracting((completion) -> text(completion, CoreFields.JOB))
+			.contains("nightly-import", "cacheWarmer")
+			.containsOnly("nightly-import", "cacheWarmer");
+		assertThat(failed).allSatisfy((completion) -> {
 			assertThat(text(completion, CoreFields.LEVEL)).isEqualTo("ERROR");
-			assertThat(text(completion, CoreFields.JOB)).isEqualTo("nightly-import");
 			assertThat(text(completion, CoreFields.ERROR_TYPE)).isEqualTo(IllegalStateException.class.getName());
-			assertThat(text(completion, CoreFields.STACK_TRACE)).contains("Jobs.importNightly");
+			assertThat(text(completion, CoreFields.STACK_TRACE)).containsAnyOf("Jobs.importNightly", "CacheWarmer.run");
 			assertThat(completion.get(CoreFields.DURATION_MS).isNumber()).isTrue();
 			List<JsonNode> errorLines = logs.matching((line) -> ERROR_HANDLER.equals(text(line, CoreFields.LOGGER))
 					&& text(completion, CoreFields.REQUEST_ID).equals(text(line, CoreFields.REQUEST_ID)));
 			assertThat(errorLines).as("Spring's error line of the run").hasSize(1);
-			assertThat(text(errorLines.get(0), CoreFields.JOB)).isEqualTo("nightly-import");
+			assertThat(text(errorLines.get(0), CoreFields.JOB)).isEqualTo(text(completion, CoreFields.JOB));
 		});
 		assertThat(logs.matching((line) -> JobRuns.MESSAGE.equals(text(line, CoreFields.MESSAGE))
 				&& CompletionEvent.SUCCESS.equals(text(line, CoreFields.OUTCOME))))
@@ -108,7 +113,7 @@ class ScheduledJobContextTests {
 	void excludedJobsKeepTheirContextButGetNoCompletionLine(CapturedOutput output) throws Exception {
 		LogLines logs = new LogLines(output);
 		try (ConfigurableApplicationContext context = run("--fluxtail.job.completion.excluded-jobs=jobs.retryInvoices")) {
-			awaitRuns(context.getBean(Jobs.class), 3);
+			awaitRuns(context, 3);
 		}
 		List<JsonNode> retries = logs.matching((line) -> "jobs.retryInvoices".equals(text(line, CoreFields.JOB)));
 		assertThat(retries).isNotEmpty()
@@ -122,7 +127,7 @@ class ScheduledJobContextTests {
 	void theEndpointDescribesTheJobContextWithoutAWebServer() throws Exception {
 		try (ConfigurableApplicationContext context = run("--management.endpoints.jmx.exposure.include=fluxtail",
 				"--spring.jmx.enabled=true")) {
-			awaitRuns(context.getBean(Jobs.class), 2);
+			awaitRuns(context, 2);
 			ContractDescriptor contract = context.getBean(FluxtailEndpoint.class).contract();
 			assertThat(contract.request()).isNull();
 			WorkDescriptor.Jobs jobs = contract.work().jobs();
@@ -132,7 +137,7 @@ class ScheduledJobContextTests {
 			assertThat(jobs.runs()).isGreaterThanOrEqualTo(4);
 			assertThat(jobs.failedRuns()).isGreaterThanOrEqualTo(1);
 			assertThat(sourceOf(contract, CoreFields.REQUEST_ID)).startsWith("job-run");
-			assertThat(sourceOf(contract, CoreFields.JOB)).startsWith("scheduled-method");
+			assertThat(sourceOf(contract, CoreFields.JOB)).startsWith("scheduled-task");
 		}
 	}
 
@@ -148,12 +153,16 @@ class ScheduledJobContextTests {
 			.run(args);
 	}
 
-	private static void awaitRuns(Jobs jobs, int runs) throws InterruptedException {
+	private static void awaitRuns(ConfigurableApplicationContext context, int runs) throws InterruptedException {
+		Jobs jobs = context.getBean(Jobs.class);
+		CacheWarmer warmer = context.getBean(WorkerApplication.class).warmer;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		while ((jobs.imports.get() < runs || jobs.retries.get() < runs) && System.nanoTime() < deadline) {
+		while ((jobs.imports.get() < runs || jobs.retries.get() < runs || warmer.runs.get() < runs)
+				&& System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
 		assertThat(jobs.imports.get()).as("import runs").isGreaterThanOrEqualTo(runs);
+		assertThat(warmer.runs.get()).as("cache warmer runs").isGreaterThanOrEqualTo(runs);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -162,9 +171,31 @@ class ScheduledJobContextTests {
 	@EnableAsync
 	static class WorkerApplication {
 
-		WorkerApplication(TaskScheduler scheduler) {
+		final CacheWarmer warmer = new CacheWarmer();
+
+		/**
+		 * Schedules tasks in code, on Spring Boot's scheduler injected as its class.
+		 */
+		WorkerApplication(ThreadPoolTaskScheduler scheduler) {
 			Logger logger = LoggerFactory.getLogger(WorkerApplication.class);
-			scheduler.scheduleAtFixedRate(() -> logger.info("probe"), Duration.ofMillis(15));
+			scheduler.scheduleAtFixedRate(this.warmer, Duration.ofMillis(15));
+			scheduler.schedule(() -> logger.info("rebuilding index"), Instant.now().plusMillis(50));
+		}
+
+	}
+
+	static class CacheWarmer implements Runnable {
+
+		private static final Logger logger = LoggerFactory.getLogger(CacheWarmer.class);
+
+		final AtomicInteger runs = new AtomicInteger();
+
+		@Override
+		public void run() {
+			logger.info("warming cache");
+			if (this.runs.incrementAndGet() % 3 == 0) {
+				throw new IllegalStateException("cache store unavailable");
+			}
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.fluxtail.autoconfigure.job;
 import io.fluxtail.autoconfigure.ConfiguredRequestIds;
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
 import io.fluxtail.job.JobRuns;
+import io.fluxtail.job.JobSchedulerPostProcessor;
 import io.fluxtail.job.JobSchedulingConfigurer;
 import io.fluxtail.job.JobSettings;
 import io.fluxtail.propagation.CompletionEvent;
@@ -10,6 +11,7 @@ import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
 import io.fluxtail.propagation.WorkUnits;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -20,8 +22,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.config.TaskManagementConfigUtils;
 
 /**
- * A request id and job name per run of each {@code @Scheduled} method, in web and non-web
- * applications alike, when scheduling is enabled.
+ * A request id and job name per run of each {@code @Scheduled} method and each task the
+ * application schedules on its {@code taskScheduler}, in web and non-web applications alike, when
+ * scheduling is enabled.
  */
 @AutoConfiguration(after = FluxtailAutoConfiguration.class)
 @ConditionalOnClass(name = "org.slf4j.MDC")
@@ -41,6 +44,16 @@ public final class FluxtailJobAutoConfiguration {
 				ConfiguredRequestIds.of("fluxtail.job.id-prefix", settings.idPrefix(), false,
 						new RequestContextStats()),
 				new WorkUnits(completion, settings.completionExcludedJobs(), new WorkStats()));
+	}
+
+	/**
+	 * Static, as a post-processor is created before the configuration's other beans; it looks the
+	 * runs up when the first task is scheduled.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static JobSchedulerPostProcessor fluxtailJobSchedulerPostProcessor(ObjectProvider<JobRuns> jobRuns) {
+		return new JobSchedulerPostProcessor(jobRuns::getObject);
 	}
 
 	@Bean

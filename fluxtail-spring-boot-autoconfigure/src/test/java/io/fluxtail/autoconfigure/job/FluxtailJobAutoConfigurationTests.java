@@ -3,13 +3,22 @@ package io.fluxtail.autoconfigure.job;
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
 import io.fluxtail.job.JobRuns;
 import io.fluxtail.job.JobSchedulingConfigurer;
+import java.util.concurrent.Executors;
+
 import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.support.AopUtils;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,9 +71,66 @@ class FluxtailJobAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void tasksOnSpringBootsSchedulerBecomeJobsWhileTheSchedulerKeepsItsClass() {
+		this.runner.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
+			.withUserConfiguration(Scheduling.class)
+			.run((context) -> assertThat(context.getBean("taskScheduler")).isInstanceOf(ThreadPoolTaskScheduler.class)
+				.satisfies((scheduler) -> assertThat(AopUtils.isCglibProxy(scheduler)).isTrue()));
+	}
+
+	@Test
+	void onlyTheApplicationsSchedulerIsProxiedNotAnotherSchedulerBean() {
+		this.runner.withUserConfiguration(Scheduling.class, TwoSchedulers.class).run((context) -> {
+			assertThat(AopUtils.isAopProxy(context.getBean("taskScheduler"))).isTrue();
+			assertThat(AopUtils.isAopProxy(context.getBean("brokerScheduler"))).isFalse();
+		});
+	}
+
+	@Test
+	void aSchedulerClassThatCannotBeSubclassedIsProxiedByItsInterfaces() {
+		this.runner.withUserConfiguration(Scheduling.class, FinalScheduler.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean("taskScheduler")
+				.satisfies((scheduler) -> assertThat(AopUtils.isJdkDynamicProxy(scheduler)).isTrue()));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableScheduling
 	static class Scheduling {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoSchedulers {
+
+		@Bean
+		ThreadPoolTaskScheduler taskScheduler() {
+			return new ThreadPoolTaskScheduler();
+		}
+
+		@Bean
+		ThreadPoolTaskScheduler brokerScheduler() {
+			return new ThreadPoolTaskScheduler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FinalScheduler {
+
+		@Bean
+		TaskScheduler taskScheduler() {
+			return new SingleThreadScheduler();
+		}
+
+	}
+
+	static final class SingleThreadScheduler extends ConcurrentTaskScheduler {
+
+		SingleThreadScheduler() {
+			super(Executors.newSingleThreadScheduledExecutor());
+		}
 
 	}
 

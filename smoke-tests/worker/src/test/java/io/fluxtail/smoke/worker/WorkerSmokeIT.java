@@ -1,9 +1,11 @@
 package io.fluxtail.smoke.worker;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.fluxtail.smoke.LogLines;
 import io.fluxtail.smoke.SmokeApp;
@@ -25,14 +27,16 @@ class WorkerSmokeIT {
 	private static final String ERROR_HANDLER = "org.springframework.scheduling.support.TaskUtils$LoggingErrorHandler";
 
 	private static final Map<String, String> JOB_BY_RUN_PREFIX = Map.of("retry", "invoiceRetry.retry", "import",
-			"feed-import", "beat", "heartbeat.beat");
+			"feed-import", "beat", "heartbeat.beat", "export", "reportExport");
 
 	@Test
 	void everyRunHasItsOwnIdAndItsJobOnAllItsLinesAndEachFailedRunAnErrorCompletion() {
 		List<JsonNode> lines;
 		try (SmokeApp app = SmokeApp.builder().start()) {
 			app.awaitStdoutCount(4, (line) -> line.contains("\"message\":\"" + COMPLETED + "\"")
-					&& line.contains("\"level\":\"ERROR\""));
+					&& line.contains("\"level\":\"ERROR\"") && line.contains("\"job\":\"feed-import\""));
+			app.awaitStdoutCount(2, (line) -> line.contains("\"message\":\"" + COMPLETED + "\"")
+					&& line.contains("\"level\":\"ERROR\"") && line.contains("\"job\":\"reportExport\""));
 			app.awaitStdoutCount(10, (line) -> line.contains("\"message\":\"invoice mailed\""));
 			app.stop();
 			lines = LogLines.parseAll(app.stdout());
@@ -49,8 +53,9 @@ class WorkerSmokeIT {
 			.collect(Collectors.groupingBy((line) -> text(line, "run")));
 		assertThat(linesByRun.keySet()).anyMatch((run) -> run.startsWith("retry-"))
 			.anyMatch((run) -> run.startsWith("import-"))
-			.anyMatch((run) -> run.startsWith("beat-"));
-		Map<String, String> idByRun = new java.util.HashMap<>();
+			.anyMatch((run) -> run.startsWith("beat-"))
+			.anyMatch((run) -> run.startsWith("export-"));
+		Map<String, String> idByRun = new HashMap<>();
 		linesByRun.forEach((run, runLines) -> {
 			Set<String> ids = runLines.stream().map((line) -> text(line, "request_id")).collect(Collectors.toSet());
 			assertThat(ids).as("ids on the lines of " + run).hasSize(1);
@@ -83,12 +88,11 @@ class WorkerSmokeIT {
 			.as("completions of the excluded heartbeat")
 			.noneMatch((line) -> "heartbeat.beat".equals(text(line, "job")));
 
-		List<String> failedRuns = idByRun.keySet()
-			.stream()
-			.filter((run) -> run.startsWith("import-") && Integer.parseInt(run.substring(7)) % 3 == 0)
-			.toList();
-		assertThat(failedRuns).hasSizeGreaterThanOrEqualTo(4);
-		for (String run : failedRuns) {
+		List<String> failedImports = runsNumbered(idByRun.keySet(), "import-", 3);
+		List<String> failedExports = runsNumbered(idByRun.keySet(), "export-", 4);
+		assertThat(failedImports).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(failedExports).as("failed runs of the task scheduled in code").hasSizeGreaterThanOrEqualTo(2);
+		for (String run : Stream.concat(failedImports.stream(), failedExports.stream()).toList()) {
 			List<JsonNode> runLines = linesById.get(idByRun.get(run));
 			assertThat(runLines).filteredOn((line) -> COMPLETED.equals(text(line, "message")))
 				.as("completion of failed " + run)
@@ -97,18 +101,27 @@ class WorkerSmokeIT {
 					assertThat(text(completion, "level")).isEqualTo("ERROR");
 					assertThat(text(completion, "outcome")).isEqualTo("ERROR");
 					assertThat(text(completion, "error_type")).isEqualTo("java.lang.IllegalStateException");
-					assertThat(text(completion, "stack_trace")).contains("feed unavailable in " + run);
+					assertThat(text(completion, "stack_trace")).contains("unavailable in " + run);
 					assertThat(completion.get("duration_ms").isNumber()).isTrue();
 				});
 			assertThat(runLines).filteredOn((line) -> ERROR_HANDLER.equals(text(line, "logger")))
 				.as("Spring's error line of " + run)
 				.singleElement()
-				.satisfies((line) -> assertThat(text(line, "error_message")).isEqualTo("feed unavailable in " + run));
+				.satisfies((line) -> assertThat(text(line, "error_message")).endsWith("unavailable in " + run));
 		}
 		assertThat(lines).filteredOn((line) -> COMPLETED.equals(text(line, "message"))
 				&& "SUCCESS".equals(text(line, "outcome")))
 			.isNotEmpty()
 			.allMatch((line) -> "INFO".equals(text(line, "level")));
+	}
+
+	/**
+	 * The runs of a job whose number is a multiple of {@code every}: the ones the job fails.
+	 */
+	private static List<String> runsNumbered(Set<String> runs, String prefix, int every) {
+		return runs.stream()
+			.filter((run) -> run.startsWith(prefix) && Integer.parseInt(run.substring(prefix.length())) % every == 0)
+			.toList();
 	}
 
 }
