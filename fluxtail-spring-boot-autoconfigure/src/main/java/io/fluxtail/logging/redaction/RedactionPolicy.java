@@ -36,7 +36,17 @@ public final class RedactionPolicy {
 		this.limits = limits;
 		this.detectors = new CompiledDetectors(detectors);
 		KeyValueTextRedactor pairs = new KeyValueTextRedactor(keys, replacement);
-		this.text = (text, listener) -> pairs.redact(this.detectors.redact(text, replacement, listener), listener);
+		CleanTexts clean = new CleanTexts();
+		this.text = (text, listener) -> {
+			if (clean.contains(text)) {
+				return text;
+			}
+			String redacted = pairs.redact(this.detectors.redact(text, replacement, listener), listener);
+			if (redacted == text) {
+				clean.add(text);
+			}
+			return redacted;
+		};
 		this.stackTrace = new StackTraceRedactor(this.text);
 	}
 
@@ -134,7 +144,7 @@ public final class RedactionPolicy {
 	 * @return whether the name is sensitive
 	 */
 	public boolean isSensitiveKey(String name) {
-		return this.enabled && this.keys.matches(name);
+		return this.enabled && this.keys.matchesName(name);
 	}
 
 	/**

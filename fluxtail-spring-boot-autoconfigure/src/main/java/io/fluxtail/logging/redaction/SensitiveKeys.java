@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names whose value is a secret. Matching ignores case and separators ({@code API-Key},
@@ -16,7 +18,7 @@ import java.util.Set;
  * A name that merely contains a sensitive word does not match: the word must end the name
  * ({@code password_policy}, {@code token_count} and {@code prompt_tokens} name no credential), and
  * must not be counted by the word before it ({@code max_token}, {@code num_token},
- * {@code prompt_token}: see {@link #COUNTING_WORDS}). Checking a name allocates nothing.
+ * {@code prompt_token}: see {@link #COUNTING_WORDS}). Checking a name allocates nothing (remembering a new field name once, see {@link #matchesName}).
  */
 public final class SensitiveKeys {
 
@@ -36,10 +38,15 @@ public final class SensitiveKeys {
 
 	private static final int MAX_KEY_LENGTH = 64;
 
+	private static final int MAX_REMEMBERED_NAMES = 4096;
+
 	private final List<String> names;
 
 	/** Normalized names, indexed by their last character. */
 	private final char[][][] byLastChar = new char[128][][];
+
+	/** Decisions on field names already seen, a cache of {@link #matches(CharSequence)}. */
+	private final Map<String, Boolean> decided = new ConcurrentHashMap<>();
 
 	private SensitiveKeys(Collection<String> names) {
 		this.names = List.copyOf(names);
@@ -108,6 +115,26 @@ public final class SensitiveKeys {
 	 */
 	public boolean matches(CharSequence name) {
 		return matches(name, 0, name.length());
+	}
+
+	/**
+	 * Whether a field name is sensitive, remembered: a service writes the same few MDC and
+	 * key/value names on every line, so after the first line each costs one hash lookup. The
+	 * first {@value #MAX_REMEMBERED_NAMES} names are remembered, so names made up at run time
+	 * cannot grow the memory.
+	 * @param name a field or key name
+	 * @return whether its value must be redacted
+	 */
+	public boolean matchesName(String name) {
+		Boolean remembered = this.decided.get(name);
+		if (remembered != null) {
+			return remembered;
+		}
+		boolean sensitive = matches(name, 0, name.length());
+		if (this.decided.size() < MAX_REMEMBERED_NAMES) {
+			this.decided.putIfAbsent(name, sensitive);
+		}
+		return sensitive;
 	}
 
 	/**

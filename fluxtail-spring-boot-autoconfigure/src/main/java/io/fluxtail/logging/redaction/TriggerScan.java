@@ -30,10 +30,17 @@ final class TriggerScan {
 
 	private final int classes;
 
-	/** Next state by {@code state * classes + class}, failure links folded in. */
-	private final char[] next;
+	/**
+	 * The transition table, failure links folded in: a state is the offset of its row, so the next
+	 * state is {@code next[state + class]} with no multiplication. Rows of states that have
+	 * outputs come last, so the scan tells a match by comparing with {@link #firstOutputState}
+	 * instead of loading anything.
+	 */
+	private final int[] next;
 
-	/** Outputs of each state (its own and those reached by failure links), or {@code null}. */
+	private final int firstOutputState;
+
+	/** Outputs of each state by row number (its own and those reached by failure links), or {@code null}. */
 	private final @Nullable Output[][] outputs;
 
 	private final long @Nullable [] always;
@@ -89,8 +96,22 @@ final class TriggerScan {
 		}
 		this.classes = classes;
 		Automaton automaton = new Automaton(literals, this.classOf, classes);
-		this.next = automaton.table();
-		this.outputs = automaton.outputs();
+		char[] table = automaton.table();
+		@Nullable Output[][] outputs = automaton.outputs();
+		int[] row = automaton.rowsWithOutputsLast(outputs);
+		this.next = new int[table.length];
+		this.outputs = new Output[outputs.length][];
+		int firstOutputRow = outputs.length;
+		for (int state = 0; state < outputs.length; state++) {
+			this.outputs[row[state]] = outputs[state];
+			if (outputs[state] != null) {
+				firstOutputRow = Math.min(firstOutputRow, row[state]);
+			}
+			for (int symbol = 0; symbol < classes; symbol++) {
+				this.next[row[state] * classes + symbol] = row[table[state * classes + symbol]] * classes;
+			}
+		}
+		this.firstOutputState = firstOutputRow * classes;
 	}
 
 	/**
@@ -100,10 +121,9 @@ final class TriggerScan {
 	 */
 	long @Nullable [] scan(String text) {
 		long[] found = (this.always != null) ? this.always.clone() : null;
-		char[] next = this.next;
+		int[] next = this.next;
 		byte[] classOf = this.classOf;
-		Output[][] outputs = this.outputs;
-		int classes = this.classes;
+		int firstOutputState = this.firstOutputState;
 		int state = ROOT;
 		int digits = 0;
 		int group = 0;
@@ -113,11 +133,11 @@ final class TriggerScan {
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			state = next[state * classes + ((c < 128) ? classOf[c] : 0)];
-			if (outputs[state] != null) {
-				found = matched(text, i, outputs[state], found);
+			state = next[state + ((c < 128) ? classOf[c] : 0)];
+			if (state >= firstOutputState) {
+				found = matched(text, i, this.outputs[state / this.classes], found);
 			}
-			if (c >= '0' && c <= '9') {
+			if ((char) (c - '0') <= 9) {
 				digits++;
 				group++;
 				afterSeparator = false;
@@ -283,6 +303,25 @@ final class TriggerScan {
 				}
 			}
 			return table;
+		}
+
+		/**
+		 * Numbers the states for the compiled table: the root stays first, and states that have
+		 * outputs come after all those that have none.
+		 * @param outputs the outputs of each state
+		 * @return the row of each state
+		 */
+		int[] rowsWithOutputsLast(@Nullable Output[][] outputs) {
+			int[] row = new int[outputs.length];
+			int next = 0;
+			for (int pass = 0; pass < 2; pass++) {
+				for (int state = 0; state < outputs.length; state++) {
+					if ((outputs[state] != null) == (pass == 1)) {
+						row[state] = next++;
+					}
+				}
+			}
+			return row;
 		}
 
 		/** Outputs per state, in breadth-first order so that a failure state is complete first. */

@@ -34,6 +34,28 @@ class RedactionPolicyTests {
 	}
 
 	@Test
+	void aCleanTextIsSearchedOnceWhileTheSameObjectComesBackButAnEqualCopyIsSearchedAgain() {
+		CountingDetector counting = new CountingDetector();
+		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(counting)).build();
+		String tenant = "tenant acme-eu-west-1";
+		policy.redactText(tenant, 1000, this.stats);
+		policy.redactText(tenant, 1000, this.stats);
+		assertThat(counting.searches).isEqualTo(1);
+		policy.redactText(new String(tenant), 1000, this.stats);
+		assertThat(counting.searches).isEqualTo(2);
+	}
+
+	@Test
+	void aTextWithASecretIsRedactedEveryTime() {
+		RedactionPolicy policy = RedactionPolicy.defaults();
+		String leaked = "token ghp_0123456789abcdefghijklmnopqrstuvwxyz";
+		for (int i = 0; i < 3; i++) {
+			assertThat(policy.redactText(leaked, 1000, this.stats)).doesNotContain("ghp_0123");
+		}
+		assertThat(this.stats.redactionsByDetector()).containsEntry("github_token", 3L);
+	}
+
+	@Test
 	void aFailingDetectorIsReportedOnceAndTheValueItCouldNotCheckIsWithheld() {
 		List<String> reports = new ArrayList<>();
 		Detector broken = new FailingDetector();
@@ -90,6 +112,25 @@ class RedactionPolicyTests {
 		assertThat(policy.isSensitiveKey("password")).isFalse();
 		assertThat(policy.redactText("jane@example.com", 64, this.stats)).isEqualTo("jane@example.com");
 		assertThat(policy.redactText("z".repeat(65), 64, this.stats)).endsWith("...[TRUNCATED:65 chars]");
+	}
+
+	/**
+	 * Finds nothing, and counts how often it is asked to.
+	 */
+	private static final class CountingDetector implements Detector {
+
+		int searches;
+
+		@Override
+		public String id() {
+			return "counting";
+		}
+
+		@Override
+		public void detect(String text, Findings findings) {
+			this.searches++;
+		}
+
 	}
 
 }
