@@ -12,6 +12,7 @@ import io.fluxtail.ingest.OtlpHttpTransport;
 import io.fluxtail.ingest.Transport;
 import io.fluxtail.ingest.Transport.Outcome.Result;
 import io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler;
+import io.opentelemetry.exporter.internal.otlp.logs.LowAllocationLogsRequestMarshaler;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,6 +67,22 @@ public class IngestShippingBenchmark {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(marshaler.getBinarySerializedSize());
 		marshaler.writeBinaryTo(out);
 		return out.size();
+	}
+
+	private final LowAllocationLogsRequestMarshaler reusable = new LowAllocationLogsRequestMarshaler();
+
+	@Benchmark
+	@OperationsPerInvocation(BATCH)
+	public int marshalBatchReusable() throws IOException {
+		this.reusable.initialize(this.batch);
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(this.reusable.getBinarySerializedSize());
+			this.reusable.writeBinaryTo(out);
+			return out.size();
+		}
+		finally {
+			this.reusable.reset();
+		}
 	}
 
 	@Benchmark
