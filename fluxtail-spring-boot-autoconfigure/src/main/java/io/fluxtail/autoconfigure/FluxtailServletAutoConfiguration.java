@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -48,16 +47,6 @@ public final class FluxtailServletAutoConfiguration {
 		registration.setOrder(FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;
-	}
-
-	/**
-	 * The filter is also the request listener that puts the MDC back after the container's error
-	 * handling.
-	 */
-	@Bean
-	ServletListenerRegistrationBean<RequestContextServletFilter> fluxtailRequestContextListenerRegistration(
-			RequestContextServletFilter filter) {
-		return new ServletListenerRegistrationBean<>(filter);
 	}
 
 }

@@ -31,6 +31,12 @@ public final class RequestCompletionLogger {
 
 	private final List<PathPattern> excludedPaths;
 
+	/**
+	 * What each excluded pattern's matches start with: its text before the segment holding the
+	 * first wildcard or variable ({@code /actuator} for {@code /actuator/**}).
+	 */
+	private final List<String> excludedPrefixes;
+
 	private final RequestContextStats stats;
 
 	/**
@@ -41,6 +47,7 @@ public final class RequestCompletionLogger {
 	 */
 	public RequestCompletionLogger(List<String> excludedPaths, RequestContextStats stats) {
 		this.excludedPaths = excludedPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+		this.excludedPrefixes = excludedPaths.stream().map(RequestCompletionLogger::literalPrefix).toList();
 		this.stats = stats;
 	}
 
@@ -50,7 +57,7 @@ public final class RequestCompletionLogger {
 	 * @return whether the path is excluded
 	 */
 	public boolean isExcluded(String path) {
-		if (this.excludedPaths.isEmpty()) {
+		if (this.excludedPaths.isEmpty() || !mayBeExcluded(path)) {
 			return false;
 		}
 		PathContainer container = PathContainer.parsePath(path);
@@ -60,6 +67,33 @@ public final class RequestCompletionLogger {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A path that starts with no excluded pattern's literal prefix matches none, which spares
+	 * parsing it on every request. An encoded ({@code %}) or matrix ({@code ;}) path is parsed.
+	 */
+	private boolean mayBeExcluded(String path) {
+		if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+			return true;
+		}
+		for (String prefix : this.excludedPrefixes) {
+			if (path.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String literalPrefix(String pattern) {
+		int wildcard = pattern.length();
+		for (char special : new char[] { '*', '?', '{' }) {
+			int index = pattern.indexOf(special);
+			if (index >= 0) {
+				wildcard = Math.min(wildcard, index);
+			}
+		}
+		return (wildcard == pattern.length()) ? pattern : pattern.substring(0, Math.max(0, pattern.lastIndexOf('/', wildcard - 1)));
 	}
 
 	/**
