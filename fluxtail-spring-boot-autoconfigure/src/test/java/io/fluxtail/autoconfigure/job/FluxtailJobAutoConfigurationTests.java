@@ -1,11 +1,18 @@
 package io.fluxtail.autoconfigure.job;
 
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.job.JobNames;
 import io.fluxtail.job.JobRuns;
 import io.fluxtail.job.JobSchedulingConfigurer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import org.springframework.aop.support.AopUtils;
 
@@ -18,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +96,17 @@ class FluxtailJobAutoConfigurationTests {
 	}
 
 	@Test
+	void aTaskOnTheVirtualThreadSchedulerRunsAsAJob() {
+		this.runner.withUserConfiguration(Scheduling.class, SimpleScheduler.class).run((context) -> {
+			SimpleAsyncTaskScheduler scheduler = context.getBean("taskScheduler", SimpleAsyncTaskScheduler.class);
+			CompletableFuture<Map<String, String>> mdc = new CompletableFuture<>();
+			scheduler.schedule(() -> mdc.complete(MDC.getCopyOfContextMap()), Instant.now());
+			assertThat(mdc.get(10, TimeUnit.SECONDS)).containsEntry(CoreFields.JOB, JobNames.UNNAMED)
+				.hasEntrySatisfying(CoreFields.REQUEST_ID, (id) -> assertThat(id).startsWith("job-"));
+		});
+	}
+
+	@Test
 	void aSchedulerClassThatCannotBeSubclassedIsProxiedByItsInterfaces() {
 		this.runner.withUserConfiguration(Scheduling.class, FinalScheduler.class)
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -112,6 +131,19 @@ class FluxtailJobAutoConfigurationTests {
 		@Bean
 		ThreadPoolTaskScheduler brokerScheduler() {
 			return new ThreadPoolTaskScheduler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SimpleScheduler {
+
+		/**
+		 * The scheduler Spring Boot defines with virtual threads on, here on platform threads.
+		 */
+		@Bean
+		SimpleAsyncTaskScheduler taskScheduler() {
+			return new SimpleAsyncTaskScheduler();
 		}
 
 	}
