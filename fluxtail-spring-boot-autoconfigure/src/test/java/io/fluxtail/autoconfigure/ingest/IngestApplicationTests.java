@@ -92,7 +92,7 @@ class IngestApplicationTests {
 			assertThat(ingest.get("destination").asString()).isEqualTo(this.server.url());
 			assertThat(ingest.get("sent").asLong()).isPositive();
 			assertThat(ingest.get("lastSuccess").isNull()).isFalse();
-			assertThat(ingest.get("queueCapacity").asInt()).isEqualTo(16384);
+			assertThat(ingest.get("queueCapacity").asInt()).isEqualTo(4096);
 			assertThat(ingest.get("dropped").get("queue_full").asLong()).isZero();
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("fluxtail.ingest.sent").functionCounter().count()).isPositive();
