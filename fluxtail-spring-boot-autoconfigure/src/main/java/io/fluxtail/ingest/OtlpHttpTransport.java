@@ -143,7 +143,10 @@ public final class OtlpHttpTransport implements Transport {
 
 		@Override
 		public void write(int b) throws IOException {
-			write(new byte[] { (byte) b }, 0, 1);
+			if (this.length == this.bytes.length) {
+				throw sizeMismatch(this.length + 1);
+			}
+			this.bytes[this.length++] = (byte) b;
 		}
 
 		@Override
