@@ -46,6 +46,8 @@ public final class IngestMapping {
 			CoreFields.ERROR_TYPE, "exception.type", CoreFields.ERROR_MESSAGE, "exception.message",
 			CoreFields.STACK_TRACE, "exception.stacktrace");
 
+	private static final int MAX_REMEMBERED_KEYS = 4096;
+
 	/** Fields with a place of their own in a log record: their kind cannot be changed. */
 	static final Set<String> FIXED_FIELDS = Set.of(CoreFields.TIMESTAMP, CoreFields.LEVEL, CoreFields.LOGGER,
 			CoreFields.MESSAGE, CoreFields.TRACE_ID, CoreFields.SPAN_ID, CoreFields.ERROR_TYPE,
@@ -56,6 +58,8 @@ public final class IngestMapping {
 	private final Map<String, Target> businessTargets = new HashMap<>();
 
 	private final Map<String, InstrumentationScopeInfo> scopes = new ConcurrentHashMap<>();
+
+	private final Map<String, Keys> keys = new ConcurrentHashMap<>();
 
 	private final Resource resource;
 
@@ -176,7 +180,7 @@ public final class IngestMapping {
 		}
 		Level level = event.getLevel();
 		return new ShippedLog((labels != null) ? Resource.create(labels.build()) : this.resource,
-				this.scopes.computeIfAbsent(event.getLoggerName(), InstrumentationScopeInfo::create),
+				scopeOf(event.getLoggerName()),
 				epochNanos(event), severityOf(level), level.toString(), message, attributes.build(),
 				spanContext(traceId, spanId), message.length() + chars);
 	}
@@ -215,26 +219,48 @@ public final class IngestMapping {
 	 * Numbers and booleans keep their type; maps, lists and objects go as the JSON the line shows.
 	 * @return the characters now held, a number or boolean counted as 8
 	 */
+	private InstrumentationScopeInfo scopeOf(String loggerName) {
+		InstrumentationScopeInfo scope = this.scopes.get(loggerName);
+		return (scope != null) ? scope : this.scopes.computeIfAbsent(loggerName, InstrumentationScopeInfo::create);
+	}
+
 	private long put(AttributesBuilder attributes, String key, @Nullable Object value) {
 		if (value == null) {
 			return 0;
 		}
+		Keys keys = keysOf(key);
 		if (value instanceof Boolean bool) {
-			attributes.put(key, bool);
+			attributes.put(keys.flag(), bool);
 			return key.length() + 8;
 		}
 		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
 				|| value instanceof BigInteger big && big.bitLength() < 64) {
-			attributes.put(key, ((Number) value).longValue());
+			attributes.put(keys.number(), ((Number) value).longValue());
 			return key.length() + 8;
 		}
 		if (value instanceof Double || value instanceof Float) {
-			attributes.put(key, ((Number) value).doubleValue());
+			attributes.put(keys.decimal(), ((Number) value).doubleValue());
 			return key.length() + 8;
 		}
 		String text = (value instanceof CharSequence || value instanceof Number) ? value.toString() : json(value);
-		attributes.put(AttributeKey.stringKey(key), text);
+		attributes.put(keys.text(), text);
 		return key.length() + text.length();
+	}
+
+	/**
+	 * The attribute keys of a name, made once: every event carries the same names, and making a
+	 * key per value cost about a third of mapping an event. Names past the first few thousand
+	 * (an application writing unbounded field names) get keys made on the spot.
+	 */
+	private Keys keysOf(String name) {
+		Keys keys = this.keys.get(name);
+		if (keys == null) {
+			keys = new Keys(name);
+			if (this.keys.size() < MAX_REMEMBERED_KEYS) {
+				this.keys.putIfAbsent(name, keys);
+			}
+		}
+		return keys;
 	}
 
 	private String json(Object value) {
@@ -244,6 +270,17 @@ public final class IngestMapping {
 		catch (RuntimeException ex) {
 			return String.valueOf(value);
 		}
+	}
+
+	/** One name's attribute key for each value type. */
+	private record Keys(AttributeKey<String> text, AttributeKey<Long> number, AttributeKey<Double> decimal,
+			AttributeKey<Boolean> flag) {
+
+		Keys(String name) {
+			this(AttributeKey.stringKey(name), AttributeKey.longKey(name), AttributeKey.doubleKey(name),
+					AttributeKey.booleanKey(name));
+		}
+
 	}
 
 	private record Target(FieldKind kind, String key) {

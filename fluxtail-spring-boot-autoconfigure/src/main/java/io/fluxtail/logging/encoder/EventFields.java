@@ -81,12 +81,14 @@ public final class EventFields {
 	}
 
 	/**
-	 * Whether a field of this output name is already present.
+	 * Whether an application field of this output name was already added. Only the fields at the
+	 * end of the list with {@link Role#BUSINESS} are compared: every other field's name is the
+	 * contract's, which callers check against the contract first.
 	 * @param name an output name
-	 * @return whether the name is taken
+	 * @return whether an application field has that name
 	 */
-	public boolean contains(String name) {
-		for (int i = 0; i < this.size; i++) {
+	public boolean containsBusiness(String name) {
+		for (int i = this.size - 1; i >= 0 && this.roles[i] == Role.BUSINESS; i--) {
 			if (this.names[i].equals(name)) {
 				return true;
 			}

@@ -269,7 +269,7 @@ final class FieldCollector {
 	}
 
 	private boolean isFree(EventFields fields, String name) {
-		return !this.contract.isReserved(name) && !fields.contains(name);
+		return !this.contract.isReserved(name) && !fields.containsBusiness(name);
 	}
 
 	private void addError(EventFields fields, ILoggingEvent event) {
