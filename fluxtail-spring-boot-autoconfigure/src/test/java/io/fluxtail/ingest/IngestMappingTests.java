@@ -79,6 +79,29 @@ class IngestMappingTests {
 	}
 
 	@Test
+	void valuesKeepTheirTypeWhateverTypeTheSameNameHadBefore() throws Exception {
+		this.fixture = new IngestFixture(this.contract, Map.of(), this.server.url(),
+				IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
+		LoggingEvent typed = this.fixture.event("checkout.api", Level.INFO, "typed", Map.of(), null);
+		typed.addKeyValuePair(new KeyValuePair("attempt", 3));
+		typed.addKeyValuePair(new KeyValuePair("retried", true));
+		typed.addKeyValuePair(new KeyValuePair("ratio", 0.25));
+		this.fixture.write(typed);
+		LoggingEvent retyped = this.fixture.event("checkout.api", Level.INFO, "retyped", Map.of(), null);
+		retyped.addKeyValuePair(new KeyValuePair("attempt", "third"));
+		retyped.addKeyValuePair(new KeyValuePair("retried", "no"));
+		this.fixture.write(retyped);
+
+		assertThat(this.server.awaitRecord((record) -> record.body().equals("typed")).attributes())
+			.containsEntry("attempt", 3L)
+			.containsEntry("retried", true)
+			.containsEntry("ratio", 0.25);
+		assertThat(this.server.awaitRecord((record) -> record.body().equals("retyped")).attributes())
+			.containsEntry("attempt", "third")
+			.containsEntry("retried", "no");
+	}
+
+	@Test
 	void exceptionsBecomeExceptionAttributes() throws Exception {
 		this.fixture = new IngestFixture(this.contract, Map.of(), this.server.url(),
 				IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
