@@ -215,15 +215,15 @@ public final class IngestMapping {
 		return context.isValid() ? context : SpanContext.getInvalid();
 	}
 
-	/**
-	 * Numbers and booleans keep their type; maps, lists and objects go as the JSON the line shows.
-	 * @return the characters now held, a number or boolean counted as 8
-	 */
 	private InstrumentationScopeInfo scopeOf(String loggerName) {
 		InstrumentationScopeInfo scope = this.scopes.get(loggerName);
 		return (scope != null) ? scope : this.scopes.computeIfAbsent(loggerName, InstrumentationScopeInfo::create);
 	}
 
+	/**
+	 * Numbers and booleans keep their type; maps, lists and objects go as the JSON the line shows.
+	 * @return the characters now held, a number or boolean counted as 8
+	 */
 	private long put(AttributesBuilder attributes, String key, @Nullable Object value) {
 		if (value == null) {
 			return 0;
