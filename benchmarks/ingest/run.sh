@@ -6,6 +6,7 @@
 # Usage (from the repository root; hold the CPU lock for the whole run):
 #   cpu-lock mvn -B -q -o -Pbenchmarks -pl sample-app,benchmarks -am package -DskipTests
 #   cpu-lock benchmarks/ingest/run.sh [rounds] [seconds] [connections]
+#   EXTRA_BATCH_SIZES=2048 cpu-lock benchmarks/ingest/run.sh ...   (adds shipping-on-batch-2048)
 set -euo pipefail
 
 ROUNDS=${1:-5}
@@ -50,6 +51,11 @@ VARIANTS=(
 	"shipping-on|--fluxtail.ingest.url=http://127.0.0.1:$SINK_PORT/v1/logs"
 	"ingest-down|--fluxtail.ingest.url=http://127.0.0.1:$DOWN_PORT/v1/logs"
 )
+# EXTRA_BATCH_SIZES="2048 ..." adds shipping-on-batch-N: shipping with N events per batch (queue 8N),
+# to compare batch sizes with the default in one run.
+for size in ${EXTRA_BATCH_SIZES:-}; do
+	VARIANTS+=("shipping-on-batch-$size|--fluxtail.ingest.url=http://127.0.0.1:$SINK_PORT/v1/logs --fluxtail.ingest.batch-size=$size --fluxtail.ingest.queue-capacity=$((size * 8))")
+done
 
 for variant in "${VARIANTS[@]}"; do
 	name=${variant%%|*}
