@@ -7,12 +7,18 @@
 #   cpu-lock mvn -B -q -o -Pbenchmarks -pl sample-app,benchmarks -am package -DskipTests
 #   cpu-lock benchmarks/ingest/run.sh [rounds] [seconds] [connections]
 #   EXTRA_BATCH_SIZES=2048 cpu-lock benchmarks/ingest/run.sh ...   (adds shipping-on-batch-2048)
+#   FORKS=3 cpu-lock benchmarks/ingest/run.sh ...   (three fresh sets of JVMs, medians over all)
+# One JVM of a build can cost a third more CPU per request than the next on a shared VM: with
+# FORKS=N, start, warm-up and rounds are repeated with N fresh sets of JVMs.
 set -euo pipefail
 
 ROUNDS=${1:-5}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-32}
-WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+# Each JVM gets this much load before it is measured. A shorter warm-up measures the JIT: 15 s left
+# the shipping variant at 85 to 90 us of CPU per request, 60 s brought it to 50 us like the others.
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+FORKS=${FORKS:-1}
 JAVA_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,9 +39,18 @@ free_port() {
 }
 
 declare -A PORT PID
+stop_apps() {
+	for name in "${!PID[@]}"; do [[ $name == sink ]] || kill "${PID[$name]}" 2> /dev/null || true; done
+	for name in "${!PID[@]}"; do
+		[[ $name == sink ]] && continue
+		wait "${PID[$name]}" 2> /dev/null || true
+		unset "PID[$name]"
+	done
+}
 cleanup() {
-	for name in "${!PID[@]}"; do kill "${PID[$name]}" 2> /dev/null || true; done
-	for name in "${!PID[@]}"; do wait "${PID[$name]}" 2> /dev/null || true; done
+	stop_apps
+	kill "${PID[sink]}" 2> /dev/null || true
+	wait "${PID[sink]}" 2> /dev/null || true
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -57,42 +72,51 @@ for size in ${EXTRA_BATCH_SIZES:-}; do
 	VARIANTS+=("shipping-on-batch-$size|--fluxtail.ingest.url=http://127.0.0.1:$SINK_PORT/v1/logs --fluxtail.ingest.batch-size=$size --fluxtail.ingest.queue-capacity=$((size * 8))")
 done
 
-for variant in "${VARIANTS[@]}"; do
-	name=${variant%%|*}
-	args=${variant#*|}
-	port=$(free_port)
-	PORT[$name]=$port
-	# shellcheck disable=SC2086
-	java "${JAVA_OPTS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
-		--management.endpoints.web.exposure.include=fluxtail $args > "$WORK/$name.log" 2>&1 &
-	PID[$name]=$!
-done
-
-for name in "${!PORT[@]}"; do
-	for _ in $(seq 1 120); do
-		curl -fs -o /dev/null "http://127.0.0.1:${PORT[$name]}/ping" && continue 2
-		sleep 0.5
+start_apps() {
+	for variant in "${VARIANTS[@]}"; do
+		local name=${variant%%|*} args=${variant#*|} port
+		port=$(free_port)
+		PORT[$name]=$port
+		# shellcheck disable=SC2086
+		java "${JAVA_OPTS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
+			--management.endpoints.web.exposure.include=fluxtail $args >> "$WORK/$name.log" 2>&1 &
+		PID[$name]=$!
 	done
-	echo "$name did not start; its log:" >&2
-	tail -20 "$WORK/$name.log" >&2
-	exit 1
-done
+	for name in "${!PORT[@]}"; do
+		for _ in $(seq 1 120); do
+			curl -fs -o /dev/null "http://127.0.0.1:${PORT[$name]}/ping" && continue 2
+			sleep 0.5
+		done
+		echo "$name did not start; its log:" >&2
+		tail -20 "$WORK/$name.log" >&2
+		exit 1
+	done
+}
 
 names=()
 for variant in "${VARIANTS[@]}"; do names+=("${variant%%|*}"); done
 
-for name in "${names[@]}"; do
-	wrk -t1 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "http://127.0.0.1:${PORT[$name]}/ping" > /dev/null
-done
-
-for round in $(seq 1 "$ROUNDS"); do
-	count=${#names[@]}
-	for i in $(seq 0 $((count - 1))); do
-		name=${names[$(((i + round) % count))]}
-		rps=$(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:${PORT[$name]}/ping" \
-			| tee "$WORK/$name.$round.wrk" | awk '/Requests\/sec/ {print $2}')
-		echo "$name $rps" >> "$WORK/results"
+declare -A INGEST_STATE
+for fork in $(seq 1 "$FORKS"); do
+	start_apps
+	for name in "${names[@]}"; do
+		wrk -t1 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "http://127.0.0.1:${PORT[$name]}/ping" > /dev/null
 	done
+	for round in $(seq 1 "$ROUNDS"); do
+		count=${#names[@]}
+		for i in $(seq 0 $((count - 1))); do
+			name=${names[$(((i + round + fork) % count))]}
+			rps=$(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:${PORT[$name]}/ping" \
+				| tee "$WORK/$name.$fork.$round.wrk" | awk '/Requests\/sec/ {print $2}')
+			echo "$name $rps" >> "$WORK/results"
+			echo "fork $fork round $round $name $rps" >&2
+		done
+	done
+	for name in shipping-on ingest-down; do
+		INGEST_STATE[$name]+="fork $fork: $(curl -fs "http://127.0.0.1:${PORT[$name]}/actuator/fluxtail" \
+			| python3 -c 'import json, sys; i = json.load(sys.stdin)["ingest"]; print({k: i[k] for k in ("sent", "retries", "dropped", "queued")})')"$'\n'
+	done
+	stop_apps
 done
 
 echo "variant median_req_s runs ratio_vs_shipping_off"
@@ -103,6 +127,5 @@ for name in "${names[@]}"; do
 	echo "$name $median [$runs] $(awk -v m="$median" -v o="$off" 'BEGIN {printf "%.3f", m / o}')"
 done
 for name in shipping-on ingest-down; do
-	echo "$name ingest state: $(curl -fs "http://127.0.0.1:${PORT[$name]}/actuator/fluxtail" \
-		| python3 -c 'import json, sys; i = json.load(sys.stdin)["ingest"]; print({k: i[k] for k in ("sent", "retries", "dropped", "queued")})')"
+	printf '%s ingest state:\n%s' "$name" "${INGEST_STATE[$name]}"
 done

@@ -4,20 +4,26 @@
 # alternately in one run, on loopback only.
 #
 # Usage (from the repository root, after building the jar):
-#   flock /tmp/fluxtail-mvn.lock mvn -B -q -o -pl sample-app -am package -DskipTests
-#   flock /tmp/fluxtail-mvn.lock benchmarks/request-context/run.sh [rounds] [seconds] [connections]
+#   cpu-lock mvn -B -q -o -pl sample-app -am package -DskipTests
+#   FORKS=3 cpu-lock benchmarks/request-context/run.sh [rounds] [seconds] [connections]
 # BASELINE_JAR=<another build of the sample app> adds the variant baseline-sync: that jar with its
 # defaults, to compare two builds in one run.
 #
 # Every variant runs as its own JVM (same flags); each round measures every variant once, in
 # rotating order, so drift (JIT, GC, the other builds on the machine) hits all of them alike.
+# FORKS=N (default 1) repeats start, warm-up and rounds with N fresh sets of JVMs and takes the
+# medians over all of them: on a shared VM one JVM of a build can cost a third more CPU per request
+# than the next, so one JVM per variant decides a whole run's ratios by luck.
 # Application log lines go to a file, as they would in production, and are counted at the end.
 set -euo pipefail
 
 ROUNDS=${1:-5}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-32}
-WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+# Each JVM gets this much load before it is measured. A shorter warm-up measures the JIT: 15 s left
+# the shipping variant at 85 to 90 us of CPU per request, 60 s brought it to 50 us like the others.
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+FORKS=${FORKS:-1}
 THREADS=1
 JAVA_OPTS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
 
@@ -52,12 +58,7 @@ fi
 
 declare -A PORT PID
 cleanup() {
-	for name in "${!PID[@]}"; do
-		kill "${PID[$name]}" 2> /dev/null || true
-	done
-	for name in "${!PID[@]}"; do
-		wait "${PID[$name]}" 2> /dev/null || true
-	done
+	stop_variants
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -66,32 +67,41 @@ free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-for variant in "${VARIANTS[@]}"; do
-	name=${variant%%|*}
-	args=${variant#*|}
-	port=$(free_port)
-	PORT[$name]=$port
-	jar=$JAR
-	if [[ $name == baseline-sync ]]; then
-		jar=$BASELINE_JAR
-	fi
-	# shellcheck disable=SC2086
-	java "${JAVA_OPTS[@]}" -jar "$jar" --server.address=127.0.0.1 --server.port="$port" $args \
-		> "$WORK/$name.log" 2>&1 &
-	PID[$name]=$!
-done
-
-for name in "${!PORT[@]}"; do
-	for _ in $(seq 1 120); do
-		if curl -fs -o /dev/null "http://127.0.0.1:${PORT[$name]}/ping"; then
-			continue 2
+start_variants() {
+	for variant in "${VARIANTS[@]}"; do
+		local name=${variant%%|*} args=${variant#*|} port jar=$JAR
+		port=$(free_port)
+		PORT[$name]=$port
+		if [[ $name == baseline-sync ]]; then
+			jar=$BASELINE_JAR
 		fi
-		sleep 0.5
+		# shellcheck disable=SC2086
+		java "${JAVA_OPTS[@]}" -jar "$jar" --server.address=127.0.0.1 --server.port="$port" $args \
+			>> "$WORK/$name.log" 2>&1 &
+		PID[$name]=$!
 	done
-	echo "$name did not start; its log:" >&2
-	tail -20 "$WORK/$name.log" >&2
-	exit 1
-done
+	for name in "${!PORT[@]}"; do
+		for _ in $(seq 1 120); do
+			if curl -fs -o /dev/null "http://127.0.0.1:${PORT[$name]}/ping"; then
+				continue 2
+			fi
+			sleep 0.5
+		done
+		echo "$name did not start; its log:" >&2
+		tail -20 "$WORK/$name.log" >&2
+		exit 1
+	done
+}
+
+stop_variants() {
+	for name in "${!PID[@]}"; do
+		kill "${PID[$name]}" 2> /dev/null || true
+	done
+	for name in "${!PID[@]}"; do
+		wait "${PID[$name]}" 2> /dev/null || true
+		unset "PID[$name]"
+	done
+}
 
 to_ms() {
 	# wrk prints latencies as 812.00us, 1.23ms or 1.02s
@@ -117,21 +127,24 @@ measure() {
 	echo "$rps $p50 $p99"
 }
 
-echo "warming up every variant for ${WARMUP_SECONDS}s" >&2
-for variant in "${VARIANTS[@]}"; do
-	measure "${variant%%|*}" "$WARMUP_SECONDS" > /dev/null
-done
-
 declare -A RESULTS
-for round in $(seq 1 "$ROUNDS"); do
-	count=${#VARIANTS[@]}
-	for i in $(seq 0 $((count - 1))); do
-		variant=${VARIANTS[$(((i + round) % count))]}
-		name=${variant%%|*}
-		result=$(measure "$name" "$SECONDS_PER_RUN")
-		RESULTS[$name]+="$result"$'\n'
-		echo "round $round $name: $result (req/s p50_ms p99_ms)" >&2
+for fork in $(seq 1 "$FORKS"); do
+	start_variants
+	echo "fork $fork: warming up every variant for ${WARMUP_SECONDS}s" >&2
+	for variant in "${VARIANTS[@]}"; do
+		measure "${variant%%|*}" "$WARMUP_SECONDS" > /dev/null
 	done
+	for round in $(seq 1 "$ROUNDS"); do
+		count=${#VARIANTS[@]}
+		for i in $(seq 0 $((count - 1))); do
+			variant=${VARIANTS[$(((i + round + fork) % count))]}
+			name=${variant%%|*}
+			result=$(measure "$name" "$SECONDS_PER_RUN")
+			RESULTS[$name]+="$result"$'\n'
+			echo "fork $fork round $round $name: $result (req/s p50_ms p99_ms)" >&2
+		done
+	done
+	stop_variants
 done
 
 median() {
@@ -139,7 +152,7 @@ median() {
 }
 
 echo
-echo "GET /ping, ${ROUNDS} rounds x ${SECONDS_PER_RUN}s, wrk -t${THREADS} -c${CONNECTIONS}, JVM ${JAVA_OPTS[*]}, $(nproc) cores"
+echo "GET /ping, ${FORKS} x ${ROUNDS} rounds x ${SECONDS_PER_RUN}s, wrk -t${THREADS} -c${CONNECTIONS}, JVM ${JAVA_OPTS[*]}, $(nproc) cores"
 echo
 echo "| variant | median req/s | median p50 ms | median p99 ms | req/s vs starter-off |"
 echo "|---|---:|---:|---:|---:|"
