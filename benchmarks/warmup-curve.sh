@@ -9,6 +9,8 @@
 # e.g. with an OTLP sink first: java -cp benchmarks/target/benchmarks.jar io.fluxtail.benchmarks.OtlpSink 19555 &
 #   cpu-lock benchmarks/warmup-curve.sh 18 5 -- --fluxtail.ingest.url=http://127.0.0.1:19555/v1/logs
 set -euo pipefail
+# shellcheck source=apps.sh
+source "$(dirname "$0")/apps.sh"
 
 WINDOWS=${1:-18}
 SECONDS_PER_WINDOW=${2:-5}
@@ -18,16 +20,13 @@ shift 2 || true
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR="$ROOT/sample-app/target/sample-app-0.1.0-SNAPSHOT.jar"
 LOG=$(mktemp /tmp/fluxtail-warmup.XXXXXX)
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+PORT=$(free_port)
 
 java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" "$@" \
 	> "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2> /dev/null || true; wait $APP 2> /dev/null || true; rm -f "$LOG"' EXIT
-for _ in $(seq 1 120); do
-	curl -fs -o /dev/null "http://127.0.0.1:$PORT/ping" && break
-	sleep 0.5
-done
+await_app sample-app "$PORT" "$LOG"
 
 echo "| after s | req/s | methods compiled | seconds compiling |"
 echo "|---:|---:|---:|---:|"

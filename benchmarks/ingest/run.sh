@@ -11,6 +11,8 @@
 # One JVM of a build can cost a third more CPU per request than the next on a shared VM: with
 # FORKS=N, start, warm-up and rounds are repeated with N fresh sets of JVMs.
 set -euo pipefail
+# shellcheck source=../apps.sh
+source "$(dirname "$0")/../apps.sh"
 
 ROUNDS=${1:-5}
 SECONDS_PER_RUN=${2:-10}
@@ -34,9 +36,6 @@ for jar in "$JAR" "$BENCH_JAR"; do
 	[[ -f "$jar" ]] || { echo "missing $jar: build it first (see the header of this script)" >&2; exit 1; }
 done
 
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 declare -A PORT PID
 stop_apps() {
@@ -83,13 +82,7 @@ start_apps() {
 		PID[$name]=$!
 	done
 	for name in "${!PORT[@]}"; do
-		for _ in $(seq 1 120); do
-			curl -fs -o /dev/null "http://127.0.0.1:${PORT[$name]}/ping" && continue 2
-			sleep 0.5
-		done
-		echo "$name did not start; its log:" >&2
-		tail -20 "$WORK/$name.log" >&2
-		exit 1
+		await_app "$name" "${PORT[$name]}" "$WORK/$name.log"
 	done
 }
 

@@ -16,6 +16,8 @@
 # than the next, so one JVM per variant decides a whole run's ratios by luck.
 # Application log lines go to a file, as they would in production, and are counted at the end.
 set -euo pipefail
+# shellcheck source=../apps.sh
+source "$(dirname "$0")/../apps.sh"
 
 ROUNDS=${1:-5}
 SECONDS_PER_RUN=${2:-10}
@@ -63,9 +65,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 start_variants() {
 	for variant in "${VARIANTS[@]}"; do
@@ -81,15 +80,7 @@ start_variants() {
 		PID[$name]=$!
 	done
 	for name in "${!PORT[@]}"; do
-		for _ in $(seq 1 120); do
-			if curl -fs -o /dev/null "http://127.0.0.1:${PORT[$name]}/ping"; then
-				continue 2
-			fi
-			sleep 0.5
-		done
-		echo "$name did not start; its log:" >&2
-		tail -20 "$WORK/$name.log" >&2
-		exit 1
+		await_app "$name" "${PORT[$name]}" "$WORK/$name.log"
 	done
 }
 
