@@ -17,3 +17,14 @@ await_app() {
 	tail -20 "$log" >&2
 	exit 1
 }
+
+# Stops every app whose process id is in the associative array PID (name -> pid), and forgets them.
+stop_apps() {
+	for name in "${!PID[@]}"; do
+		kill "${PID[$name]}" 2> /dev/null || true
+	done
+	for name in "${!PID[@]}"; do
+		wait "${PID[$name]}" 2> /dev/null || true
+		unset "PID[$name]"
+	done
+}

@@ -8,7 +8,7 @@
 #   cpu-lock benchmarks/ingest/run.sh [rounds] [seconds] [connections]
 #   EXTRA_BATCH_SIZES=2048 cpu-lock benchmarks/ingest/run.sh ...   (adds shipping-on-batch-2048)
 #   FORKS=3 cpu-lock benchmarks/ingest/run.sh ...   (three fresh sets of JVMs, medians over all)
-# One JVM of a build can cost a third more CPU per request than the next on a shared VM: with
+# One JVM of a build can cost half again as much CPU per request as the next on a shared VM: with
 # FORKS=N, start, warm-up and rounds are repeated with N fresh sets of JVMs.
 set -euo pipefail
 # shellcheck source=../apps.sh
@@ -36,27 +36,21 @@ for jar in "$JAR" "$BENCH_JAR"; do
 	[[ -f "$jar" ]] || { echo "missing $jar: build it first (see the header of this script)" >&2; exit 1; }
 done
 
-
 declare -A PORT PID
-stop_apps() {
-	for name in "${!PID[@]}"; do [[ $name == sink ]] || kill "${PID[$name]}" 2> /dev/null || true; done
-	for name in "${!PID[@]}"; do
-		[[ $name == sink ]] && continue
-		wait "${PID[$name]}" 2> /dev/null || true
-		unset "PID[$name]"
-	done
-}
+SINK_PID=
 cleanup() {
 	stop_apps
-	kill "${PID[sink]}" 2> /dev/null || true
-	wait "${PID[sink]}" 2> /dev/null || true
+	if [[ -n $SINK_PID ]]; then
+		kill "$SINK_PID" 2> /dev/null || true
+		wait "$SINK_PID" 2> /dev/null || true
+	fi
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 SINK_PORT=$(free_port)
 java -Xmx128m -cp "$BENCH_JAR" io.fluxtail.benchmarks.OtlpSink "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
-PID[sink]=$!
+SINK_PID=$!
 DOWN_PORT=$(free_port)
 
 # name|extra arguments

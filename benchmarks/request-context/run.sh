@@ -12,8 +12,8 @@
 # Every variant runs as its own JVM (same flags); each round measures every variant once, in
 # rotating order, so drift (JIT, GC, the other builds on the machine) hits all of them alike.
 # FORKS=N (default 1) repeats start, warm-up and rounds with N fresh sets of JVMs and takes the
-# medians over all of them: on a shared VM one JVM of a build can cost a third more CPU per request
-# than the next, so one JVM per variant decides a whole run's ratios by luck.
+# medians over all of them: on a shared VM one JVM of a build can cost half again as much CPU per
+# request as the next, so one JVM per variant decides a whole run's ratios by luck.
 # Application log lines go to a file, as they would in production, and are counted at the end.
 set -euo pipefail
 # shellcheck source=../apps.sh
@@ -22,8 +22,8 @@ source "$(dirname "$0")/../apps.sh"
 ROUNDS=${1:-5}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-32}
-# Each JVM gets this much load before it is measured. A shorter warm-up measures the JIT: 15 s left
-# the shipping variant at 85 to 90 us of CPU per request, 60 s brought it to 50 us like the others.
+# Each JVM gets this much load before it is measured. A shorter warm-up measures the JIT: after 15 s
+# the sample app runs at half its steady speed (benchmarks/warmup-curve.sh).
 WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 FORKS=${FORKS:-1}
 THREADS=1
@@ -60,11 +60,10 @@ fi
 
 declare -A PORT PID
 cleanup() {
-	stop_variants
+	stop_apps
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
-
 
 start_variants() {
 	for variant in "${VARIANTS[@]}"; do
@@ -81,16 +80,6 @@ start_variants() {
 	done
 	for name in "${!PORT[@]}"; do
 		await_app "$name" "${PORT[$name]}" "$WORK/$name.log"
-	done
-}
-
-stop_variants() {
-	for name in "${!PID[@]}"; do
-		kill "${PID[$name]}" 2> /dev/null || true
-	done
-	for name in "${!PID[@]}"; do
-		wait "${PID[$name]}" 2> /dev/null || true
-		unset "PID[$name]"
 	done
 }
 
@@ -135,7 +124,7 @@ for fork in $(seq 1 "$FORKS"); do
 			echo "fork $fork round $round $name: $result (req/s p50_ms p99_ms)" >&2
 		done
 	done
-	stop_variants
+	stop_apps
 done
 
 median() {
