@@ -1,5 +1,6 @@
 package io.fluxtail.ingest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -55,8 +56,7 @@ class IngestMappingTests {
 
 	@Test
 	void labelsBecomeResourceAttributesAndMetadataRecordAttributes() throws Exception {
-		this.fixture = new IngestFixture(this.contract, Map.of(), this.server.url(),
-				IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
+		this.fixture = shipEachEvent(Map.of());
 		LoggingEvent event = this.fixture.event("checkout.api", Level.WARN, "payment declined", Map.of(
 				CoreFields.REQUEST_ID, "req-8c1f", CoreFields.TRACER_TRACE_ID, TRACE_ID, CoreFields.TRACER_SPAN_ID,
 				SPAN_ID), null);
@@ -80,8 +80,7 @@ class IngestMappingTests {
 
 	@Test
 	void valuesKeepTheirTypeWhateverTypeTheSameNameHadBefore() throws Exception {
-		this.fixture = new IngestFixture(this.contract, Map.of(), this.server.url(),
-				IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
+		this.fixture = shipEachEvent(Map.of());
 		LoggingEvent typed = this.fixture.event("checkout.api", Level.INFO, "typed", Map.of(), null);
 		typed.addKeyValuePair(new KeyValuePair("attempt", 3));
 		typed.addKeyValuePair(new KeyValuePair("retried", true));
@@ -103,8 +102,7 @@ class IngestMappingTests {
 
 	@Test
 	void exceptionsBecomeExceptionAttributes() throws Exception {
-		this.fixture = new IngestFixture(this.contract, Map.of(), this.server.url(),
-				IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
+		this.fixture = shipEachEvent(Map.of());
 		this.fixture.write(this.fixture.event("checkout.api", Level.ERROR, "charge failed", Map.of(),
 				new IllegalStateException("gateway timeout")));
 
@@ -118,8 +116,7 @@ class IngestMappingTests {
 
 	@Test
 	void redactedValuesShipExactlyAsTheLineWritesThem() throws Exception {
-		this.fixture = new IngestFixture(this.contract, Map.of(), this.server.url(),
-				IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
+		this.fixture = shipEachEvent(Map.of());
 		LoggingEvent event = this.fixture.event("checkout.api", Level.INFO, "paid with card 4111 1111 1111 1111",
 				Map.of(), null);
 		event.addKeyValuePair(new KeyValuePair("password", "hunter2-hunter2"));
@@ -136,8 +133,7 @@ class IngestMappingTests {
 
 	@Test
 	void theApiKeyIsSentAsBearerToken() throws Exception {
-		this.fixture = new IngestFixture(this.contract, Map.of(), this.server.url(),
-				IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
+		this.fixture = shipEachEvent(Map.of());
 		this.fixture.writeInfo("key check");
 
 		this.server.awaitRecord((record) -> record.body().equals("key check"));
@@ -147,10 +143,8 @@ class IngestMappingTests {
 
 	@Test
 	void aFieldMadeALabelIsAResourceAttributeAndAHighCardinalityOneIsReported() throws Exception {
-		this.fixture = new IngestFixture(this.contract,
-				Map.of(CoreFields.REQUEST_ID, FieldKind.LABEL, CoreFields.VERSION, FieldKind.METADATA, "tenant",
-						FieldKind.LABEL),
-				this.server.url(), IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
+		this.fixture = shipEachEvent(Map.of(CoreFields.REQUEST_ID, FieldKind.LABEL, CoreFields.VERSION,
+				FieldKind.METADATA, "tenant", FieldKind.LABEL));
 		LoggingEvent event = this.fixture.event("checkout.api", Level.INFO, "relabelled",
 				Map.of(CoreFields.REQUEST_ID, "req-1", "tenant", "acme"), null);
 		this.fixture.write(event);
@@ -174,8 +168,7 @@ class IngestMappingTests {
 
 	@Test
 	void eventsBelowTheMinimumLevelStayLocalButCompletionEventsShip() throws Exception {
-		this.fixture = new IngestFixture(this.contract, Map.of(), this.server.url(),
-				IngestFixture.settings(1, java.time.Duration.ofMillis(50)));
+		this.fixture = shipEachEvent(Map.of());
 		this.fixture.write(this.fixture.event("checkout.api", Level.DEBUG, "debug detail", Map.of(), null));
 		this.fixture.write(this.fixture.event("io.fluxtail.request", Level.DEBUG, "request completed", Map.of(), null));
 		this.fixture.writeInfo("after");
@@ -200,6 +193,11 @@ class IngestMappingTests {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/** Ships each event in a batch of its own, with the given field kinds. */
+	private IngestFixture shipEachEvent(Map<String, FieldKind> kinds) {
+		return new IngestFixture(this.contract, kinds, this.server.url(), IngestFixture.settings(1, Duration.ofMillis(50)));
 	}
 
 }
