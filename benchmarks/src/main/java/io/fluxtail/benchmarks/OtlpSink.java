@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
@@ -40,6 +41,15 @@ public final class OtlpSink {
 		server.setExecutor(Executors.newSingleThreadExecutor());
 		server.start();
 		return server;
+	}
+
+	/**
+	 * Returns where a started endpoint takes OTLP logs.
+	 * @param server the server {@link #start(int)} returned
+	 * @return its logs URL
+	 */
+	static URI url(HttpServer server) {
+		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/logs");
 	}
 
 }

@@ -134,6 +134,7 @@ public final class LogShipper {
 			if (this.sender.isAlive()) {
 				// a request still waiting for its answer is abandoned
 				this.sender.interrupt();
+				this.transport.close();
 				this.sender.join(1000);
 			}
 		}

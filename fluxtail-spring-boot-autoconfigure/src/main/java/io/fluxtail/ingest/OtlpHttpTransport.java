@@ -1,16 +1,21 @@
 package io.fluxtail.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.fluxtail.ingest.Transport.Outcome.Result;
 import io.opentelemetry.exporter.internal.otlp.logs.LowAllocationLogsRequestMarshaler;
@@ -18,69 +23,168 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Posts batches as OTLP/HTTP protobuf with the JDK's {@link HttpClient}. The protobuf is written by
- * the OpenTelemetry SDK's own OTLP marshalling; the HTTP exchange is Fluxtail's because the SDK's
- * exporters report neither the response headers nor which failures are final, and Fluxtail must
- * honour {@code Retry-After} and tell a refused batch from a passing outage.
+ * Posts batches as OTLP/HTTP protobuf over a kept-alive HTTP/1.1 connection. The protobuf is
+ * written by the OpenTelemetry SDK's own OTLP marshalling; the HTTP exchange is Fluxtail's because
+ * the SDK's exporters report neither the response headers nor which failures are final, and
+ * Fluxtail must honour {@code Retry-After} and tell a refused batch from a passing outage.
+ *
+ * <p>
+ * The exchange is the JDK's blocking {@link HttpURLConnection}: the body goes out in one write
+ * and the answer is read on the sending thread. The JDK's asynchronous {@code HttpClient} cost
+ * several times the CPU per batch in its selector and executor threads, which compete with the
+ * application's requests on a busy host (docs/benchmarks.md). Like that client's default, no
+ * proxy is used. A socket write has no timeout of its own, so a watchdog closes the connection
+ * of an exchange that outlives {@code connectTimeout + timeout}: a backend that stops reading
+ * cannot hold the sending thread.
  */
 public final class OtlpHttpTransport implements Transport {
 
-	private final HttpClient client;
+	/** Most of an answer's body read to keep the connection; a longer one closes it. */
+	private static final int MAX_DISCARDED_BYTES = 64 * 1024;
 
-	private final URI endpoint;
+	private final URL endpoint;
+
+	private final URI uri;
 
 	private final @Nullable String authorization;
 
-	private final Duration timeout;
+	private final int connectTimeoutMillis;
+
+	private final int readTimeoutMillis;
+
+	private final long exchangeTimeoutMillis;
+
+	private final ScheduledThreadPoolExecutor watchdog;
 
 	private final LowAllocationLogsRequestMarshaler marshaler = new LowAllocationLogsRequestMarshaler();
+
+	/** The exchange under way, so that a stop can abandon it. */
+	private volatile @Nullable HttpURLConnection inFlight;
 
 	/**
 	 * Creates a transport.
 	 * @param endpoint the OTLP/HTTP logs URL, such as {@code https://ingest.example/v1/logs}
 	 * @param apiKey the key sent as {@code Authorization: Bearer}, {@code null} for none
 	 * @param connectTimeout how long to wait for a connection
-	 * @param timeout how long to wait for an answer, connection included
+	 * @param timeout how long to wait for the answer once the batch is sent; the whole exchange,
+	 * connection included, is abandoned after {@code connectTimeout + timeout}
 	 */
 	public OtlpHttpTransport(URI endpoint, @Nullable String apiKey, Duration connectTimeout, Duration timeout) {
-		this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
-		this.endpoint = endpoint;
+		try {
+			this.endpoint = endpoint.toURL();
+		}
+		catch (java.net.MalformedURLException | IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Not an HTTP URL: " + IngestUrls.withoutCredentials(endpoint), ex);
+		}
+		this.uri = endpoint;
 		this.authorization = (apiKey != null) ? "Bearer " + apiKey : null;
-		this.timeout = timeout;
+		this.connectTimeoutMillis = millis(connectTimeout);
+		this.readTimeoutMillis = millis(timeout);
+		this.exchangeTimeoutMillis = (long) this.connectTimeoutMillis + this.readTimeoutMillis;
+		this.watchdog = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "fluxtail-ingest-timeout");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.watchdog.setRemoveOnCancelPolicy(true);
+	}
+
+	private static int millis(Duration duration) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
 	}
 
 	@Override
 	public Outcome send(Collection<LogRecordData> batch) {
-		HttpResponse<Void> response;
+		HttpURLConnection connection = null;
+		ScheduledFuture<?> deadline = null;
 		try {
-			HttpRequest.Builder request = HttpRequest.newBuilder(this.endpoint)
-				.timeout(this.timeout)
-				.header("Content-Type", "application/x-protobuf")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(protobuf(batch)));
+			byte[] body = protobuf(batch);
+			connection = (HttpURLConnection) this.endpoint.openConnection(Proxy.NO_PROXY);
+			this.inFlight = connection;
+			deadline = this.watchdog.schedule(connection::disconnect, this.exchangeTimeoutMillis, TimeUnit.MILLISECONDS);
+			connection.setConnectTimeout(this.connectTimeoutMillis);
+			connection.setReadTimeout(this.readTimeoutMillis);
+			connection.setInstanceFollowRedirects(false);
+			connection.setUseCaches(false);
+			connection.setRequestMethod("POST");
+			connection.setDoOutput(true);
+			// streamed with its length: one write, and never silently posted twice by the JDK
+			connection.setFixedLengthStreamingMode(body.length);
+			connection.setRequestProperty("Content-Type", "application/x-protobuf");
 			if (this.authorization != null) {
-				request.header("Authorization", this.authorization);
+				connection.setRequestProperty("Authorization", this.authorization);
 			}
-			response = this.client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+			try (OutputStream out = connection.getOutputStream()) {
+				out.write(body);
+			}
+			int status = connection.getResponseCode();
+			String retryAfter = connection.getHeaderField("Retry-After");
+			discardBody(connection, status);
+			return outcome(status, retryAfter);
 		}
 		catch (IOException ex) {
+			if (connection != null) {
+				connection.disconnect();
+			}
 			// the exception text names host and port at most, never the request headers
 			return new Outcome(Result.RETRY, 0, null,
 					ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Outcome(Result.RETRY, 0, null, "interrupted");
+		catch (RejectedExecutionException ex) {
+			return new Outcome(Result.RETRY, 0, null, "the transport is closed");
 		}
-		int status = response.statusCode();
+		finally {
+			this.inFlight = null;
+			if (deadline != null) {
+				deadline.cancel(false);
+			}
+		}
+	}
+
+	private static Outcome outcome(int status, @Nullable String retryAfter) {
 		if (status >= 200 && status < 300) {
 			return Outcome.SENT;
 		}
 		if (status == 429 || status >= 500) {
-			return new Outcome(Result.RETRY, status,
-					response.headers().firstValue("Retry-After").map(OtlpHttpTransport::retryAfter).orElse(null),
+			return new Outcome(Result.RETRY, status, (retryAfter != null) ? retryAfter(retryAfter) : null,
 					"HTTP " + status);
 		}
 		return new Outcome(Result.REJECTED, status, null, "HTTP " + status);
+	}
+
+	/**
+	 * Reads the answer's body to its end, which lets the JDK keep the connection for the next
+	 * batch; a body longer than any OTLP answer closes the connection instead.
+	 */
+	private static void discardBody(HttpURLConnection connection, int status) throws IOException {
+		InputStream body = (status < 400) ? connection.getInputStream() : connection.getErrorStream();
+		if (body == null) {
+			return;
+		}
+		try (body) {
+			byte[] buffer = new byte[4096];
+			long read = 0;
+			for (int n; (n = body.read(buffer)) != -1;) {
+				read += n;
+				if (read > MAX_DISCARDED_BYTES) {
+					connection.disconnect();
+					return;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Abandons an exchange under way, so that a stop that ran out of time does not wait for its
+	 * answer, and ends the watchdog.
+	 */
+	@Override
+	public void close() {
+		HttpURLConnection connection = this.inFlight;
+		if (connection != null) {
+			connection.disconnect();
+		}
+		this.watchdog.shutdownNow();
 	}
 
 	/**
@@ -124,7 +228,7 @@ public final class OtlpHttpTransport implements Transport {
 
 	@Override
 	public String toString() {
-		return "OTLP/HTTP " + IngestUrls.withoutCredentials(this.endpoint);
+		return "OTLP/HTTP " + IngestUrls.withoutCredentials(this.uri);
 	}
 
 	/**

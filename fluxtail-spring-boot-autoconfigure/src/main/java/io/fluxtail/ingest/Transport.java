@@ -19,7 +19,8 @@ public interface Transport {
 	Outcome send(Collection<LogRecordData> batch);
 
 	/**
-	 * Releases what the transport holds.
+	 * Abandons an exchange under way and releases what the transport holds; may be called more
+	 * than once.
 	 */
 	default void close() {
 	}

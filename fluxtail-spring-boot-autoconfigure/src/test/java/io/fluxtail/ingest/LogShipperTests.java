@@ -139,7 +139,7 @@ class LogShipperTests {
 		}
 		assertThat(this.fixture.ingest.stats().dropped(DropReason.RETRIES_EXHAUSTED)).isEqualTo(1);
 		assertThat(this.fixture.ingest.stats().retries()).isPositive();
-		assertThat(output.getOut()).contains("Fluxtail ingest failed (ConnectException)");
+		assertThat(output.getOut()).contains("Fluxtail ingest failed (ConnectException: Connection refused)");
 	}
 
 	private IngestFixture start(String url, DeliverySettings settings) {

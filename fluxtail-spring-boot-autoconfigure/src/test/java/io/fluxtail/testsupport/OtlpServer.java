@@ -75,7 +75,8 @@ public final class OtlpServer implements AutoCloseable {
 		}
 		Answer answer = this.answers.poll();
 		int status = (answer != null) ? answer.status() : 200;
-		this.received.add(new Received(System.nanoTime(), status, exchange.getRequestHeaders().getFirst("Authorization"),
+		this.received.add(new Received(System.nanoTime(), exchange.getRemoteAddress().getPort(), status,
+				exchange.getRequestHeaders().getFirst("Authorization"),
 				exchange.getRequestHeaders().getFirst("Content-Type"), ExportLogsServiceRequest.parseFrom(body)));
 		if (this.hang) {
 			try {
@@ -149,7 +150,7 @@ public final class OtlpServer implements AutoCloseable {
 	/**
 	 * One request as the server saw it.
 	 */
-	public record Received(long nanoTime, int status, String authorization, String contentType,
+	public record Received(long nanoTime, int clientPort, int status, String authorization, String contentType,
 			ExportLogsServiceRequest request) {
 
 		public List<Shipped> records() {

@@ -90,7 +90,8 @@ public class FluxtailIngestProperties {
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Longest wait for the answer to one request.
+	 * Longest wait for the answer to one request once it is sent. The whole exchange is abandoned
+	 * (and retried) after connect-timeout plus this.
 	 */
 	private Duration timeout = Duration.ofSeconds(10);
 
