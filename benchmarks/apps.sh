@@ -28,3 +28,19 @@ stop_apps() {
 		unset "PID[$name]"
 	done
 }
+
+# Prints the median of the numbers on standard input, one per line: the mean of the two middle
+# ones for an even count.
+median() {
+	sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Reads "fork variant req/s" lines on standard input and prints, for one variant against a
+# baseline, the median over forks of its mean req/s in a fork over the baseline's in the same fork:
+# each fork compares JVMs started and measured together.
+fork_ratio_median() {
+	awk -v v="$1" -v b="$2" '
+		$2 == v { sv[$1] += $3; nv[$1]++ }
+		$2 == b { sb[$1] += $3; nb[$1]++ }
+		END { for (f in sv) if (nb[f]) printf "%.3f\n", (sv[f] / nv[f]) / (sb[f] / nb[f]) }' | median
+}

@@ -7,7 +7,8 @@
 #   cpu-lock mvn -B -q -o -Pbenchmarks -pl sample-app,benchmarks -am package -DskipTests
 #   cpu-lock benchmarks/ingest/run.sh [rounds] [seconds] [connections]
 #   EXTRA_BATCH_SIZES=2048 cpu-lock benchmarks/ingest/run.sh ...   (adds shipping-on-batch-2048)
-#   FORKS=3 cpu-lock benchmarks/ingest/run.sh ...   (three fresh sets of JVMs, medians over all)
+#   FORKS=3 cpu-lock benchmarks/ingest/run.sh ...   (three fresh sets of JVMs, medians over all,
+#                                                    and the median of the per-fork ratios)
 # One JVM of a build can cost half again as much CPU per request as the next on a shared VM: with
 # FORKS=N, start, warm-up and rounds are repeated with N fresh sets of JVMs.
 set -euo pipefail
@@ -95,7 +96,7 @@ for fork in $(seq 1 "$FORKS"); do
 			name=${names[$(((i + round + fork) % count))]}
 			rps=$(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:${PORT[$name]}/ping" \
 				| tee "$WORK/$name.$fork.$round.wrk" | awk '/Requests\/sec/ {print $2}')
-			echo "$name $rps" >> "$WORK/results"
+			echo "$fork $name $rps" >> "$WORK/results"
 			echo "fork $fork round $round $name $rps" >&2
 		done
 	done
@@ -106,12 +107,13 @@ for fork in $(seq 1 "$FORKS"); do
 	stop_apps
 done
 
-echo "variant median_req_s runs ratio_vs_shipping_off"
-off=$(awk '$1 == "shipping-off" {print $2}' "$WORK/results" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "variant median_req_s runs ratio_vs_shipping_off per_fork_ratio_median"
+off=$(awk '$2 == "shipping-off" {print $3}' "$WORK/results" | median)
 for name in "${names[@]}"; do
-	runs=$(awk -v n="$name" '$1 == n {print $2}' "$WORK/results" | sort -n | paste -sd' ')
-	median=$(awk -v n="$name" '$1 == n {print $2}' "$WORK/results" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-	echo "$name $median [$runs] $(awk -v m="$median" -v o="$off" 'BEGIN {printf "%.3f", m / o}')"
+	runs=$(awk -v n="$name" '$2 == n {print $3}' "$WORK/results" | sort -g | paste -sd' ')
+	median=$(awk -v n="$name" '$2 == n {print $3}' "$WORK/results" | median)
+	echo "$name $median [$runs] $(awk -v m="$median" -v o="$off" 'BEGIN {printf "%.3f", m / o}')" \
+		"$(fork_ratio_median "$name" shipping-off < "$WORK/results")"
 done
 for name in shipping-on ingest-down; do
 	printf '%s ingest state:\n%s' "$name" "${INGEST_STATE[$name]}"

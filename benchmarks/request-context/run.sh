@@ -121,21 +121,18 @@ for fork in $(seq 1 "$FORKS"); do
 			name=${variant%%|*}
 			result=$(measure "$name" "$SECONDS_PER_RUN")
 			RESULTS[$name]+="$result"$'\n'
+			echo "$fork $name ${result%% *}" >> "$WORK/rps"
 			echo "fork $fork round $round $name: $result (req/s p50_ms p99_ms)" >&2
 		done
 	done
 	stop_apps
 done
 
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 echo
 echo "GET /ping, ${FORKS} x ${ROUNDS} rounds x ${SECONDS_PER_RUN}s, wrk -t${THREADS} -c${CONNECTIONS}, JVM ${JAVA_OPTS[*]}, $(nproc) cores"
 echo
-echo "| variant | median req/s | median p50 ms | median p99 ms | req/s vs starter-off |"
-echo "|---|---:|---:|---:|---:|"
+echo "| variant | median req/s | median p50 ms | median p99 ms | req/s vs starter-off | per-fork ratio, median |"
+echo "|---|---:|---:|---:|---:|---:|"
 off_rps=$(awk 'NF { print $1 }' <<< "${RESULTS[starter-off]}" | median)
 for variant in "${VARIANTS[@]}"; do
 	name=${variant%%|*}
@@ -143,7 +140,7 @@ for variant in "${VARIANTS[@]}"; do
 	p50=$(awk 'NF { print $2 }' <<< "${RESULTS[$name]}" | median)
 	p99=$(awk 'NF { print $3 }' <<< "${RESULTS[$name]}" | median)
 	ratio=$(awk -v a="$rps" -v b="$off_rps" 'BEGIN { printf "%.3f", a / b }')
-	echo "| $name | $rps | $p50 | $p99 | $ratio |"
+	echo "| $name | $rps | $p50 | $p99 | $ratio | $(fork_ratio_median "$name" starter-off < "$WORK/rps") |"
 done
 echo
 for variant in "${VARIANTS[@]}"; do
