@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
@@ -30,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * The exchange is the JDK's blocking {@link HttpURLConnection}: the body goes out in one write
- * and the answer is read on the sending thread. The JDK's asynchronous {@code HttpClient} cost
- * several times the CPU per batch in its selector and executor threads, which compete with the
- * application's requests on a busy host (docs/benchmarks.md). Like that client's default, no
+ * and the answer is read on the sending thread. With the JDK's asynchronous {@code HttpClient},
+ * used before, its selector and executor threads took another 2.2% of a busy shipping app's CPU
+ * from the requests (docs/benchmarks.md). Like that client's default, no
  * proxy is used. A socket write has no timeout of its own, so a watchdog closes the connection
  * of an exchange that outlives {@code connectTimeout + timeout}: a backend that stops reading
  * cannot hold the sending thread.
@@ -44,7 +45,8 @@ public final class OtlpHttpTransport implements Transport {
 
 	private final URL endpoint;
 
-	private final URI uri;
+	/** What {@link #toString()} shows: the URL without credentials. */
+	private final String description;
 
 	private final @Nullable String authorization;
 
@@ -70,13 +72,8 @@ public final class OtlpHttpTransport implements Transport {
 	 * connection included, is abandoned after {@code connectTimeout + timeout}
 	 */
 	public OtlpHttpTransport(URI endpoint, @Nullable String apiKey, Duration connectTimeout, Duration timeout) {
-		try {
-			this.endpoint = endpoint.toURL();
-		}
-		catch (java.net.MalformedURLException | IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Not an HTTP URL: " + IngestUrls.withoutCredentials(endpoint), ex);
-		}
-		this.uri = endpoint;
+		this.endpoint = httpUrl(endpoint);
+		this.description = "OTLP/HTTP " + IngestUrls.withoutCredentials(endpoint);
 		this.authorization = (apiKey != null) ? "Bearer " + apiKey : null;
 		this.connectTimeoutMillis = millis(connectTimeout);
 		this.readTimeoutMillis = millis(timeout);
@@ -87,6 +84,19 @@ public final class OtlpHttpTransport implements Transport {
 			return thread;
 		});
 		this.watchdog.setRemoveOnCancelPolicy(true);
+	}
+
+	private static URL httpUrl(URI endpoint) {
+		String scheme = endpoint.getScheme();
+		if ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) {
+			try {
+				return endpoint.toURL();
+			}
+			catch (MalformedURLException | IllegalArgumentException ex) {
+				// not a URL after all: refused below like any other
+			}
+		}
+		throw new IllegalArgumentException("Not an http or https URL: " + IngestUrls.withoutCredentials(endpoint));
 	}
 
 	private static int millis(Duration duration) {
@@ -228,7 +238,7 @@ public final class OtlpHttpTransport implements Transport {
 
 	@Override
 	public String toString() {
-		return "OTLP/HTTP " + IngestUrls.withoutCredentials(this.uri);
+		return this.description;
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -102,6 +103,14 @@ class OtlpHttpTransportTests {
 			assertThat(outcome.result()).isEqualTo(Result.RETRY);
 			assertThat(outcome.status()).isZero();
 		}
+	}
+
+	@Test
+	void onlyHttpAndHttpsUrlsAreTaken() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OtlpHttpTransport(URI.create("ftp://ingest.example/v1/logs"), null, Duration.ofSeconds(1),
+					Duration.ofSeconds(1)))
+			.withMessage("Not an http or https URL: ftp://ingest.example/v1/logs");
 	}
 
 	private static List<LogRecordData> batch(String message) {
