@@ -50,11 +50,9 @@ public record Installation(boolean installed, @Nullable Reason reason, List<Stri
 		CUSTOM_LOGBACK_CONFIG("the application has its own Logback configuration (logging.config or logback[-spring].xml); "
 				+ "use io.fluxtail.autoconfigure.logging.FluxtailSpringEncoder in it"),
 
-		/** {@code logging.structured.format.console} is set. */
-		BOOT_STRUCTURED_FORMAT("logging.structured.format.console is set, so Spring Boot's own structured format is in use"),
-
-		/** Logging does not go through Logback. */
-		NOT_LOGBACK("the logging system is not Logback"),
+		/** Every appender keeps Spring Boot's own structured format ({@code logging.structured.format.*}). */
+		BOOT_STRUCTURED_FORMAT("Spring Boot's own structured format is kept (logging.structured.format.*); "
+				+ "Fluxtail adds its contract fields and redaction to ecs, logstash and gelf"),
 
 		/** Boot's configuration has no console or file appender. */
 		NO_APPENDER("Spring Boot's Logback configuration has no console or file appender");

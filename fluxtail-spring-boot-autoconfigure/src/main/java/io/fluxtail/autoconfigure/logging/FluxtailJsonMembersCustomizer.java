@@ -1,0 +1,119 @@
+package io.fluxtail.autoconfigure.logging;
+
+import java.time.temporal.TemporalAccessor;
+import java.util.Map;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.FieldSpec.Origin;
+import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.redaction.ActiveRedaction;
+import io.fluxtail.logging.redaction.RedactionPolicy;
+import io.fluxtail.logging.redaction.SensitiveKeys;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.json.JsonWriter.MemberPath;
+import org.springframework.boot.json.JsonWriter.Members;
+import org.springframework.boot.json.WritableJson;
+import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
+import org.springframework.core.env.Environment;
+
+/**
+ * Carries the Fluxtail contract and redaction into Spring Boot's own structured formats
+ * ({@code ecs}, {@code logstash}, {@code gelf}), on the console and in the file alike. Boot loads it
+ * from {@code META-INF/spring.factories} for every JSON format it builds.
+ *
+ * <p>
+ * Every value Boot writes (the message, MDC entries, key/value pairs, nested values, the exception
+ * message and the stack trace) passes through Fluxtail's redaction as a JSON value processor: a
+ * value under a sensitive name is replaced whole, any other text is searched by the detectors and
+ * bounded by the size limits. The static contract fields are added under the format's names; the
+ * fields Boot's formatter writes itself (ECS {@code service.*}, GELF {@code host}) are filled
+ * through Boot's own properties by {@link BootStructuredLoggingDefaults}. A line outside a unit of
+ * work gets {@code request_id} as {@code -}, as in Fluxtail's own formats.
+ */
+class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
+
+	private final Environment environment;
+
+	FluxtailJsonMembersCustomizer(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void customize(Members<Object> members) {
+		BootStructuredFormat format = BootStructuredFormat.primary(this.environment);
+		if (format == null || !FluxtailLoggingInstaller.appliesTo(this.environment)) {
+			return;
+		}
+		EncoderConfig config = config();
+		addContractFields(members, config.contract(), format);
+		ActiveRedaction redaction = config.redaction();
+		if (redaction.policy().enabled()) {
+			members.applyingValueProcessor((path, value) -> redact(redaction, path, value));
+		}
+	}
+
+	/**
+	 * An invalid {@code fluxtail.*} property fails the startup with Boot's report; until then
+	 * Boot's format still gets the built-in redaction.
+	 */
+	private EncoderConfig config() {
+		try {
+			return FluxtailSettings.encoderConfig(FluxtailSettings.bind(this.environment), this.environment);
+		}
+		catch (RuntimeException ex) {
+			return FluxtailSettings.failureReportConfig(this.environment);
+		}
+	}
+
+	private static void addContractFields(Members<Object> members, FieldContract contract,
+			BootStructuredFormat format) {
+		for (FieldSpec field : contract.fields()) {
+			if (field.origin() != Origin.STATIC || format.writesItself(field.name())) {
+				continue;
+			}
+			String value = (field.value() != null) ? field.value() : field.required() ? CoreFields.MISSING : null;
+			if (value != null) {
+				members.add(format.fieldName(field.outputName()), value);
+			}
+		}
+		// Present in the MDC, Boot writes it with the other MDC entries; absent, the contract's '-'.
+		members.add(format.fieldName(CoreFields.REQUEST_ID), FluxtailJsonMembersCustomizer::missingRequestId)
+			.whenNotNull();
+	}
+
+	private static @Nullable String missingRequestId(Object event) {
+		Map<String, String> mdc = (event instanceof ILoggingEvent logback) ? logback.getMDCPropertyMap() : null;
+		return (mdc == null || mdc.get(CoreFields.REQUEST_ID) == null) ? CoreFields.MISSING : null;
+	}
+
+	private static @Nullable Object redact(ActiveRedaction redaction, MemberPath path, @Nullable Object value) {
+		if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Map
+				|| value instanceof Iterable || value instanceof WritableJson || value instanceof TemporalAccessor
+				|| value.getClass().isArray()) {
+			// containers are redacted value by value as Boot writes their members
+			return value;
+		}
+		String text = value.toString();
+		String name = (path.name() != null) ? path.name() : "";
+		RedactionPolicy policy = redaction.policy();
+		String redacted;
+		if (name.endsWith("stack_trace") || name.equals("full_message")) {
+			redacted = policy.redactStackTrace(text, redaction.stats());
+		}
+		else if (policy.isSensitiveKey(name)) {
+			redaction.stats().redacted(SensitiveKeys.ID);
+			redacted = policy.keyReplacement();
+		}
+		else {
+			int limit = (name.equals("message") || name.equals("short_message")) ? policy.limits().maxMessageChars()
+					: policy.limits().maxFieldChars();
+			redacted = policy.redactText(text, limit, redaction.stats());
+		}
+		return (redacted == text) ? value : redacted;
+	}
+
+}
