@@ -2,6 +2,7 @@ package io.fluxtail.autoconfigure.logging;
 
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
+import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.logging.contract.CoreFields;
@@ -35,6 +36,9 @@ import org.springframework.core.env.Environment;
  * work gets {@code request_id} as {@code -}, as in Fluxtail's own formats.
  */
 class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
+
+	private static final Set<String> UNIT_OF_WORK_FIELDS = Set.of(CoreFields.REQUEST_ID, CoreFields.TRACE_ID,
+			CoreFields.SPAN_ID, CoreFields.JOB);
 
 	private final Environment environment;
 
@@ -81,8 +85,16 @@ class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCusto
 			}
 		}
 		// Present in the MDC, Boot writes it with the other MDC entries; absent, the contract's '-'.
-		members.add(format.fieldName(CoreFields.REQUEST_ID), FluxtailJsonMembersCustomizer::missingRequestId)
-			.whenNotNull();
+		members.add(CoreFields.REQUEST_ID, FluxtailJsonMembersCustomizer::missingRequestId).whenNotNull();
+		// Boot writes MDC keys as they are (GELF with '_' first): the unit of work's fields take
+		// the format's names.
+		members.applyingNameProcessor((path, name) -> (isTopLevel(path) && UNIT_OF_WORK_FIELDS.contains(name))
+				? format.fieldName(name) : name);
+	}
+
+	private static boolean isTopLevel(MemberPath path) {
+		MemberPath parent = path.parent();
+		return parent != null && parent.parent() == null;
 	}
 
 	private static @Nullable String missingRequestId(Object event) {

@@ -234,14 +234,12 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 				.toList();
 			if (custom.isEmpty()) {
 				logger.atInfo()
-					.addKeyValue("boot_formats", bootFormats)
 					.log("Spring Boot's structured format is kept on {}: Fluxtail adds its contract fields and "
 							+ "redaction to it; Fluxtail's own format, stack-trace settings and queued output apply "
 							+ "only to appenders that use Fluxtail's format", bootFormats);
 			}
 			else {
 				logger.atWarn()
-					.addKeyValue("boot_formats", bootFormats)
 					.log("Spring Boot's structured format on {} names a formatter class: Fluxtail leaves it alone, "
 							+ "and neither Fluxtail's contract fields nor its redaction apply to its lines; use ecs, "
 							+ "logstash or gelf to keep them", custom);
