@@ -1,8 +1,15 @@
 package io.fluxtail.autoconfigure.logging;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.contract.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +24,7 @@ import org.springframework.util.StringUtils;
 enum BootStructuredFormat {
 
 	/** Elastic Common Schema. */
-	ECS {
+	ECS(Set.of("@timestamp", "log", "process", "service", "message", "error", "tags", "ecs")) {
 		@Override
 		String fieldName(String name) {
 			return Schema.ECS.fieldName(name);
@@ -29,10 +36,18 @@ enum BootStructuredFormat {
 			return name.equals(CoreFields.SERVICE) || name.equals(CoreFields.ENV) || name.equals(CoreFields.VERSION)
 					|| name.equals(CoreFields.INSTANCE);
 		}
+
+		@Override
+		String writtenName(String key) {
+			// Boot's ECS nests dotted MDC keys: "service.name" is written inside "service"
+			int dot = key.indexOf('.');
+			return (dot > 0) ? key.substring(0, dot) : key;
+		}
 	},
 
 	/** Logstash JSON. */
-	LOGSTASH {
+	LOGSTASH(Set.of("@timestamp", "@version", "message", "logger_name", "thread_name", "level", "level_value", "tags",
+			"stack_trace")) {
 		@Override
 		String fieldName(String name) {
 			return name;
@@ -42,10 +57,17 @@ enum BootStructuredFormat {
 		boolean writesItself(String name) {
 			return false;
 		}
+
+		@Override
+		String writtenName(String key) {
+			return key;
+		}
 	},
 
-	/** Graylog Extended Log Format. */
-	GELF {
+	/** Graylog Extended Log Format ({@code _id} is reserved by the GELF specification). */
+	GELF(Set.of("version", "short_message", "full_message", "timestamp", "level", "host", "_id", "_level_name",
+			"_process_pid", "_process_thread_name", "_service_version", "_log_logger", "_error_type",
+			"_error_stack_trace", "_error_message")) {
 		@Override
 		String fieldName(String name) {
 			return "_" + name;
@@ -56,11 +78,22 @@ enum BootStructuredFormat {
 			// Boot's GELF writes host and _service_version from logging.structured.gelf.*
 			return name.equals(CoreFields.SERVICE) || name.equals(CoreFields.VERSION);
 		}
+
+		@Override
+		String writtenName(String key) {
+			return "_" + key;
+		}
 	};
 
 	static final String CONSOLE_PROPERTY = "logging.structured.format.console";
 
 	static final String FILE_PROPERTY = "logging.structured.format.file";
+
+	private final Set<String> ownNames;
+
+	BootStructuredFormat(Set<String> ownNames) {
+		this.ownNames = ownNames;
+	}
 
 	/**
 	 * Returns the name a contract field is written with in this format.
@@ -75,6 +108,44 @@ enum BootStructuredFormat {
 	 * @return whether Boot writes it
 	 */
 	abstract boolean writesItself(String name);
+
+	/**
+	 * Returns the top-level name under which Boot writes an MDC entry or key/value pair.
+	 * @param key the entry's key
+	 * @return the name at the top of the line
+	 */
+	abstract String writtenName(String key);
+
+	/**
+	 * Returns the static contract fields Fluxtail adds to this format's lines: those Boot does not
+	 * write itself, under this format's names, a required one without value as {@code -}.
+	 * @param contract the contract
+	 * @return the values by name, in contract order
+	 */
+	Map<String, String> contractFields(FieldContract contract) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (FieldSpec field : contract.fields()) {
+			if (field.origin() == Origin.STATIC && !writesItself(field.name())) {
+				String value = (field.value() != null) ? field.value() : field.required() ? CoreFields.MISSING : null;
+				if (value != null) {
+					fields.put(fieldName(field.outputName()), value);
+				}
+			}
+		}
+		return fields;
+	}
+
+	/**
+	 * Returns the top-level names an application's MDC entry or key/value pair must not take in
+	 * this format: the format's own and the contract fields added to it.
+	 * @param contract the contract
+	 * @return the reserved names
+	 */
+	Set<String> reservedNames(FieldContract contract) {
+		Set<String> reserved = new HashSet<>(this.ownNames);
+		reserved.addAll(contractFields(contract).keySet());
+		return Set.copyOf(reserved);
+	}
 
 	/**
 	 * Returns the format a {@code logging.structured.format.*} value names.

@@ -7,8 +7,6 @@ import java.util.Set;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
-import io.fluxtail.logging.contract.FieldSpec;
-import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.RedactionPolicy;
@@ -75,15 +73,7 @@ class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCusto
 
 	private static void addContractFields(Members<Object> members, FieldContract contract,
 			BootStructuredFormat format) {
-		for (FieldSpec field : contract.fields()) {
-			if (field.origin() != Origin.STATIC || format.writesItself(field.name())) {
-				continue;
-			}
-			String value = (field.value() != null) ? field.value() : field.required() ? CoreFields.MISSING : null;
-			if (value != null) {
-				members.add(format.fieldName(field.outputName()), value);
-			}
-		}
+		format.contractFields(contract).forEach((name, value) -> members.add(name, value));
 		// Present in the MDC, Boot writes it with the other MDC entries; absent, the contract's '-'.
 		members.add(CoreFields.REQUEST_ID, FluxtailJsonMembersCustomizer::missingRequestId).whenNotNull();
 		// Boot writes MDC keys as they are (GELF with '_' first): the unit of work's fields take

@@ -301,12 +301,13 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 			for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
 				Appender<ILoggingEvent> next = it.next();
-				if (next instanceof OutputStreamAppender<ILoggingEvent> appender
-						&& appender.getEncoder() instanceof StructuredLogEncoder) {
+				if (next instanceof OutputStreamAppender<ILoggingEvent> appender && keepsBootFormat(appender)) {
 					// The user chose Boot's format for this appender: never silently replaced.
 					String property = (appender instanceof FileAppender) ? BootStructuredFormat.FILE_PROPERTY
 							: BootStructuredFormat.CONSOLE_PROPERTY;
-					bootFormats.put(appender.getName(), environment.getProperty(property, ""));
+					String format = environment.getProperty(property, "");
+					bootFormats.put(appender.getName(), format);
+					keepReservedNames(appender, BootStructuredFormat.forId(format), config);
 					continue;
 				}
 				// An encoder left by an earlier application in this JVM (Boot skips re-initializing
@@ -328,6 +329,29 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 				}
 			}
 			return replaced;
+		}
+
+		private static boolean keepsBootFormat(OutputStreamAppender<ILoggingEvent> appender) {
+			return appender.getEncoder() instanceof StructuredLogEncoder
+					|| appender.getEncoder() instanceof ReservedNamesEncoder;
+		}
+
+		/**
+		 * Boot's own formats get the reserved-name rule in front of their encoder; a formatter
+		 * class of the application's is left as it is.
+		 */
+		private static void keepReservedNames(OutputStreamAppender<ILoggingEvent> appender,
+				@Nullable BootStructuredFormat format, EncoderConfig config) {
+			Encoder<ILoggingEvent> encoder = appender.getEncoder();
+			Encoder<ILoggingEvent> boot = (encoder instanceof ReservedNamesEncoder reserved) ? reserved.format()
+					: encoder;
+			if (format != null) {
+				ReservedNamesEncoder reserved = new ReservedNamesEncoder(boot, format,
+						format.reservedNames(config.contract()));
+				reserved.setContext(appender.getContext());
+				reserved.start();
+				appender.setEncoder(reserved);
+			}
 		}
 
 		/**

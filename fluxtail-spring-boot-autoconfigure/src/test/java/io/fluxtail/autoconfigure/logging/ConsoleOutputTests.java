@@ -139,6 +139,9 @@ class ConsoleOutputTests {
 			try (MDC.MDCCloseable password = MDC.putCloseable("password", "hunter2hunter2")) {
 				log.info("connecting to jdbc:mysql://db:3306/orders?user=app&password=Jd2HECflglebBhDT");
 			}
+			try (MDC.MDCCloseable level = MDC.putCloseable("level", "gold")) {
+				log.atInfo().addKeyValue("message", "from kv").addKeyValue("service", "billing").log("reserved names");
+			}
 			log.error("call failed", new IllegalStateException("upstream rejected password=Jd2HECflglebBhDT ghp_"
 					+ "Vc9tO2Ki0dWkcXoqiuKxXlJbMS8J6I4A0pQq"));
 			assertThat(installation().installed()).isFalse();
@@ -154,6 +157,12 @@ class ConsoleOutputTests {
 		JsonNode connecting = lineWithMessage(lines, "connecting to jdbc:mysql://db:3306/orders?user=app&password=[REDACTED:jdbc_password]");
 		assertThat(connecting.get("password").asString()).isEqualTo("[REDACTED:sensitive_key]");
 		assertThat(connecting.get(CoreFields.REQUEST_ID).asString()).isEqualTo("-");
+		JsonNode reserved = lineWithMessage(lines, "reserved names");
+		assertThat(reserved.get("level").asString()).isEqualTo("INFO");
+		assertThat(reserved.get("mdc.level").asString()).isEqualTo("gold");
+		assertThat(reserved.get("kv.message").asString()).isEqualTo("from kv");
+		assertThat(reserved.get(CoreFields.SERVICE).asString()).isEqualTo("checkout-api");
+		assertThat(reserved.get("kv.service").asString()).isEqualTo("billing");
 		assertThat(output.getOut()).doesNotContain("Jd2HECflglebBhDT", "hunter2hunter2", "Vc9tO2Ki0dWkcXoqiuKxXlJbMS8J6I4A0pQq")
 			.contains("Spring Boot's structured format is kept on {CONSOLE=logstash}");
 	}

@@ -110,6 +110,9 @@ class BootStructuredSmokeIT {
 		};
 		List<JsonNode> probed = events.stream().filter((event) -> event.has(probe)).toList();
 		assertThat(probed).hasSize(PROBES);
+		// the application's pair named like the format's own field is kept under its source's prefix
+		String note = format.equals("gelf") ? "_message" : "kv.message";
+		assertThat(probed).allSatisfy((event) -> assertThat(text(event, note)).isEqualTo("customer note"));
 		assertThat(probed).filteredOn((event) -> !text(event, probe).equals(text(event, requestId)))
 			.as("lines with a foreign or missing request_id")
 			.isEmpty();
