@@ -4,6 +4,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.Set;
 
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
@@ -12,6 +13,7 @@ import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SensitiveKeys;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.json.JsonWriter.MemberPath;
 import org.springframework.boot.json.JsonWriter.Members;
@@ -35,6 +37,8 @@ import org.springframework.core.env.Environment;
  */
 class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
 
+	private static final String CONTEXT_KEY = FluxtailJsonMembersCustomizer.class.getName();
+
 	private static final Set<String> UNIT_OF_WORK_FIELDS = Set.of(CoreFields.REQUEST_ID, CoreFields.TRACE_ID,
 			CoreFields.SPAN_ID, CoreFields.JOB);
 
@@ -50,12 +54,40 @@ class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCusto
 		if (format == null || !FluxtailLoggingInstaller.appliesTo(this.environment)) {
 			return;
 		}
-		EncoderConfig config = config();
+		EncoderConfig config = sharedConfig();
 		addContractFields(members, config.contract(), format);
 		ActiveRedaction redaction = config.redaction();
 		if (redaction.policy().enabled()) {
 			members.applyingValueProcessor((path, value) -> redact(redaction, path, value));
 		}
+	}
+
+	/**
+	 * One configuration for the console and file formats of an application, kept in the Logback
+	 * context: the installer records it, so that the endpoint counts these redactions and the
+	 * application's detector beans join them.
+	 */
+	private EncoderConfig sharedConfig() {
+		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+			return config();
+		}
+		if (context.getObject(CONTEXT_KEY) instanceof BootFormatConfig shared && shared.environment() == this.environment) {
+			return shared.config();
+		}
+		EncoderConfig config = config();
+		context.putObject(CONTEXT_KEY, new BootFormatConfig(this.environment, config));
+		return config;
+	}
+
+	/**
+	 * Returns the configuration Boot's formats use for an application.
+	 * @param context the Logback context
+	 * @param environment the application's environment
+	 * @return the configuration, {@code null} when no Boot format was built for that application
+	 */
+	static @Nullable EncoderConfig sharedConfig(LoggerContext context, Environment environment) {
+		return (context.getObject(CONTEXT_KEY) instanceof BootFormatConfig shared && shared.environment() == environment)
+				? shared.config() : null;
 	}
 
 	/**
@@ -116,6 +148,9 @@ class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCusto
 			redacted = policy.redactText(text, limit, redaction.stats());
 		}
 		return (redacted == text) ? value : redacted;
+	}
+
+	private record BootFormatConfig(Environment environment, EncoderConfig config) {
 	}
 
 }

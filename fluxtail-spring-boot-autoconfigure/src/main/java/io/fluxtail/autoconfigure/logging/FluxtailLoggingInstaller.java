@@ -203,7 +203,11 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			QueuedOutputInstaller.release(context);
 			Map<String, String> bootFormats = new LinkedHashMap<>();
 			List<String> appenders = replaceEncoders(context, config, environment, bootFormats);
-			if (appenders.isEmpty()) {
+			EncoderConfig bootFormatConfig = FluxtailJsonMembersCustomizer.sharedConfig(context, environment);
+			if (appenders.isEmpty() && bootFormatConfig != null) {
+				context.putObject(Installation.CONTEXT_KEY, Installation.bootFormats(bootFormatConfig, environment));
+			}
+			else if (appenders.isEmpty()) {
 				Reason reason = bootFormats.isEmpty() ? Reason.NO_APPENDER : Reason.BOOT_STRUCTURED_FORMAT;
 				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason, environment));
 			}

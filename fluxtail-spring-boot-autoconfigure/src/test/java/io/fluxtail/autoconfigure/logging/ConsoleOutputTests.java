@@ -146,6 +146,9 @@ class ConsoleOutputTests {
 					+ "Vc9tO2Ki0dWkcXoqiuKxXlJbMS8J6I4A0pQq"));
 			assertThat(installation().installed()).isFalse();
 			assertThat(installation().reason()).isEqualTo(Reason.BOOT_STRUCTURED_FORMAT);
+			// what the endpoint and the meters count
+			assertThat(LoggingState.read(context.getEnvironment()).config().redaction().stats().redactionsByDetector())
+				.containsKeys("jdbc_password", "sensitive_key", "github_token");
 		}
 		List<JsonNode> lines = jsonLines(output);
 		assertThat(lines).allSatisfy((line) -> {
