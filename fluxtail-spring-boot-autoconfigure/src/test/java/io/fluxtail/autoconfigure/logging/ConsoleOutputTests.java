@@ -193,6 +193,16 @@ class ConsoleOutputTests {
 	}
 
 	@Test
+	void anOwnLogbackConfigurationWithoutTheEncoderIsLeftAloneAndTheReasonIsRecorded(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("logging.config=classpath:plain-logback-spring.xml")) {
+			log.info("own pattern line");
+			assertThat(installation().installed()).isFalse();
+			assertThat(installation().reason()).isEqualTo(Reason.CUSTOM_LOGBACK_CONFIG);
+		}
+		assertThat(output.getOut()).contains("plain INFO checkout.api  own pattern line");
+	}
+
+	@Test
 	void anOwnLogbackConfigurationThatIncludesTheEncoderCountsAsInstalled(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run("logging.config=classpath:own-logback-spring.xml",
 				"fluxtail.service=own-config", "spring.main.banner-mode=off")) {
