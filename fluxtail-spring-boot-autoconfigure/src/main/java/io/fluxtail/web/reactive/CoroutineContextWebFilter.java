@@ -13,13 +13,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every coroutine that serves the request a {@link PropagationContextElement}, so its
- * request context follows it to {@code withContext(Dispatchers.IO)}, {@code async} and
- * {@code delay} threads. Spring adds the element itself only to {@code suspend} controller
- * functions, and only while no {@link CoWebFilter} has set the exchange's coroutine context;
- * {@code coRouter} handlers never get it. The context is handed on through
- * {@link CoWebFilter#COROUTINE_CONTEXT_ATTRIBUTE}, which {@code CoWebFilter}s extend, and
- * {@code coRouter} and controller functions run in.
+ * Gives the coroutines a request's {@code CoWebFilter}s, {@code coRouter} handlers and
+ * {@code suspend} controller functions run in a {@link PropagationContextElement}, so the request
+ * context follows them to {@code withContext(Dispatchers.IO)}, {@code async} and {@code delay}
+ * threads. They run in the context held by {@link CoWebFilter#COROUTINE_CONTEXT_ATTRIBUTE}, and
+ * {@code CoWebFilter}s extend it. Without this filter, Spring adds the element only to controller
+ * functions, and only while no {@code CoWebFilter} has set the attribute; {@code coRouter}
+ * handlers never get it.
  *
  * <p>
  * As Spring does, the element is added only while Reactor's automatic context propagation is on.

@@ -17,9 +17,9 @@ import org.springframework.web.reactive.function.client.WebClient
 import org.springframework.web.reactive.function.client.awaitBody
 
 /**
- * Every handler is a `suspend` function that logs the `probe` it was given, the id the client sent
- * as `X-Request-Id`, before and after each hop: a line whose `request_id` differs from its `probe`
- * lost or mixed up its request context.
+ * Every handler, a `suspend` function or one returning a `Flow`, logs the `probe` it was given,
+ * the id the client sent as `X-Request-Id`, before and after each hop: a line whose `request_id`
+ * differs from its `probe` lost or mixed up its request context.
  */
 @RestController
 class WorkController(webClientBuilder: WebClient.Builder, private val environment: Environment) {
