@@ -221,6 +221,20 @@ class ServletRequestContextTests {
 		assertThat(text(async.get(0), "user_decorated")).as("the user's TaskDecorator still runs").isEqualTo("yes");
 	}
 
+	/**
+	 * What the README says: the context follows the threads Spring hands the request's work to,
+	 * not threads the application starts itself.
+	 */
+	@Test
+	void linesOnThreadsTheApplicationStartsItselfHaveNoRequestId() throws Exception {
+		assertThat(get("/own-threads", HEADER, "own-threads-1").body()).isEqualTo("done");
+		this.logs.completion("own-threads-1");
+		assertThat(this.logs.matching((line) -> text(line, CoreFields.MESSAGE).startsWith("on a")
+				|| text(line, CoreFields.MESSAGE).equals("on the common pool")))
+			.hasSize(2)
+			.allSatisfy((line) -> assertThat(text(line, CoreFields.REQUEST_ID)).isEqualTo(CoreFields.MISSING));
+	}
+
 	@Test
 	void whenATaskIsScheduledOnBootsSchedulerThenItCarriesTheId() throws Exception {
 		assertThat(get("/scheduled", HEADER, "scheduled-1").body()).isEqualTo("ran");

@@ -150,6 +150,15 @@ class ServletTestApplication {
 			return this.asyncWork.work("one");
 		}
 
+		@GetMapping("/own-threads")
+		String ownThreads() throws Exception {
+			Thread thread = new Thread(() -> log.info("on a thread of the application's own"));
+			thread.start();
+			thread.join(10_000);
+			CompletableFuture.runAsync(() -> log.info("on the common pool")).get(10, TimeUnit.SECONDS);
+			return "done";
+		}
+
 		@GetMapping("/scheduled")
 		String scheduled() throws InterruptedException {
 			CountDownLatch ran = new CountDownLatch(1);
