@@ -1,0 +1,84 @@
+package io.fluxtail.smoke.aot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import io.fluxtail.smoke.SmokeApp;
+import io.fluxtail.smoke.servlet.ServletSmokeIT;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.fluxtail.smoke.LogLines.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The servlet application processed ahead of time ({@code spring-boot:process-aot}) and started
+ * from its jar with {@code -Dspring.aot.enabled=true}: every check of {@link ServletSmokeIT} on its
+ * real stdout, plus proof that the generated code really ran and that the starter's
+ * {@code taskScheduler} proxy needed no class generated at runtime, as a native image requires.
+ */
+class AotSmokeIT extends ServletSmokeIT {
+
+	private final Path classLoading = classLoadingLog();
+
+	@Override
+	protected SmokeApp.Builder application() {
+		// -Xlog writes to its own file: stdout stays the application's lines only
+		return SmokeApp.builder()
+			.jvmArg("-Dspring.aot.enabled=true")
+			.jvmArg("-Xlog:class+load=info:file=" + this.classLoading);
+	}
+
+	@Test
+	void theApplicationStartsFromTheCodeGeneratedAheadOfTime() throws IOException {
+		try (JarFile jar = new JarFile(System.getProperty("smoke.jar"))) {
+			assertThat(jar.stream().map(ZipEntry::getName)).as("generated classes in the jar")
+				.contains("BOOT-INF/classes/io/fluxtail/smoke/aot/AotSmokeApplication__ApplicationContextInitializer.class",
+						"BOOT-INF/classes/io/fluxtail/autoconfigure/job/FluxtailJobAutoConfiguration__BeanDefinitions.class",
+						"BOOT-INF/classes/io/fluxtail/autoconfigure/FluxtailAutoConfiguration__BeanDefinitions.class");
+		}
+		JsonNode starting = app().awaitJsonLine((line) -> text(line, "message").startsWith("Starting "));
+		assertThat(text(starting, "message")).startsWith("Starting AOT-processed AotSmokeApplication ");
+	}
+
+	@Test
+	void aTaskScheduledInCodeOnTaskSchedulerRunsAsAJobThroughTheProxyGeneratedAheadOfTime() throws IOException {
+		JsonNode refreshed = app().awaitJsonLine((line) -> "cache refreshed".equals(text(line, "message")));
+		assertThat(text(refreshed, "request_id")).matches("job-[0-9a-f]{16}");
+		assertThat(text(refreshed, "job")).isEqualTo("cacheRefresh");
+		JsonNode completed = app().awaitJsonLine((line) -> "job completed".equals(text(line, "message"))
+				&& text(refreshed, "request_id").equals(text(line, "request_id")));
+		assertThat(text(completed, "outcome")).isEqualTo("SUCCESS");
+
+		List<String> proxyClasses = Files.readAllLines(this.classLoading)
+			.stream()
+			.filter((line) -> line.contains("$$SpringCGLIB$$"))
+			.toList();
+		assertThat(proxyClasses).as("CGLIB classes loaded")
+			.anyMatch((line) -> line.contains("ThreadPoolTaskScheduler$$SpringCGLIB$$"))
+			.allMatch((line) -> line.contains("source: jar:") || line.contains("source: nested:"));
+	}
+
+	@Override
+	protected String service() {
+		return "smoke-aot";
+	}
+
+	/**
+	 * Kept with the application's stdout and stderr, for a look after a failure.
+	 */
+	private static Path classLoadingLog() {
+		try {
+			return Files.createDirectories(Path.of(System.getProperty("smoke.logs"))).resolve("class-loading.log");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
