@@ -2,12 +2,14 @@ package io.fluxtail.smoke.aot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
+import io.fluxtail.smoke.LogLines;
 import io.fluxtail.smoke.SmokeApp;
 import io.fluxtail.smoke.servlet.ServletSmokeIT;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,23 @@ class AotSmokeIT extends ServletSmokeIT {
 		}
 		JsonNode starting = app().awaitJsonLine((line) -> text(line, "message").startsWith("Starting "));
 		assertThat(text(starting, "message")).startsWith("Starting AOT-processed AotSmokeApplication ");
+	}
+
+	@Test
+	void theNativeImageMetadataGeneratedForTheApplicationCarriesTheStartersHints() throws IOException {
+		JsonNode metadata;
+		try (JarFile jar = new JarFile(System.getProperty("smoke.jar"))) {
+			// at the jar's root, where the native-image tool reads it
+			ZipEntry entry = jar.getEntry("META-INF/native-image/io.fluxtail/smoke-aot/reachability-metadata.json");
+			assertThat(entry).as("reachability metadata in the jar").isNotNull();
+			metadata = LogLines.parse(new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+		}
+		List<String> types = metadata.get("reflection").valueStream().map((hint) -> text(hint, "type")).toList();
+		assertThat(types).contains("io.fluxtail.autoconfigure.logging.FluxtailSpringEncoder",
+				"io.fluxtail.propagation.RequestContextAccessor",
+				"org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler$$SpringCGLIB$$0");
+		assertThat(metadata.get("resources").valueStream().map((hint) -> text(hint, "glob")))
+			.contains("io/fluxtail/logback/*.xml");
 	}
 
 	@Test
