@@ -1,5 +1,7 @@
 package io.fluxtail.autoconfigure;
 
+import java.util.List;
+
 import ch.qos.logback.core.ConsoleAppender;
 import io.fluxtail.autoconfigure.logging.FluxtailSpringEncoder;
 import io.fluxtail.autoconfigure.output.FluxtailOutputProperties;
@@ -41,10 +43,12 @@ final class FluxtailRuntimeHints implements RuntimeHintsRegistrar {
 		if (ClassUtils.isPresent(LOGBACK, classLoader)) {
 			hints.resources().registerPattern("io/fluxtail/logback/*.xml");
 			hints.resources().registerPattern(SERVICES + Detector.class.getName());
+			// created by Joran, which sets their properties through their public setters
+			List<TypeReference> joranCreated = TypeReference.listOf(ConsoleAppender.class, FluxtailEncoder.class,
+					FluxtailSpringEncoder.class);
 			hints.reflection()
-				.registerTypes(TypeReference.listOf(ConsoleAppender.class, FluxtailEncoder.class, FluxtailSpringEncoder.class),
-						(hint) -> hint.withMembers(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
-								MemberCategory.INVOKE_PUBLIC_METHODS));
+				.registerTypes(joranCreated, (hint) -> hint.withMembers(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
+						MemberCategory.INVOKE_PUBLIC_METHODS));
 			hints.reflection().registerTypeIfPresent(classLoader, LOGSTASH_ENCODER, (hint) -> {
 			});
 			// bound by the logging installer, before any @ConfigurationProperties bean exists

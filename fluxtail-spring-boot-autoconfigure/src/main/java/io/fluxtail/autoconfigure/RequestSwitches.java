@@ -22,7 +22,8 @@ final class RequestSwitches {
 
 	private static final String COMPLETION = "io.fluxtail.web.RequestCompletionLogger";
 
-	private static final String TASK_DECORATOR = "org.springframework.core.task.support.ContextPropagatingTaskDecorator";
+	private static final String TASK_DECORATOR = "org.springframework.core.task.support."
+			+ "ContextPropagatingTaskDecorator";
 
 	private static final String CLIENT_INTERCEPTOR = "io.fluxtail.web.client.RequestIdClientInterceptor";
 

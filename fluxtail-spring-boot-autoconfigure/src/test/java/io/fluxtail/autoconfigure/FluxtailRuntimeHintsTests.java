@@ -46,7 +46,8 @@ class FluxtailRuntimeHintsTests {
 
 	@Test
 	void theStartersLogbackXmlAndEveryClassItNamesCanBeLoadedCreatedAndConfigured() throws IOException {
-		Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:io/fluxtail/logback/*.xml");
+		Resource[] files = new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:io/fluxtail/logback/*.xml");
 		assertThat(files).isNotEmpty();
 		for (Resource file : files) {
 			assertThat(RuntimeHintsPredicates.resource().forResource("io/fluxtail/logback/" + file.getFilename()))
