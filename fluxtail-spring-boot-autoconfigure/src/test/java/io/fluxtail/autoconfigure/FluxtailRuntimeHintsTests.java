@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.fluxtail.autoconfigure.output.FluxtailOutputProperties;
@@ -125,12 +124,7 @@ class FluxtailRuntimeHintsTests {
 	}
 
 	private static List<String> namedClasses(String xml) {
-		List<String> classes = new ArrayList<>();
-		Matcher matcher = CLASS_ATTRIBUTE.matcher(xml);
-		while (matcher.find()) {
-			classes.add(matcher.group(1));
-		}
-		return classes;
+		return CLASS_ATTRIBUTE.matcher(xml).results().map((match) -> match.group(1)).toList();
 	}
 
 	/**
