@@ -1,6 +1,7 @@
 package io.fluxtail.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.fluxtail.web.RequestContextSwitches;
@@ -19,29 +20,43 @@ final class RequestSwitches {
 
 	private static final String CONTEXT_PROPAGATION = "io.micrometer.context.ContextSnapshotFactory";
 
+	private static final String COMPLETION = "io.fluxtail.web.RequestCompletionLogger";
+
+	private static final String TASK_DECORATOR = "org.springframework.core.task.support."
+			+ "ContextPropagatingTaskDecorator";
+
+	private static final String CLIENT_INTERCEPTOR = "io.fluxtail.web.client.RequestIdClientInterceptor";
+
+	private static final String EXCHANGE_FILTER = "io.fluxtail.web.client.RequestIdExchangeFilter";
+
+	private static final String WEB_FILTER = "io.fluxtail.web.reactive.RequestContextWebFilter";
+
+	/** The classes looked up by name, which a native image must be told of ({@link FluxtailRuntimeHints}). */
+	static final List<String> TYPES_LOOKED_UP = List.of(CONTEXT_PROPAGATION, COMPLETION, TASK_DECORATOR,
+			CLIENT_INTERCEPTOR, EXCHANGE_FILTER, WEB_FILTER);
+
 	private RequestSwitches() {
 	}
 
 	static RequestContextSwitches read(ConfigurableListableBeanFactory beans, FluxtailProperties.Request request) {
 		ClassLoader classLoader = beans.getBeanClassLoader();
 		Map<String, String> offReasons = new LinkedHashMap<>();
-		boolean completion = has(beans, classLoader, "io.fluxtail.web.RequestCompletionLogger");
+		boolean completion = has(beans, classLoader, COMPLETION);
 		if (!completion) {
 			offReasons.put("completion", "fluxtail.request.completion.enabled is false");
 		}
-		boolean tasks = has(beans, classLoader, "org.springframework.core.task.support.ContextPropagatingTaskDecorator");
+		boolean tasks = has(beans, classLoader, TASK_DECORATOR);
 		if (!tasks) {
 			offReasons.put("taskPropagation", classOrNull(CONTEXT_PROPAGATION, classLoader) == null
 					? "io.micrometer:context-propagation is not on the classpath"
 					: "fluxtail.request.propagate-to-tasks is false");
 		}
-		boolean outbound = has(beans, classLoader, "io.fluxtail.web.client.RequestIdClientInterceptor")
-				|| has(beans, classLoader, "io.fluxtail.web.client.RequestIdExchangeFilter");
+		boolean outbound = has(beans, classLoader, CLIENT_INTERCEPTOR) || has(beans, classLoader, EXCHANGE_FILTER);
 		if (!outbound) {
 			offReasons.put("outboundPropagation", !request.isOutbound() ? "fluxtail.request.outbound is false"
 					: "neither spring-boot-restclient nor spring-boot-webclient is on the classpath");
 		}
-		boolean reactive = has(beans, classLoader, "io.fluxtail.web.reactive.RequestContextWebFilter");
+		boolean reactive = has(beans, classLoader, WEB_FILTER);
 		boolean reactor = reactive && request.isReactorContextPropagation();
 		if (!reactor) {
 			offReasons.put("reactorContextPropagation",

@@ -66,8 +66,21 @@ public final class JobSchedulerPostProcessor extends AbstractBeanFactoryAwareAdv
 
 	@Override
 	protected boolean isEligible(Object bean, String beanName) {
-		return SCHEDULER_BEAN_NAME.equals(beanName) && bean instanceof TaskScheduler
-				&& super.isEligible(bean, beanName);
+		return isApplicationScheduler(bean.getClass(), beanName) && super.isEligible(bean, beanName);
+	}
+
+	/**
+	 * The type AOT processing records for a bean, and generates the proxy class of at build time:
+	 * only the bean that is proxied at runtime, whose proxy then needs no class generated at
+	 * runtime (which a native image cannot do).
+	 */
+	@Override
+	public Class<?> determineBeanType(Class<?> beanClass, String beanName) {
+		return isApplicationScheduler(beanClass, beanName) ? super.determineBeanType(beanClass, beanName) : beanClass;
+	}
+
+	private static boolean isApplicationScheduler(Class<?> beanClass, String beanName) {
+		return SCHEDULER_BEAN_NAME.equals(beanName) && TaskScheduler.class.isAssignableFrom(beanClass);
 	}
 
 	/**

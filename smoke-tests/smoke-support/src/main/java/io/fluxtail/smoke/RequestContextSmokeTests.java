@@ -87,9 +87,17 @@ public abstract class RequestContextSmokeTests {
 		return this.app;
 	}
 
+	/**
+	 * Returns how the application is started, for a shape that runs it with JVM options of its own.
+	 * @return the builder the application is started from
+	 */
+	protected SmokeApp.Builder application() {
+		return SmokeApp.builder();
+	}
+
 	@BeforeAll
 	void start() {
-		this.app = SmokeApp.builder().start();
+		this.app = application().start();
 		this.http = new SmokeHttp(this.app.port());
 	}
 

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The servlet application started from its jar, checked on its real stdout: the request context
- * through {@code @Async}, {@code Callable}, {@code DeferredResult} and {@code RestClient}.
+ * through {@code @Async}, {@code Callable}, {@code DeferredResult} and {@code RestClient}. Public:
+ * the AOT shape runs the same checks on the same code, AOT-processed.
  */
-class ServletSmokeIT extends RequestContextSmokeTests {
+public class ServletSmokeIT extends RequestContextSmokeTests {
 
 	@Test
 	void aScheduledRunInTheWebApplicationHasItsOwnIdAndJobOnItsLines() {
