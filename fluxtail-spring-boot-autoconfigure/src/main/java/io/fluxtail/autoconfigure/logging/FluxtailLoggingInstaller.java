@@ -170,6 +170,11 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 					checkContract(FluxtailSettings.encoderConfig(properties, environment), properties);
 				}
 				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason, environment));
+				if (reason == Reason.CUSTOM_LOGBACK_CONFIG) {
+					LoggerFactory.getLogger(FluxtailLoggingInstaller.class)
+						.info("Fluxtail leaves logging to the application's own Logback configuration: neither its "
+								+ "format, contract fields nor redaction apply to these lines; {}", reason.description());
+				}
 				return;
 			}
 			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);

@@ -199,7 +199,8 @@ class ConsoleOutputTests {
 			assertThat(installation().installed()).isFalse();
 			assertThat(installation().reason()).isEqualTo(Reason.CUSTOM_LOGBACK_CONFIG);
 		}
-		assertThat(output.getOut()).contains("plain INFO checkout.api  own pattern line");
+		assertThat(output.getOut()).contains("plain INFO checkout.api  own pattern line")
+			.contains("Fluxtail leaves logging to the application's own Logback configuration");
 	}
 
 	@Test
