@@ -21,8 +21,8 @@ public record SizeLimits(int maxMessageChars, int maxFieldChars) {
 	 * Largest field name: an MDC key, a key/value or structured argument name, or a key inside a
 	 * nested value. Names are a schema, not data, so the bound is fixed and well above any real
 	 * name; a longer one (a key built from request input) keeps its first 256 characters followed by
-	 * {@code [TRUNCATED:<original length>]}, a marker without dots or spaces that stays one field
-	 * name in Elasticsearch and one bare logfmt key.
+	 * {@code [TRUNCATED:<original length>]}, a marker without dots or spaces, so that it adds no
+	 * level to a dotted name (Elasticsearch reads dots as nesting) and stays one bare logfmt key.
 	 */
 	public static final int MAX_NAME_CHARS = 256;
 
@@ -69,9 +69,9 @@ public record SizeLimits(int maxMessageChars, int maxFieldChars) {
 	}
 
 	/**
-	 * Bounds a field name to {@link #MAX_NAME_CHARS}, telling the listener of each cut. Names are
-	 * cut before they are checked against the contract and the other names of the event, so a cut
-	 * name that meets another is renamed or dropped like any name already taken.
+	 * Bounds a field name to {@link #MAX_NAME_CHARS}, telling the listener of each cut. The encoder
+	 * cuts an application field's name before checking it against the contract and the event's
+	 * other names, so a cut name that meets another is renamed or dropped like any name taken.
 	 * @param name the name
 	 * @param listener told when the name is cut
 	 * @return the name itself when within the bound, else the cut name with its marker
