@@ -15,6 +15,8 @@ import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.encoder.EventFields.Role;
+import io.fluxtail.logging.redaction.RedactionListener;
+import io.fluxtail.logging.redaction.SizeLimits;
 import net.logstash.logback.argument.StructuredArgument;
 import net.logstash.logback.marker.LogstashMarker;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,8 @@ final class FieldCollector {
 
 	private final ContractStats stats;
 
+	private final RedactionListener nameCuts;
+
 	private final StackTraceRenderer stackTraces;
 
 	private final JsonMapper mapper;
@@ -52,9 +56,11 @@ final class FieldCollector {
 
 	private final String stackTraceName;
 
-	FieldCollector(FieldContract contract, ContractStats stats, StackTraceRenderer stackTraces, JsonMapper mapper) {
+	FieldCollector(FieldContract contract, ContractStats stats, RedactionListener nameCuts,
+			StackTraceRenderer stackTraces, JsonMapper mapper) {
 		this.contract = contract;
 		this.stats = stats;
+		this.nameCuts = nameCuts;
 		this.stackTraces = stackTraces;
 		this.mapper = mapper;
 		this.eventFields = contract.fields()
@@ -236,13 +242,15 @@ final class FieldCollector {
 
 	/**
 	 * Adds an application field unless its name is taken; a taken name is retried once with the
-	 * source as prefix ({@code mdc.service}), then the field is dropped. Either case is counted.
+	 * source as prefix ({@code mdc.service}), then the field is dropped. Either case is counted. A
+	 * name is bounded first, so a cut name that meets another is handled the same way.
 	 */
-	private void addBusiness(EventFields fields, String source, @Nullable String name, @Nullable Object value) {
-		if (name == null || name.isEmpty()) {
+	private void addBusiness(EventFields fields, String source, @Nullable String given, @Nullable Object value) {
+		if (given == null || given.isEmpty()) {
 			this.stats.conflictDropped();
 			return;
 		}
+		String name = SizeLimits.boundName(given, this.nameCuts);
 		Schema.EventField renamed = this.contract.eventField(name);
 		if (renamed != null) {
 			addBusiness(fields, source, renamed.name(), scaled(value, renamed.scale()));

@@ -12,6 +12,7 @@ import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.RedactionStats;
 import io.fluxtail.logging.redaction.SensitiveKeys;
+import io.fluxtail.logging.redaction.SizeLimits;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,7 +130,7 @@ final class FieldRedactor {
 		Map<String, @Nullable Object> copy = null;
 		int index = 0;
 		for (Map.Entry<?, ?> entry : map.entrySet()) {
-			String key = String.valueOf(entry.getKey());
+			String key = SizeLimits.boundName(String.valueOf(entry.getKey()), pass.stats);
 			Object original = entry.getValue();
 			Object redacted;
 			if (budget[0] <= 0) {
@@ -140,7 +141,7 @@ final class FieldRedactor {
 			}
 			budget[0] -= key.length();
 			redacted = pass.isSensitiveKey(key) ? pass.redactByKey() : redactTree(pass, original, budget, depth + 1);
-			if (copy == null && (redacted != original || !(entry.getKey() instanceof String))) {
+			if (copy == null && (redacted != original || key != entry.getKey())) {
 				copy = copyOf(map, index);
 			}
 			if (copy != null) {

@@ -99,7 +99,7 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		EncoderConfig config = resolveConfig(this.format);
 		this.config = config;
 		JsonMapper mapper = JsonMapper.builder().build();
-		this.collector = new FieldCollector(config.contract(), config.stats(),
+		this.collector = new FieldCollector(config.contract(), config.stats(), config.redaction().stats(),
 				new StackTraceRenderer(config.stackTrace(), getContext()), mapper);
 		this.redactor = new FieldRedactor(config.redaction(), mapper,
 				config.contract().outputName(CoreFields.ERROR_MESSAGE), config.contract().outputName(CoreFields.STACK_TRACE));

@@ -100,6 +100,30 @@ public final class LineBuffer {
 	}
 
 	/**
+	 * Whether a character is escaped in every format, keys and values alike: the C0 and C1 controls
+	 * and DEL, the line and paragraph separators U+2028 and U+2029 (which some readers take for line
+	 * breaks), and the characters a terminal shows as nothing or uses to reorder the text around
+	 * them: soft hyphen U+00AD, Arabic letter mark U+061C, Mongolian vowel separator U+180E,
+	 * zero-width characters and direction marks U+200B-U+200F, embeddings and overrides
+	 * U+202A-U+202E, word joiner, invisible operators and isolates U+2060-U+206F, byte order mark
+	 * U+FEFF and interlinear annotation controls U+FFF9-U+FFFB.
+	 * @param c the character
+	 * @return whether no format writes it as is
+	 */
+	public static boolean isUnsafe(char c) {
+		if (c < 0xad) {
+			return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+		}
+		if (c < 0x2000) {
+			return c == 0xad || c == 0x61c || c == 0x180e;
+		}
+		if (c <= 0x206f) {
+			return (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || c >= 0x2060;
+		}
+		return c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb);
+	}
+
+	/**
 	 * Builds a table for {@link #plain}.
 	 * @param allowed which ASCII characters are copied as is
 	 * @return the table

@@ -28,7 +28,7 @@ public final class Detectors {
 	 * @return the detectors
 	 */
 	public static List<Detector> defaults() {
-		List<Detector> detectors = new ArrayList<>(List.of(privateKey(), urlPassword(), jdbcPassword(),
+		List<Detector> detectors = new ArrayList<>(List.of(privateKey(), urlPassword(), urlSignature(), jdbcPassword(),
 				connectionStringPassword(), jwt(), awsAccessKey(), googleApiKey(), githubToken(), gitlabToken(),
 				stripeKey(), slackToken(), slackWebhook(), teamsWebhook(), discordWebhook(), azureClientSecret()));
 		detectors.addAll(ProviderDetectors.all());
@@ -123,6 +123,27 @@ public final class Detectors {
 		return PatternDetector.of("url_password", "Passwords in URLs (scheme://user:password@host)",
 				"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s:/?#@\"']{0,128}:(?<secret>[^\\s/?#@\"']{1,256})@",
 				Triggers.anyOf("://"));
+	}
+
+	/**
+	 * Signatures and session tokens in the query of pre-signed URLs, which let anyone who reads
+	 * them use the URL until it expires: Azure SAS {@code sig}, AWS SigV4 {@code X-Amz-Signature}
+	 * and {@code X-Amz-Security-Token}, Google Cloud Storage V4 {@code X-Goog-Signature}, and the
+	 * {@code Signature} of AWS SigV2, GCS V2 and CloudFront signed URLs. Names are matched in any
+	 * case after {@code ?}, {@code &} or {@code ;} ({@code &amp;}); the value is removed up to the
+	 * next {@code &}, {@code #}, space or quote. The key ids beside them ({@code X-Amz-Credential},
+	 * {@code X-Goog-Credential}, {@code Key-Pair-Id}) are kept: they name the signer and sign
+	 * nothing, and an AWS key id is removed anywhere by {@code aws_access_key}.
+	 * @return the detector
+	 */
+	public static Detector urlSignature() {
+		return PatternDetector.of("url_signature",
+				"Signatures and session tokens in pre-signed URLs (sig=, Signature=, X-Amz-Signature=, "
+						+ "X-Amz-Security-Token=, X-Goog-Signature=)",
+				"(?i)(?<=[?&;])(?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature)="
+						+ "(?<secret>[^&#\\s\"'<>\\\\]{1,8192})",
+				Triggers.anyOf("sig=", "SIG=", "Signature=", "signature=", "SIGNATURE=", "X-Amz-", "x-amz-", "X-AMZ-",
+						"X-Goog-", "x-goog-", "X-GOOG-"));
 	}
 
 	/**

@@ -14,7 +14,7 @@ public interface RedactionListener {
 	void redacted(String detectorId);
 
 	/**
-	 * One value was cut to its size limit.
+	 * One value or field name was cut to its size limit.
 	 */
 	void truncated();
 

@@ -8,8 +8,8 @@ import io.fluxtail.logging.contract.NamedCounters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counters of what redaction did since start: secrets removed by detector id, values truncated,
- * and detectors that failed (each failure withheld a value).
+ * Counters of what redaction did since start: secrets removed by detector id, values and field
+ * names truncated, and detectors that failed (each failure withheld a value).
  */
 public final class RedactionStats implements RedactionListener {
 
@@ -31,7 +31,7 @@ public final class RedactionStats implements RedactionListener {
 	}
 
 	/**
-	 * Counts one value cut to its size limit.
+	 * Counts one value or field name cut to its size limit.
 	 */
 	@Override
 	public void truncated() {

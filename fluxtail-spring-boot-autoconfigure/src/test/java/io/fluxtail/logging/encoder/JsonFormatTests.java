@@ -219,6 +219,22 @@ class JsonFormatTests {
 	}
 
 	@Test
+	void invisibleAndBidirectionalCharactersAreUnicodeEscapesThatReadBackTheSame() {
+		LoggingEvent event = this.events.event("a", Level.INFO, "invoice\u202eexe.pdf");
+		event.addKeyValuePair(new KeyValuePair("zero\u200bwidth", "del\u007f"));
+		event.addKeyValuePair(new KeyValuePair("nested", Map.of("bom\ufeff", List.of("isolate\u2066"))));
+		event.addKeyValuePair(new KeyValuePair("object", new TestEvents.Note("shy\u00ad")));
+		String line = TestEvents.encode(this.encoder, event);
+		assertThat(line).contains("\"message\":\"invoice\\u202eexe.pdf\"", "\"zero\\u200bwidth\":\"del\\u007f\"",
+				"\"nested\":{\"bom\\ufeff\":[\"isolate\\u2066\"]}", "\"object\":{\"text\":\"shy\\u00ad\"}");
+		JsonNode json = LogLines.parse(line);
+		assertThat(json.get(CoreFields.MESSAGE).asString()).isEqualTo("invoice\u202eexe.pdf");
+		assertThat(json.get("zero\u200bwidth").asString()).isEqualTo("del\u007f");
+		assertThat(json.get("nested").get("bom\ufeff").get(0).asString()).isEqualTo("isolate\u2066");
+		assertThat(json.get("object").get("text").asString()).isEqualTo("shy\u00ad");
+	}
+
+	@Test
 	void aValueThatCannotBeSerializedYieldsAMinimalValidLineInsteadOfThrowing() {
 		LoggingEvent event = this.events.event("checkout.api", Level.WARN, "with a broken value");
 		event.addKeyValuePair(new KeyValuePair("broken", new Unserializable()));

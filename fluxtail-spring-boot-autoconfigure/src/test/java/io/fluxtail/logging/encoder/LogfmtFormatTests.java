@@ -81,6 +81,20 @@ class LogfmtFormatTests {
 		assertThat(parse(line).stream().map(Pair::name)).endsWith("k space", "k%20space", "quote\"key", "a=b", "ключ");
 	}
 
+	@Test
+	void invisibleAndBidirectionalCharactersAreEscapedInKeysValuesAndNestedValues() {
+		LoggingEvent event = this.events.event("a", Level.INFO, "invoice\u202eexe.pdf");
+		event.addKeyValuePair(new KeyValuePair("zero\u200bwidth", "del\u007f"));
+		event.addKeyValuePair(new KeyValuePair("nested", List.of("del\u007f", "bom\ufeff")));
+		String line = TestEvents.encode(this.encoder, event);
+		assertThat(line).endsWith(" message=\"invoice\\u202eexe.pdf\" zero%E2%80%8Bwidth=\"del\\u007f\" "
+				+ "nested=\"[\\\"del\\\\u007f\\\",\\\"bom\\\\ufeff\\\"]\"\n");
+		List<Pair> pairs = parse(line);
+		assertThat(pair(pairs, CoreFields.MESSAGE).value()).isEqualTo("invoice\u202eexe.pdf");
+		assertThat(pair(pairs, "zero\u200bwidth").value()).isEqualTo("del\u007f");
+		assertThat(pair(pairs, "nested").value()).isEqualTo("[\"del\\u007f\",\"bom\\ufeff\"]");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "forged\n2026-04-24T10:14:03.125Z ERROR fake.logger service=evil forged line",
 			"user=admin level=ERROR", "Starting service [Tomcat]", "env check done", "request_id missing upstream",

@@ -12,6 +12,7 @@ import io.fluxtail.logging.redaction.FailingDetector;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SizeLimits;
 import io.fluxtail.testsupport.LogLines;
+import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedactionLimitsTests {
 
 	private static final int TEN_MB = 10 * 1024 * 1024;
+
+	private static final int ONE_MB = 1024 * 1024;
 
 	@ParameterizedTest
 	@EnumSource(LogFormat.class)
@@ -41,6 +44,54 @@ class RedactionLimitsTests {
 		assertThat(output).contains("...[TRUNCATED:" + (TEN_MB + "message ".length()) + " chars]")
 			.contains("...[TRUNCATED:" + TEN_MB + " chars]")
 			.contains(" more elements]");
+	}
+
+	/**
+	 * A structured argument's name is read back through Jackson, whose default read constraints
+	 * stop at 50,000 characters, so its long name here stays below that.
+	 */
+	@ParameterizedTest
+	@EnumSource(LogFormat.class)
+	void aMegabyteFieldNameIsCutInEveryPositionAndCounted(LogFormat format) {
+		EncoderConfig config = RedactionCorpusTests.config(format, RedactionPolicy.defaults());
+		LogbackCapture capture = new LogbackCapture().writeTo("out", config);
+		String huge = "n".repeat(ONE_MB);
+		String long10k = "n".repeat(10_000);
+		capture.mdc().put("mdc" + huge, "1");
+		capture.logger()
+			.atInfo()
+			.addKeyValue("kv" + huge, 2)
+			.addKeyValue("nested", Map.of("key" + huge, 3))
+			.log("names", StructuredArguments.kv("arg" + long10k, 4));
+		capture.mdc().clear();
+		String output = capture.take("out");
+		assertThat(output).hasLineCount(1);
+		assertThat(output.length()).isLessThan(2 * 1024);
+		assertThat(output).contains(cut("mdc" + huge), cut("kv" + huge), cut("key" + huge), cut("arg" + long10k));
+		assertThat(config.redaction().stats().truncations()).isEqualTo(4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(LogFormat.class)
+	void cutNamesThatMeetAreRenamedThenDroppedAndCounted(LogFormat format) {
+		EncoderConfig config = RedactionCorpusTests.config(format, RedactionPolicy.defaults());
+		LogbackCapture capture = new LogbackCapture().writeTo("out", config);
+		String huge = "n".repeat(ONE_MB);
+		capture.logger()
+			.atInfo()
+			.addKeyValue(huge + "1", "first")
+			.addKeyValue(huge + "2", "second")
+			.addKeyValue(huge + "3", "third")
+			.log("names");
+		String output = capture.take("out");
+		assertThat(output).contains(cut(huge + "1"), "kv." + cut(huge + "2"), "second").doesNotContain("third");
+		assertThat(config.stats().conflictsRenamed()).isEqualTo(1);
+		assertThat(config.stats().conflictsDropped()).isEqualTo(1);
+		assertThat(config.redaction().stats().truncations()).isEqualTo(3);
+	}
+
+	private static String cut(String name) {
+		return name.substring(0, SizeLimits.MAX_NAME_CHARS) + "[TRUNCATED:" + name.length() + "]";
 	}
 
 	@ParameterizedTest

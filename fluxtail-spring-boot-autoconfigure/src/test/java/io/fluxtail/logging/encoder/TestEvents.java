@@ -52,4 +52,12 @@ final class TestEvents {
 		return new String(encoder.encode(event), StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * An application object, which the encoder has Jackson serialize.
+	 *
+	 * @param text its one property
+	 */
+	record Note(String text) {
+	}
+
 }

@@ -47,6 +47,14 @@ class TextFormatTests {
 	}
 
 	@Test
+	void invisibleAndBidirectionalCharactersAreEscapedInTheMessageAndThePairs() {
+		LoggingEvent event = this.events.event("checkout.api", Level.INFO, "invoice\u202eexe.pdf\u00ad");
+		event.addKeyValuePair(new KeyValuePair("zero\u200bwidth", "mark\u061c"));
+		assertThat(TestEvents.encode(this.encoder, event)).endsWith(
+				" thread=main invoice\\u202eexe.pdf\\u00ad zero%E2%80%8Bwidth=\"mark\\u061c\"\n");
+	}
+
+	@Test
 	void valuesAreQuotedAsInLogfmt() {
 		LoggingEvent event = this.events.event("checkout.api", Level.WARN, "gateway latency high");
 		event.addKeyValuePair(new KeyValuePair("gateway", "acme pay"));

@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Events built to break a line, run through every format and both schemas. Whatever the message,
  * the keys or the values hold:
  * <ul>
- * <li>every format writes exactly one line;</li>
+ * <li>every format writes exactly one line, with no raw control, invisible or bidirectional
+ * character ({@link #UNSAFE}) that a terminal could take for a line break, hide or use to
+ * reorder the text;</li>
  * <li>the JSON line has no duplicate key; under ECS it carries the ecs-logging specification's
  * required fields, with its types and its order;</li>
  * <li>the logfmt line, read by a parser with go-logfmt's grammar, holds exactly the JSON line's
@@ -51,6 +53,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrickyEventsTests {
 
 	private static final TestEvents EVENTS = new TestEvents();
+
+	/**
+	 * DEL, a C1 control, the line and paragraph separators, and the characters that are invisible
+	 * or reorder text: soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width
+	 * characters and direction marks, embeddings and overrides, word joiner and invisible
+	 * operators, isolates, byte order mark, interlinear annotation controls.
+	 */
+	static final String UNSAFE = "\u007f\u0085\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2028\u2029"
+			+ "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+			+ "\ufff9\ufffa\ufffb";
 
 	private static final JsonNode ECS_SPEC = ecsSpec();
 
@@ -160,6 +172,13 @@ class TrickyEventsTests {
 				"line one\nline two\r\n2026-04-24T10:14:03.125Z ERROR fake.logger service=evil request_id=forged"));
 		events.put("message with control characters and line separators",
 				(e) -> e.event("checkout.api", Level.WARN, "tab\tbell\u0007nul\u0000del\u007fnel\u0085ls\u2028ps\u2029end"));
+		events.put("invisible and bidirectional characters everywhere", (e) -> {
+			LoggingEvent event = withPairs(e.event("checkout.api", Level.INFO, "refund " + UNSAFE + " approved"),
+					"key" + UNSAFE, "value" + UNSAFE, "nested", Map.of("name" + UNSAFE, List.of("item" + UNSAFE)),
+					"object", new TestEvents.Note("admin\u202e\u2066txt.exe\u2069"));
+			event.setMDCPropertyMap(Map.of("tenant\u200b", "acme\ufeff"));
+			return event;
+		});
 		events.put("non-ASCII message", (e) -> e.event("checkout.api", Level.INFO, "café 日本語 🚀 Ünïcödé"));
 		events.put("leading and trailing spaces", (e) -> e.event("checkout.api", Level.INFO, "  padded  message  "));
 		events.put("empty message", (e) -> withPairs(e.event("checkout.api", Level.INFO, ""), "order_id", 4921));
@@ -226,7 +245,8 @@ class TrickyEventsTests {
 		String line = TestEvents.encode(encoder, event);
 		assertThat(line).as(format + " line").endsWith("\n");
 		String body = line.substring(0, line.length() - 1);
-		assertThat(body).as(format + " line").doesNotContain("\n", "\r", "\u0085", "\u2028", "\u2029");
+		assertThat(body).as(format + " line").doesNotContain("\n", "\r");
+		assertThat(body.chars()).as(format + " line").noneMatch((c) -> UNSAFE.indexOf(c) >= 0);
 		return body;
 	}
 

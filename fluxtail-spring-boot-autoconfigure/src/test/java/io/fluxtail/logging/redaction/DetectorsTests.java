@@ -84,6 +84,30 @@ class DetectorsTests {
 	}
 
 	@Test
+	void preSignedUrlsLoseTheirSignatureAndSessionTokenButKeepWhatTheyPointAt() {
+		assertThat(this.redactor.redact("GET https://acct.blob.core.windows.net/exports/orders.csv?sv=2022-11-02&sp=r"
+				+ "&se=2026-12-31T23:59:59Z&sig=Xk3%2BqJ7vL0mP9sT2wR5yZ8aB4cD6eF1gH3iJ5kL7mN0%3D failed"))
+			.isEqualTo("GET https://acct.blob.core.windows.net/exports/orders.csv?sv=2022-11-02&sp=r"
+					+ "&se=2026-12-31T23:59:59Z&sig=[REDACTED:url_signature] failed");
+		assertThat(this.redactor.redact("https://orders.s3.amazonaws.com/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+				+ "&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20261207%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Expires=900"
+				+ "&X-Amz-Security-Token=IQoJb3JpZ2luX2VjEHsaCWV1LXdlc3QtMSJHMEUCIQD%2F&X-Amz-SignedHeaders=host"
+				+ "&X-Amz-Signature=9f2c4a1b8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3#page=2"))
+			.isEqualTo("https://orders.s3.amazonaws.com/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+					+ "&X-Amz-Credential=[REDACTED:aws_access_key]%2F20261207%2Feu-west-1%2Fs3%2Faws4_request"
+					+ "&X-Amz-Expires=900&X-Amz-Security-Token=[REDACTED:url_signature]&X-Amz-SignedHeaders=host"
+					+ "&X-Amz-Signature=[REDACTED:url_signature]#page=2");
+		assertThat(this.redactor.redact("\"https://storage.googleapis.com/b/o?x-goog-signature=7c1e9a&X-Goog-Date=20261207T104500Z\""))
+			.isEqualTo("\"https://storage.googleapis.com/b/o?x-goog-signature=[REDACTED:url_signature]&X-Goog-Date=20261207T104500Z\"");
+		assertThat(this.redactor.redact("<a href=\"/video.mp4?Expires=1796083200&amp;Signature=Qx3~kT9-Lm2_&amp;Key-Pair-Id=K2JC\">"))
+			.isEqualTo("<a href=\"/video.mp4?Expires=1796083200&amp;Signature=[REDACTED:url_signature]&amp;Key-Pair-Id=K2JC\">");
+		assertThat(List.of("https://cdn.example.com/logo.png?design=2&signed=true", "signature=ok for order 4921",
+				"https://orders.s3.amazonaws.com/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900",
+				"https://example.com/docs?topic=sig&lang=en"))
+			.allMatch((text) -> this.redactor.redact(text) == text);
+	}
+
+	@Test
 	void passwordsOfConnectionStringsAreReplacedInTheirCommonForms() {
 		assertThat(this.redactor.redact("cache redis://:s3cr3t-pw@cache:6379/0 up"))
 			.isEqualTo("cache redis://:[REDACTED:url_password]@cache:6379/0 up");
@@ -195,7 +219,7 @@ class DetectorsTests {
 					"terraform_cloud_token", "huggingface_token", "databricks_token", "sentry_token", "grafana_token",
 					"dynatrace_token", "newrelic_key", "google_oauth", "azure_ad_client_secret", "atlassian_api_token",
 					"postman_api_key", "linear_api_key", "notion_token", "jdbc_password", "connection_string_password",
-					"iban");
+					"iban", "url_signature");
 	}
 
 }

@@ -34,6 +34,17 @@ class RedactionPolicyTests {
 	}
 
 	@Test
+	void longFieldNamesKeepTheirFirst256CharactersAndTheirOriginalLength() {
+		String name = "n".repeat(SizeLimits.MAX_NAME_CHARS);
+		assertThat(SizeLimits.boundName(name, this.stats)).isSameAs(name);
+		assertThat(SizeLimits.boundName(name + "x".repeat(1024 * 1024), this.stats))
+			.isEqualTo(name + "[TRUNCATED:1048832]");
+		assertThat(SizeLimits.boundName("n".repeat(255) + "\uD83D\uDE00", this.stats))
+			.isEqualTo("n".repeat(255) + "[TRUNCATED:257]");
+		assertThat(this.stats.truncations()).isEqualTo(2);
+	}
+
+	@Test
 	void aCleanTextIsSearchedOnceWhileTheSameObjectComesBackButAnEqualCopyIsSearchedAgain() {
 		CountingDetector counting = new CountingDetector();
 		RedactionPolicy policy = RedactionPolicy.builder().detectors(List.of(counting)).build();

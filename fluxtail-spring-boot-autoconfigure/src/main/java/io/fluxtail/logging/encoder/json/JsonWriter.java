@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes {@link EventFields} as one JSON object, members in list order, each value keeping its JSON
  * type. Strings, numbers, booleans, maps, collections and arrays are written directly, with
  * escaping adapted from Jackson's character table as ecs-logging's {@code JsonUtils} does; any
- * other object is serialized by Jackson.
+ * other object is serialized by Jackson. Besides what JSON requires, every character of
+ * {@link LineBuffer#isUnsafe} is written as {@code \}{@code uXXXX}, which any JSON reader decodes
+ * back to the same string.
  */
 public final class JsonWriter implements LineWriter {
 
@@ -36,9 +38,12 @@ public final class JsonWriter implements LineWriter {
 		ESCAPES['\t'] = 't';
 		ESCAPES['\b'] = 'b';
 		ESCAPES['\f'] = 'f';
+		ESCAPES[0x7f] = 'u';
 	}
 
 	private static final boolean[] PLAIN = LineBuffer.table((c) -> ESCAPES[c] == 0);
+
+	private static final boolean[] SAFE = LineBuffer.table((c) -> !LineBuffer.isUnsafe((char) c));
 
 	private final JsonMapper mapper;
 
@@ -122,7 +127,7 @@ public final class JsonWriter implements LineWriter {
 			line.ascii(']');
 		}
 		else {
-			line.text(this.mapper.writeValueAsString(value));
+			serialized(line, this.mapper.writeValueAsString(value));
 		}
 	}
 
@@ -152,8 +157,27 @@ public final class JsonWriter implements LineWriter {
 	}
 
 	/**
-	 * Appends a JSON string literal. Besides what JSON requires, C1 controls, U+2028 and U+2029
-	 * are escaped, since some readers take them for line breaks.
+	 * Appends JSON text written by Jackson, escaping what Jackson leaves raw: its text outside
+	 * strings is ASCII without controls, so every escape lands inside a string.
+	 */
+	private static void serialized(LineBuffer line, String json) {
+		int length = json.length();
+		int i = 0;
+		while ((i = line.plain(json, i, SAFE)) < length) {
+			char c = json.charAt(i);
+			if (LineBuffer.isUnsafe(c)) {
+				line.unicodeEscape(c);
+				i++;
+			}
+			else {
+				i = line.codePoint(json, i);
+			}
+		}
+	}
+
+	/**
+	 * Appends a JSON string literal. Besides what JSON requires, DEL, the C1 controls and the
+	 * other characters of {@link LineBuffer#isUnsafe} are escaped.
 	 * @param line where to write
 	 * @param text the string
 	 */
@@ -173,7 +197,7 @@ public final class JsonWriter implements LineWriter {
 				}
 				i++;
 			}
-			else if (c <= 0x9f || c == '\u2028' || c == '\u2029') {
+			else if (LineBuffer.isUnsafe(c)) {
 				line.unicodeEscape(c);
 				i++;
 			}

@@ -14,16 +14,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The logfmt grammar of go-logfmt (which Loki's {@code | logfmt} also reads), written strictly:
  * <ul>
- * <li>a key is written as is when every character is printable, not a space and not one of
- * {@code = " \ %}; otherwise each such character is percent-encoded as the {@code %XX} of its
+ * <li>a key is written as is when every character is printable, not a space, not one of
+ * {@code = " \ %} and not one of the invisible characters of {@link LineBuffer#isUnsafe};
+ * otherwise each such character is percent-encoded as the {@code %XX} of its
  * UTF-8 bytes ({@code k space} is {@code k%20space}, {@code 50%} is {@code 50%25}), so that
  * decoding gives the name back and two names never share a key;</li>
  * <li>a value is bare when it is printable and has no space, {@code =}, {@code "} or {@code \};
  * otherwise it is quoted, with {@code \" \\ \n \r \t} and {@code \}{@code uXXXX} for any other
- * control character, U+2028 and U+2029;</li>
+ * control character, DEL, U+2028, U+2029 and the invisible and bidirectional characters of
+ * {@link LineBuffer#isUnsafe};</li>
  * <li>an empty value is {@code key=}, a null value is {@code key=null}, and the string
  * {@code "null"} is quoted ({@code key="null"}), as go-logfmt writes them;</li>
- * <li>numbers and booleans are written as in JSON, and nested values as their quoted JSON text.</li>
+ * <li>numbers and booleans are written as in JSON, and nested values as their quoted JSON text
+ * (in which those characters are already {@code \}{@code uXXXX} escapes).</li>
  * </ul>
  */
 public final class Logfmt {
@@ -122,7 +125,7 @@ public final class Logfmt {
 		int i = 0;
 		while ((i = line.plain(key, i, BARE_KEY)) < length) {
 			char c = key.charAt(i);
-			if (c >= 0x80 && !isControl(c) && (!Character.isSurrogate(c) || isPair(key, i))) {
+			if (c >= 0x80 && !LineBuffer.isUnsafe(c) && (!Character.isSurrogate(c) || isPair(key, i))) {
 				i = line.codePoint(key, i);
 			}
 			else {
@@ -145,7 +148,7 @@ public final class Logfmt {
 		int i = 0;
 		while ((i = line.plain(text, i, BARE_VALUE)) < length) {
 			char c = text.charAt(i);
-			if (c < 0x80 || isControl(c) || (Character.isSurrogate(c) && !isPair(text, i))) {
+			if (c < 0x80 || LineBuffer.isUnsafe(c) || (Character.isSurrogate(c) && !isPair(text, i))) {
 				break;
 			}
 			i = line.codePoint(text, i);
@@ -168,8 +171,9 @@ public final class Logfmt {
 	}
 
 	/**
-	 * Appends text with backslash escapes for control characters and backslashes, and for quotes
-	 * when asked: the body of a quoted value, or a message shown bare in a line for people.
+	 * Appends text with backslash escapes for backslashes and the characters of
+	 * {@link LineBuffer#isUnsafe}, and for quotes when asked: the body of a quoted value, or a
+	 * message shown bare in a line for people.
 	 * @param line where to write
 	 * @param text the text
 	 * @param quotes whether {@code "} is escaped
@@ -185,7 +189,7 @@ public final class Logfmt {
 				case '\r' -> line.ascii('\\').ascii('r');
 				case '\t' -> line.ascii('\\').ascii('t');
 				default -> {
-					if (isControl(c)) {
+					if (LineBuffer.isUnsafe(c)) {
 						line.unicodeEscape(c);
 					}
 					else {
@@ -207,15 +211,7 @@ public final class Logfmt {
 	 * Characters a bare key or value may hold in every logfmt reader.
 	 */
 	private static boolean isBare(char c) {
-		return c > ' ' && c != '=' && c != '"' && c != '\\' && !isControl(c);
-	}
-
-	/**
-	 * C0 and C1 controls, DEL, and the Unicode line and paragraph separators, any of which a
-	 * terminal or log viewer may treat as a line break.
-	 */
-	private static boolean isControl(char c) {
-		return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+		return c > ' ' && c != '=' && c != '"' && c != '\\' && !LineBuffer.isUnsafe(c);
 	}
 
 }

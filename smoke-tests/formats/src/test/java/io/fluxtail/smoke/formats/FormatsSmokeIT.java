@@ -22,6 +22,14 @@ class FormatsSmokeIT {
 
 	private static final String REQUEST_ID = "req-formats-1";
 
+	/** Characters no line may hold raw: DEL, a C1 control, and those that hide or reorder text. */
+	private static final String UNSAFE = "\u007f\u0085\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2028"
+			+ "\u2029\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff";
+
+	private static final String MDC_NAME = cut("mdc." + CheckoutController.LONG_NAME);
+
+	private static final String KV_NAME = cut("kv." + CheckoutController.LONG_NAME);
+
 	@Test
 	void everyLogfmtLineIsStrictLogfmtWithTheContractFields() {
 		List<String> lines = run("--fluxtail.format=logfmt");
@@ -46,11 +54,20 @@ class FormatsSmokeIT {
 		assertThat(pair(tricky, "empty").jsonText()).isEmpty();
 		assertThat(value(lineWith(lines, "error_type"), "error_message")).isEqualTo("gateway said \"no\"\nretry=3");
 		assertThat(value(lineWith(lines, "http_status"), "http_route")).isEqualTo("/checkout");
+		assertHoldsNoUnsafeCharacterOrHugeName(lines);
+		List<Pair> invisible = lineWith(lines, "file%E2%80%AEname");
+		assertThat(value(invisible, "message")).isEqualTo(CheckoutController.INVISIBLE_MESSAGE);
+		assertThat(value(invisible, "file\u202ename")).isEqualTo("a\u200bb");
+		assertThat(value(invisible, "nested")).isEqualTo("{\"n\\u2066\":[\"del\\u007f\"]}");
+		assertThat(value(invisible, MDC_NAME)).isEqualTo("kept");
+		assertThat(value(invisible, KV_NAME)).isEqualTo("kept");
 	}
 
 	@Test
 	void everyEcsLineCarriesTheRequiredFieldsOnceWithEcsNames() {
-		List<JsonNode> lines = LogLines.parseAll(run("--fluxtail.schema=ecs"));
+		List<String> stdout = run("--fluxtail.schema=ecs");
+		assertHoldsNoUnsafeCharacterOrHugeName(stdout);
+		List<JsonNode> lines = LogLines.parseAll(stdout);
 
 		assertThat(lines).hasSizeGreaterThan(5).allSatisfy((line) -> {
 			List<String> names = line.propertyNames().stream().toList();
@@ -73,6 +90,12 @@ class FormatsSmokeIT {
 		assertThat(completed.get("event.duration").asLong() % 1_000_000).isZero();
 		JsonNode failed = lines.stream().filter((line) -> line.has("error.type")).findFirst().orElseThrow();
 		assertThat(failed.get("error.stack_trace").asString()).startsWith("java.lang.IllegalStateException");
+		JsonNode invisible = lines.stream().filter((line) -> line.has("file\u202ename")).findFirst().orElseThrow();
+		assertThat(invisible.get("message").asString()).isEqualTo(CheckoutController.INVISIBLE_MESSAGE);
+		assertThat(invisible.get("file\u202ename").asString()).isEqualTo("a\u200bb");
+		assertThat(invisible.get("nested").get("n\u2066").get(0).asString()).isEqualTo("del\u007f");
+		assertThat(invisible.get(MDC_NAME).asString()).isEqualTo("kept");
+		assertThat(invisible.get(KV_NAME).asString()).isEqualTo("kept");
 	}
 
 	@Test
@@ -84,6 +107,27 @@ class FormatsSmokeIT {
 						+ "service=smoke-formats env=smoke request_id=\\S+ version=1\\.4\\.2 thread=\\S+ .*"));
 		assertThat(lines).anyMatch((line) -> line.contains(" request_id=" + REQUEST_ID + " ")
 				&& line.contains(" user said \"hi\"\\n2026-04-24T10:14:03.125Z ERROR fake service=evil env=x k%20space="));
+		assertHoldsNoUnsafeCharacterOrHugeName(lines);
+		assertThat(lines).anyMatch((line) -> line.contains(" " + MDC_NAME + "=kept")
+				&& line.contains(" invoice\\u202egpj.exe\\u200b\\ufeff\\u2066 sent\\u007f file%E2%80%AEname=\"a\\u200bb\" "));
+	}
+
+	/**
+	 * No line holds a raw character that a terminal would hide or act on, and the line with the
+	 * megabyte names is a few kilobytes.
+	 */
+	private static void assertHoldsNoUnsafeCharacterOrHugeName(List<String> lines) {
+		assertThat(lines).allSatisfy((line) -> assertThat(line.chars()).noneMatch((c) -> UNSAFE.indexOf(c) >= 0));
+		assertThat(lines).filteredOn((line) -> line.contains(MDC_NAME))
+			.singleElement()
+			.satisfies((line) -> assertThat(line.length()).isLessThan(4 * 1024));
+	}
+
+	/**
+	 * A name longer than 256 characters as the encoder writes it.
+	 */
+	private static String cut(String name) {
+		return name.substring(0, 256) + "[TRUNCATED:" + name.length() + "]";
 	}
 
 	/**
