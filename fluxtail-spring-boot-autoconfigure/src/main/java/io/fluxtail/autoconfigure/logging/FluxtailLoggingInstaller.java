@@ -316,7 +316,8 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 							: BootStructuredFormat.CONSOLE_PROPERTY;
 					String format = environment.getProperty(property, "");
 					bootFormats.put(appender.getName(), format);
-					keepReservedNames(appender, BootStructuredFormat.forId(format), config);
+					EncoderConfig shared = FluxtailJsonMembersCustomizer.sharedConfig(context, environment);
+					keepReservedNames(appender, BootStructuredFormat.forId(format), (shared != null) ? shared : config);
 					continue;
 				}
 				// An encoder left by an earlier application in this JVM (Boot skips re-initializing
@@ -356,7 +357,7 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 					: encoder;
 			if (format != null) {
 				ReservedNamesEncoder reserved = new ReservedNamesEncoder(boot, format,
-						format.reservedNames(config.contract()));
+						format.reservedNames(config.contract()), config.redaction().stats());
 				reserved.setContext(appender.getContext());
 				reserved.start();
 				appender.setEncoder(reserved);

@@ -14,6 +14,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import io.fluxtail.logging.redaction.RedactionListener;
+import io.fluxtail.logging.redaction.SizeLimits;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -23,7 +25,7 @@ import org.slf4j.event.KeyValuePair;
  * format: an MDC entry or key/value pair whose name the format or the contract already uses is
  * written under {@code mdc.} or {@code kv.} first, and of two application fields with the same
  * name the key/value pair wins. Boot's JSON writer refuses a name written twice, which would lose
- * the whole line.
+ * the whole line. Names are cut to {@link SizeLimits#MAX_NAME_CHARS} as in Fluxtail's own formats.
  *
  * <p>
  * A line with no such name is handed to Boot's encoder as it is; only one that needs a rename gets
@@ -37,10 +39,14 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 
 	private final Set<String> reserved;
 
-	ReservedNamesEncoder(Encoder<ILoggingEvent> format, BootStructuredFormat names, Set<String> reserved) {
+	private final RedactionListener cuts;
+
+	ReservedNamesEncoder(Encoder<ILoggingEvent> format, BootStructuredFormat names, Set<String> reserved,
+			RedactionListener cuts) {
 		this.format = format;
 		this.names = names;
 		this.reserved = reserved;
+		this.cuts = cuts;
 	}
 
 	/**
@@ -85,7 +91,7 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 		List<KeyValuePair> pairs = event.getKeyValuePairs();
 		if (mdc != null) {
 			for (String key : mdc.keySet()) {
-				if (this.reserved.contains(this.names.writtenName(key))) {
+				if (key.length() > SizeLimits.MAX_NAME_CHARS || this.reserved.contains(this.names.writtenName(key))) {
 					return true;
 				}
 			}
@@ -94,7 +100,7 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 			Set<String> written = new HashSet<>();
 			for (KeyValuePair pair : pairs) {
 				String name = this.names.writtenName(pair.key);
-				if (this.reserved.contains(name) || !written.add(name)
+				if (pair.key.length() > SizeLimits.MAX_NAME_CHARS || this.reserved.contains(name) || !written.add(name)
 						|| (mdc != null && mdc.containsKey(pair.key))) {
 					return true;
 				}
@@ -130,10 +136,11 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 	}
 
 	/**
-	 * The key itself when its top-level name is free, else the key under the source's prefix,
-	 * else {@code null} (dropped).
+	 * The key (cut to the name bound) when its top-level name is free, else the key under the
+	 * source's prefix, else {@code null} (dropped).
 	 */
-	private @Nullable String unique(String key, String prefix, Set<String> written) {
+	private @Nullable String unique(String name, String prefix, Set<String> written) {
+		String key = SizeLimits.boundName(name, this.cuts);
 		if (written.add(this.names.writtenName(key))) {
 			return key;
 		}

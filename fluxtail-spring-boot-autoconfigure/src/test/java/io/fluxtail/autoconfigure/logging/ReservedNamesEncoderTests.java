@@ -8,6 +8,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.redaction.RedactionStats;
+import io.fluxtail.logging.redaction.SizeLimits;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReservedNamesEncoderTests {
 
 	private final LoggerContext context = new LoggerContext();
+
+	private final RedactionStats cuts = new RedactionStats();
 
 	@Test
 	void logstashKeepsItsOwnFieldsAndTheApplicationsUnderTheirSource() {
@@ -55,6 +59,17 @@ class ReservedNamesEncoderTests {
 	}
 
 	@Test
+	void aHugeNameIsCutAsInFluxtailsOwnFormatsAndCounted() {
+		JsonNode line = encode("logstash", BootStructuredFormat.LOGSTASH, event(
+				Map.of("m".repeat(1_000_000), "mdc value"), new KeyValuePair("k".repeat(1_000_000), "kv value")));
+		String marker = "[TRUNCATED:1000000]";
+		assertThat(line.get("k".repeat(SizeLimits.MAX_NAME_CHARS) + marker).asString()).isEqualTo("kv value");
+		assertThat(line.get("m".repeat(SizeLimits.MAX_NAME_CHARS) + marker).asString()).isEqualTo("mdc value");
+		assertThat(line.toString()).hasSizeLessThan(2_000);
+		assertThat(this.cuts.truncations()).isEqualTo(2);
+	}
+
+	@Test
 	void aLineWithoutAReservedNameIsHandedOnAsItIs() {
 		ILoggingEvent event = event(Map.of("order_id", "4921"), new KeyValuePair("total", 12));
 		JsonNode line = encode("logstash", BootStructuredFormat.LOGSTASH, event);
@@ -70,7 +85,7 @@ class ReservedNamesEncoderTests {
 		boot.setContext(this.context);
 		boot.start();
 		ReservedNamesEncoder encoder = new ReservedNamesEncoder(boot, format,
-				format.reservedNames(FieldContract.builder().build()));
+				format.reservedNames(FieldContract.builder().build()), this.cuts);
 		encoder.setContext(this.context);
 		encoder.start();
 		return JsonMapper.shared().readTree(new String(encoder.encode(event), StandardCharsets.UTF_8));
