@@ -12,12 +12,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Shipping events to Fluxtail over OTLP/HTTP logs.
+ * Shipping events to Fluxtail over OTLP/HTTP logs. Checked as it is bound, whether or not
+ * anything ships.
  */
 @ConfigurationProperties("fluxtail.ingest")
-public class FluxtailIngestProperties {
+public class FluxtailIngestProperties implements Validator {
 
 	/**
 	 * Whether events are shipped when a destination is configured.
@@ -249,6 +252,16 @@ public class FluxtailIngestProperties {
 
 	public void setStopTimeout(Duration stopTimeout) {
 		this.stopTimeout = stopTimeout;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return FluxtailIngestProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		IngestSettings.checkFieldKinds(((FluxtailIngestProperties) target).getFieldKinds(), errors);
 	}
 
 	@Override
