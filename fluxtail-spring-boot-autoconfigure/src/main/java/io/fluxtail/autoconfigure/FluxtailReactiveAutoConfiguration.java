@@ -2,6 +2,7 @@ package io.fluxtail.autoconfigure;
 
 import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.reactive.CoroutineContextWebFilter;
 import io.fluxtail.web.reactive.RequestContextHttpHandlerDecorator;
 import io.fluxtail.web.reactive.RequestContextWebFilter;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.DispatcherHandler;
 
 /**
@@ -46,6 +48,18 @@ public final class FluxtailReactiveAutoConfiguration {
 	@ConditionalOnMissingBean
 	RequestContextWebFilter fluxtailRequestContextWebFilter(InboundRequests inbound) {
 		return new RequestContextWebFilter(inbound);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "kotlinx.coroutines.reactor.ReactorContext", "org.springframework.web.server.CoWebFilter" })
+	static class CoroutinesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoroutineContextWebFilter fluxtailCoroutineContextWebFilter() {
+			return new CoroutineContextWebFilter();
+		}
+
 	}
 
 }

@@ -9,10 +9,12 @@ import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestCompletionLogger;
 import io.fluxtail.web.client.RequestIdClientInterceptor;
 import io.fluxtail.web.client.RequestIdExchangeFilter;
+import io.fluxtail.web.reactive.CoroutineContextWebFilter;
 import io.fluxtail.web.reactive.RequestContextHttpHandlerDecorator;
 import io.fluxtail.web.reactive.RequestContextWebFilter;
 import io.fluxtail.web.servlet.RequestContextServletFilter;
 import io.micrometer.tracing.Tracer;
+import kotlinx.coroutines.reactor.ReactorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -74,6 +76,13 @@ class FluxtailRequestContextAutoConfigurationTests {
 		this.reactive.run((context) -> assertThat(context).hasSingleBean(RequestContextHttpHandlerDecorator.class)
 			.hasSingleBean(RequestContextWebFilter.class)
 			.doesNotHaveBean(RequestContextServletFilter.class));
+	}
+
+	@Test
+	void aReactiveApplicationWithKotlinCoroutinesGetsTheCoroutineContextFilter() {
+		this.reactive.run((context) -> assertThat(context).hasSingleBean(CoroutineContextWebFilter.class));
+		this.reactive.withClassLoader(new FilteredClassLoader(ReactorContext.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CoroutineContextWebFilter.class));
 	}
 
 	@Test

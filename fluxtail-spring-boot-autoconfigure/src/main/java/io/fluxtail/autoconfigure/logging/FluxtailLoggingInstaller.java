@@ -2,6 +2,7 @@ package io.fluxtail.autoconfigure.logging;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.fluxtail.autoconfigure.FluxtailProperties;
@@ -19,6 +21,7 @@ import io.fluxtail.logging.contract.ContractViolationException;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -26,10 +29,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -41,9 +46,11 @@ import org.springframework.util.StringUtils;
  *
  * <p>
  * Registered in {@code META-INF/spring.factories} rather than as an auto-configuration because it
- * must act before any bean exists. It leaves logging untouched when disabled, when the
- * application brings its own Logback configuration, or when Boot's own structured format is
- * chosen, and records why in the Logback context.
+ * must act before any bean exists. It leaves logging untouched when disabled or when the
+ * application brings its own Logback configuration, and records why in the Logback context. An
+ * appender with Spring Boot's own structured format keeps it ({@link FluxtailJsonMembersCustomizer}
+ * adds the contract and redaction there). When Logback is not the logging system (Log4j2), the
+ * whole starter is switched off, with one line saying so.
  */
 public class FluxtailLoggingInstaller implements GenericApplicationListener {
 
@@ -52,6 +59,10 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 
 	private static final boolean LOGBACK_PRESENT = isPresent("ch.qos.logback.classic.LoggerContext")
 			&& isPresent("net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder");
+
+	private static final String ENABLED = "fluxtail.enabled";
+
+	private static final String NOT_LOGBACK_SOURCE = "fluxtailNotLogback";
 
 	private static final String[] LOGBACK_CONFIG_FILES = { "logback-test.groovy", "logback-test.xml", "logback.groovy",
 			"logback.xml", "logback-test-spring.groovy", "logback-test-spring.xml", "logback-spring.groovy",
@@ -65,11 +76,15 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (!LOGBACK_PRESENT || !(event instanceof ApplicationEnvironmentPreparedEvent prepared)) {
+		if (!(event instanceof ApplicationEnvironmentPreparedEvent prepared)) {
 			return;
 		}
 		ConfigurableEnvironment environment = prepared.getEnvironment();
 		ClassLoader classLoader = prepared.getSpringApplication().getClassLoader();
+		if (!logbackIsTheLoggingSystem()) {
+			switchOff(environment, classLoader);
+			return;
+		}
 		try {
 			LogbackInstaller.install(environment, FluxtailSettings.bind(environment), classLoader);
 		}
@@ -84,6 +99,40 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 	@Override
 	public int getOrder() {
 		return ORDER;
+	}
+
+	/**
+	 * Whether Fluxtail applies to an application's logging: enabled, and Logback is the logging
+	 * system (Fluxtail is off as a whole otherwise).
+	 * @param environment the application's environment
+	 * @return whether it applies
+	 */
+	static boolean appliesTo(Environment environment) {
+		return environment.getProperty(ENABLED, Boolean.class, true) && logbackIsTheLoggingSystem();
+	}
+
+	private static boolean logbackIsTheLoggingSystem() {
+		String loggingSystem = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
+		return (loggingSystem != null) ? loggingSystem.contains("Logback") : LOGBACK_PRESENT;
+	}
+
+	/**
+	 * Log4j2 (or another logging system): no Fluxtail encoder, so no redaction, and a request
+	 * filter without it would be a half-installed state. Everything is off, said in one line
+	 * written through the application's own logging system, in its own format.
+	 */
+	private static void switchOff(ConfigurableEnvironment environment, @Nullable ClassLoader classLoader) {
+		if (!environment.getProperty(ENABLED, Boolean.class, true)) {
+			return;
+		}
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource(NOT_LOGBACK_SOURCE, Map.of(ENABLED, "false")));
+		String loggingSystem = LoggingSystem.get((classLoader != null) ? classLoader
+				: FluxtailLoggingInstaller.class.getClassLoader()).getClass().getSimpleName();
+		LogFactory.getLog(FluxtailLoggingInstaller.class)
+			.warn("Fluxtail is off: the logging system is " + loggingSystem + ", and Fluxtail's formats, redaction "
+					+ "and request context need Logback. To use Fluxtail, remove spring-boot-starter-log4j2 and the "
+					+ "spring-boot-starter-logging exclusions; otherwise remove fluxtail-spring-boot-starter.");
 	}
 
 	private static boolean isPresent(String className) {
@@ -152,15 +201,53 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 		private static List<String> installEncoders(LoggerContext context, ConfigurableEnvironment environment,
 				EncoderConfig config, List<FieldSpec> unset) {
 			QueuedOutputInstaller.release(context);
-			List<String> appenders = replaceEncoders(context, config);
-			if (appenders.isEmpty()) {
-				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(Reason.NO_APPENDER, environment));
-				return appenders;
+			Map<String, String> bootFormats = new LinkedHashMap<>();
+			List<String> appenders = replaceEncoders(context, config, environment, bootFormats);
+			EncoderConfig bootFormatConfig = FluxtailJsonMembersCustomizer.sharedConfig(context, environment);
+			if (appenders.isEmpty() && bootFormatConfig != null) {
+				context.putObject(Installation.CONTEXT_KEY, Installation.bootFormats(bootFormatConfig, environment));
 			}
-			context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config, environment));
-			keepStdoutStructured(environment);
+			else if (appenders.isEmpty()) {
+				Reason reason = bootFormats.isEmpty() ? Reason.NO_APPENDER : Reason.BOOT_STRUCTURED_FORMAT;
+				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason, environment));
+			}
+			else {
+				context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config, environment));
+			}
+			if (!appenders.isEmpty() || !bootFormats.isEmpty()) {
+				keepStdoutStructured(environment);
+			}
 			warnAboutUnsetFields(unset);
+			describeBootFormats(bootFormats);
 			return appenders;
+		}
+
+		/**
+		 * One line at startup for the appenders that keep Spring Boot's structured format, saying
+		 * what Fluxtail applies to them; written after the installation, so in the contract.
+		 */
+		private static void describeBootFormats(Map<String, String> bootFormats) {
+			if (bootFormats.isEmpty()) {
+				return;
+			}
+			org.slf4j.Logger logger = LoggerFactory.getLogger(FluxtailLoggingInstaller.class);
+			List<String> custom = bootFormats.entrySet()
+				.stream()
+				.filter((entry) -> BootStructuredFormat.forId(entry.getValue()) == null)
+				.map(Map.Entry::getKey)
+				.toList();
+			if (custom.isEmpty()) {
+				logger.atInfo()
+					.log("Spring Boot's structured format is kept on {}: Fluxtail adds its contract fields and "
+							+ "redaction to it; Fluxtail's own format, stack-trace settings and queued output apply "
+							+ "only to appenders that use Fluxtail's format", bootFormats);
+			}
+			else {
+				logger.atWarn()
+					.log("Spring Boot's structured format on {} names a formatter class: Fluxtail leaves it alone, "
+							+ "and neither Fluxtail's contract fields nor its redaction apply to its lines; use ecs, "
+							+ "logstash or gelf to keep them", custom);
+			}
 		}
 
 		/**
@@ -192,13 +279,6 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			if (!properties.isEnabled()) {
 				return Reason.DISABLED_BY_PROPERTY;
 			}
-			String loggingSystem = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
-			if (loggingSystem != null && !loggingSystem.contains("Logback")) {
-				return Reason.NOT_LOGBACK;
-			}
-			if (StringUtils.hasText(environment.getProperty("logging.structured.format.console"))) {
-				return Reason.BOOT_STRUCTURED_FORMAT;
-			}
 			if (StringUtils.hasText(environment.getProperty("logging.config")) || hasLogbackConfigFile(classLoader)) {
 				return Reason.CUSTOM_LOGBACK_CONFIG;
 			}
@@ -215,14 +295,29 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			return false;
 		}
 
-		private static List<String> replaceEncoders(LoggerContext context, EncoderConfig config) {
+		/**
+		 * @param bootFormats receives the appenders that keep Spring Boot's structured format, with
+		 * the format's property value
+		 */
+		private static List<String> replaceEncoders(LoggerContext context, EncoderConfig config,
+				Environment environment, Map<String, String> bootFormats) {
 			List<String> replaced = new ArrayList<>();
 			Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 			for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
+				Appender<ILoggingEvent> next = it.next();
+				if (next instanceof OutputStreamAppender<ILoggingEvent> appender && keepsBootFormat(appender)) {
+					// The user chose Boot's format for this appender: never silently replaced.
+					String property = (appender instanceof FileAppender) ? BootStructuredFormat.FILE_PROPERTY
+							: BootStructuredFormat.CONSOLE_PROPERTY;
+					String format = environment.getProperty(property, "");
+					bootFormats.put(appender.getName(), format);
+					keepReservedNames(appender, BootStructuredFormat.forId(format), config);
+					continue;
+				}
 				// An encoder left by an earlier application in this JVM (Boot skips re-initializing
 				// Logback while its context is still marked initialized) is replaced too, so that
 				// this application's configuration is the one in use.
-				if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender
+				if (next instanceof OutputStreamAppender<ILoggingEvent> appender
 						&& !(appender.getEncoder() instanceof FluxtailEncoder existing && existing.getConfig() == config)) {
 					FluxtailEncoder encoder = new FluxtailEncoder(config);
 					encoder.setContext(context);
@@ -238,6 +333,29 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 				}
 			}
 			return replaced;
+		}
+
+		private static boolean keepsBootFormat(OutputStreamAppender<ILoggingEvent> appender) {
+			return appender.getEncoder() instanceof StructuredLogEncoder
+					|| appender.getEncoder() instanceof ReservedNamesEncoder;
+		}
+
+		/**
+		 * Boot's own formats get the reserved-name rule in front of their encoder; a formatter
+		 * class of the application's is left as it is.
+		 */
+		private static void keepReservedNames(OutputStreamAppender<ILoggingEvent> appender,
+				@Nullable BootStructuredFormat format, EncoderConfig config) {
+			Encoder<ILoggingEvent> encoder = appender.getEncoder();
+			Encoder<ILoggingEvent> boot = (encoder instanceof ReservedNamesEncoder reserved) ? reserved.format()
+					: encoder;
+			if (format != null) {
+				ReservedNamesEncoder reserved = new ReservedNamesEncoder(boot, format,
+						format.reservedNames(config.contract()));
+				reserved.setContext(appender.getContext());
+				reserved.start();
+				appender.setEncoder(reserved);
+			}
 		}
 
 		/**

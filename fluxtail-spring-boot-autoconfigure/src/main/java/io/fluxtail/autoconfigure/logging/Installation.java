@@ -15,8 +15,9 @@ import org.springframework.core.env.Environment;
  * already used by the application's own Logback configuration
  * @param reason why it was not installed, {@code null} when it was
  * @param appenders names of the appenders that now carry the Fluxtail encoder
- * @param config the configuration of the encoders the starter installed, {@code null} when it
- * installed none (the application's own Logback configuration may still use the encoder)
+ * @param config the configuration of the encoders the starter installed, or the one its fields and
+ * redaction use in Spring Boot's own formats; {@code null} when there is neither (the application's
+ * own Logback configuration may still use the encoder)
  * @param environment the environment of the application that decided, so that another
  * application in the same JVM (tests) is not mistaken for it
  */
@@ -32,6 +33,10 @@ public record Installation(boolean installed, @Nullable Reason reason, List<Stri
 
 	static Installation byApplicationConfig(List<String> appenders, Environment environment) {
 		return new Installation(true, null, List.copyOf(appenders), null, environment);
+	}
+
+	static Installation bootFormats(EncoderConfig config, Environment environment) {
+		return new Installation(false, Reason.BOOT_STRUCTURED_FORMAT, List.of(), config, environment);
 	}
 
 	static Installation skipped(Reason reason, Environment environment) {
@@ -50,11 +55,9 @@ public record Installation(boolean installed, @Nullable Reason reason, List<Stri
 		CUSTOM_LOGBACK_CONFIG("the application has its own Logback configuration (logging.config or logback[-spring].xml); "
 				+ "use io.fluxtail.autoconfigure.logging.FluxtailSpringEncoder in it"),
 
-		/** {@code logging.structured.format.console} is set. */
-		BOOT_STRUCTURED_FORMAT("logging.structured.format.console is set, so Spring Boot's own structured format is in use"),
-
-		/** Logging does not go through Logback. */
-		NOT_LOGBACK("the logging system is not Logback"),
+		/** Every appender keeps Spring Boot's own structured format ({@code logging.structured.format.*}). */
+		BOOT_STRUCTURED_FORMAT("Spring Boot's own structured format is kept (logging.structured.format.*); "
+				+ "Fluxtail adds its contract fields and redaction to ecs, logstash and gelf"),
 
 		/** Boot's configuration has no console or file appender. */
 		NO_APPENDER("Spring Boot's Logback configuration has no console or file appender");

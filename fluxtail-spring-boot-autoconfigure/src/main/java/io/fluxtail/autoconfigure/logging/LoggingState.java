@@ -26,7 +26,8 @@ import org.springframework.core.env.Environment;
  *
  * @param installation the starter's decision at startup, {@code null} when it never ran
  * @param appenders names of the appenders whose encoder is a {@link FluxtailEncoder}
- * @param config the configuration of the first such encoder, {@code null} when there is none
+ * @param config the configuration of the first such encoder, else the one applied to Spring Boot's own
+ * structured formats, {@code null} when there is neither
  * @param encoders the running Fluxtail encoders, in the order of {@code appenders}
  * @param queue the queue in front of those appenders, {@code null} when output is synchronous
  */
@@ -48,7 +49,7 @@ public record LoggingState(@Nullable Installation installation, List<String> app
 		}
 		Map<String, FluxtailEncoder> encoders = fluxtailEncoders(context);
 		return new LoggingState(installation, List.copyOf(encoders.keySet()),
-				encoders.isEmpty() ? null : encoders.values().iterator().next().getConfig(),
+				encoders.isEmpty() ? installation.config() : encoders.values().iterator().next().getConfig(),
 				List.copyOf(encoders.values()),
 				(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
 					.getAppender(QueuedAppender.NAME) instanceof QueuedAppender queue && queue.isStarted()) ? queue : null);

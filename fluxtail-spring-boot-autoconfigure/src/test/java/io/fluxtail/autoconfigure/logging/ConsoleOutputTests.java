@@ -7,16 +7,19 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.autoconfigure.logging.Installation.Reason;
 import io.fluxtail.logging.contract.ContractViolationException;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
 import io.fluxtail.testsupport.LogLines;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -25,6 +28,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.logging.structured.StructuredLogFormatter;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,6 +44,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ConsoleOutputTests {
 
 	private static final Logger log = LoggerFactory.getLogger("checkout.api");
+
+	/**
+	 * Boot turns {@code logging.structured.format.*} into system properties and never clears them.
+	 */
+	@AfterEach
+	void forgetBootsStructuredFormats() {
+		System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+		System.clearProperty("FILE_LOG_STRUCTURED_FORMAT");
+	}
 
 	@Test
 	void everyLineFromStartupToShutdownIsOneJsonObjectCarryingTheContract(CapturedOutput output)
@@ -120,15 +133,73 @@ class ConsoleOutputTests {
 	}
 
 	@Test
-	void bootsOwnStructuredFormatWinsAndTheReasonIsRecorded(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = run("logging.structured.format.console=logstash")) {
-			log.info("boot structured");
+	void bootsOwnStructuredFormatIsKeptAndCarriesTheContractAndRedaction(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("logging.structured.format.console=logstash",
+				"spring.application.name=checkout-api", "fluxtail.environment=prod")) {
+			try (MDC.MDCCloseable password = MDC.putCloseable("password", "hunter2hunter2")) {
+				log.info("connecting to jdbc:mysql://db:3306/orders?user=app&password=Jd2HECflglebBhDT");
+			}
+			try (MDC.MDCCloseable level = MDC.putCloseable("level", "gold")) {
+				log.atInfo().addKeyValue("message", "from kv").addKeyValue("service", "billing").log("reserved names");
+			}
+			log.error("call failed", new IllegalStateException("upstream rejected password=Jd2HECflglebBhDT ghp_"
+					+ "Vc9tO2Ki0dWkcXoqiuKxXlJbMS8J6I4A0pQq"));
 			assertThat(installation().installed()).isFalse();
 			assertThat(installation().reason()).isEqualTo(Reason.BOOT_STRUCTURED_FORMAT);
+			// what the endpoint and the meters count
+			assertThat(LoggingState.read(context.getEnvironment()).config().redaction().stats().redactionsByDetector())
+				.containsKeys("jdbc_password", "sensitive_key", "github_token");
 		}
-		JsonNode line = lineWithMessage(jsonLines(output), "boot structured");
-		assertThat(line.has("@timestamp")).isTrue();
-		assertThat(line.has(CoreFields.SERVICE)).isFalse();
+		List<JsonNode> lines = jsonLines(output);
+		assertThat(lines).allSatisfy((line) -> {
+			assertThat(line.has("@timestamp")).isTrue();
+			assertThat(line.get(CoreFields.SERVICE).asString()).isEqualTo("checkout-api");
+			assertThat(line.get(CoreFields.ENV).asString()).isEqualTo("prod");
+			assertThat(line.has(CoreFields.REQUEST_ID)).isTrue();
+		});
+		JsonNode connecting = lineWithMessage(lines, "connecting to jdbc:mysql://db:3306/orders?user=app&password=[REDACTED:jdbc_password]");
+		assertThat(connecting.get("password").asString()).isEqualTo("[REDACTED:sensitive_key]");
+		assertThat(connecting.get(CoreFields.REQUEST_ID).asString()).isEqualTo("-");
+		JsonNode reserved = lineWithMessage(lines, "reserved names");
+		assertThat(reserved.get("level").asString()).isEqualTo("INFO");
+		assertThat(reserved.get("mdc.level").asString()).isEqualTo("gold");
+		assertThat(reserved.get("kv.message").asString()).isEqualTo("from kv");
+		assertThat(reserved.get(CoreFields.SERVICE).asString()).isEqualTo("checkout-api");
+		assertThat(reserved.get("kv.service").asString()).isEqualTo("billing");
+		assertThat(output.getOut()).doesNotContain("Jd2HECflglebBhDT", "hunter2hunter2", "Vc9tO2Ki0dWkcXoqiuKxXlJbMS8J6I4A0pQq")
+			.contains("Spring Boot's structured format is kept on {CONSOLE=logstash}");
+	}
+
+	@Test
+	void aFormatterClassInBootsPropertyIsLeftAloneAndSaysSo(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run(
+				"logging.structured.format.console=" + PlainMessageFormatter.class.getName())) {
+			log.info("custom formatter line");
+		}
+		assertThat(output.getOut()).contains("custom: custom formatter line")
+			.contains("custom: Spring Boot's structured format on [CONSOLE] names a formatter class");
+	}
+
+	/**
+	 * An application's own formatter: the starter never changes what it writes.
+	 */
+	public static class PlainMessageFormatter implements StructuredLogFormatter<ILoggingEvent> {
+
+		@Override
+		public String format(ILoggingEvent event) {
+			return "custom: " + event.getFormattedMessage() + "\n";
+		}
+
+	}
+
+	@Test
+	void anOwnLogbackConfigurationWithoutTheEncoderIsLeftAloneAndTheReasonIsRecorded(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("logging.config=classpath:plain-logback-spring.xml")) {
+			log.info("own pattern line");
+			assertThat(installation().installed()).isFalse();
+			assertThat(installation().reason()).isEqualTo(Reason.CUSTOM_LOGBACK_CONFIG);
+		}
+		assertThat(output.getOut()).contains("plain INFO checkout.api  own pattern line");
 	}
 
 	@Test

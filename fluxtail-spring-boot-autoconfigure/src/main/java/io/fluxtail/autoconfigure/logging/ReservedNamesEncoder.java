@@ -1,0 +1,248 @@
+package io.fluxtail.autoconfigure.logging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.LoggerContextVO;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.EncoderBase;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Keeps Fluxtail's reserved-name rule on an appender that writes Spring Boot's own structured
+ * format: an MDC entry or key/value pair whose name the format or the contract already uses is
+ * written under {@code mdc.} or {@code kv.} first, and of two application fields with the same
+ * name the key/value pair wins. Boot's JSON writer refuses a name written twice, which would lose
+ * the whole line.
+ *
+ * <p>
+ * A line with no such name is handed to Boot's encoder as it is; only one that needs a rename gets
+ * a view of the event with the renamed entries.
+ */
+final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
+
+	private final Encoder<ILoggingEvent> format;
+
+	private final BootStructuredFormat names;
+
+	private final Set<String> reserved;
+
+	ReservedNamesEncoder(Encoder<ILoggingEvent> format, BootStructuredFormat names, Set<String> reserved) {
+		this.format = format;
+		this.names = names;
+		this.reserved = reserved;
+	}
+
+	/**
+	 * Returns the encoder of Boot's format this one hands lines to.
+	 * @return Boot's encoder
+	 */
+	Encoder<ILoggingEvent> format() {
+		return this.format;
+	}
+
+	@Override
+	public byte[] headerBytes() {
+		return this.format.headerBytes();
+	}
+
+	@Override
+	public byte[] encode(ILoggingEvent event) {
+		return this.format.encode(needsRenames(event) ? renamed(event) : event);
+	}
+
+	@Override
+	public byte[] footerBytes() {
+		return this.format.footerBytes();
+	}
+
+	@Override
+	public void start() {
+		if (!this.format.isStarted()) {
+			this.format.start();
+		}
+		super.start();
+	}
+
+	@Override
+	public void stop() {
+		this.format.stop();
+		super.stop();
+	}
+
+	private boolean needsRenames(ILoggingEvent event) {
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		List<KeyValuePair> pairs = event.getKeyValuePairs();
+		if (mdc != null) {
+			for (String key : mdc.keySet()) {
+				if (this.reserved.contains(this.names.writtenName(key))) {
+					return true;
+				}
+			}
+		}
+		if (pairs != null && !pairs.isEmpty()) {
+			Set<String> written = new HashSet<>();
+			for (KeyValuePair pair : pairs) {
+				String name = this.names.writtenName(pair.key);
+				if (this.reserved.contains(name) || !written.add(name)
+						|| (mdc != null && mdc.containsKey(pair.key))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private ILoggingEvent renamed(ILoggingEvent event) {
+		Set<String> written = new HashSet<>(this.reserved);
+		List<KeyValuePair> pairs = new ArrayList<>();
+		Set<String> pairKeys = new HashSet<>();
+		if (event.getKeyValuePairs() != null) {
+			for (KeyValuePair pair : event.getKeyValuePairs()) {
+				// of two pairs with the same key the first wins
+				String key = pairKeys.add(pair.key) ? unique(pair.key, "kv.", written) : null;
+				if (key != null) {
+					pairs.add(new KeyValuePair(key, pair.value));
+				}
+			}
+		}
+		Map<String, String> mdc = new LinkedHashMap<>();
+		if (event.getMDCPropertyMap() != null) {
+			for (Map.Entry<String, String> entry : event.getMDCPropertyMap().entrySet()) {
+				// key/value pairs are the event's own fields: they win over the thread's MDC
+				String key = pairKeys.contains(entry.getKey()) ? null : unique(entry.getKey(), "mdc.", written);
+				if (key != null) {
+					mdc.put(key, entry.getValue());
+				}
+			}
+		}
+		return new RenamedFields(event, mdc, pairs);
+	}
+
+	/**
+	 * The key itself when its top-level name is free, else the key under the source's prefix,
+	 * else {@code null} (dropped).
+	 */
+	private @Nullable String unique(String key, String prefix, Set<String> written) {
+		if (written.add(this.names.writtenName(key))) {
+			return key;
+		}
+		String prefixed = prefix + key;
+		return written.add(this.names.writtenName(prefixed)) ? prefixed : null;
+	}
+
+	/**
+	 * The event with other MDC entries and key/value pairs; everything else is the event's.
+	 */
+	private record RenamedFields(ILoggingEvent event, Map<String, String> mdc,
+			List<KeyValuePair> pairs) implements ILoggingEvent {
+
+		@Override
+		public String getThreadName() {
+			return this.event.getThreadName();
+		}
+
+		@Override
+		public Level getLevel() {
+			return this.event.getLevel();
+		}
+
+		@Override
+		public String getMessage() {
+			return this.event.getMessage();
+		}
+
+		@Override
+		public Object[] getArgumentArray() {
+			return this.event.getArgumentArray();
+		}
+
+		@Override
+		public String getFormattedMessage() {
+			return this.event.getFormattedMessage();
+		}
+
+		@Override
+		public String getLoggerName() {
+			return this.event.getLoggerName();
+		}
+
+		@Override
+		public LoggerContextVO getLoggerContextVO() {
+			return this.event.getLoggerContextVO();
+		}
+
+		@Override
+		public IThrowableProxy getThrowableProxy() {
+			return this.event.getThrowableProxy();
+		}
+
+		@Override
+		public StackTraceElement[] getCallerData() {
+			return this.event.getCallerData();
+		}
+
+		@Override
+		public boolean hasCallerData() {
+			return this.event.hasCallerData();
+		}
+
+		@Override
+		public List<Marker> getMarkerList() {
+			return this.event.getMarkerList();
+		}
+
+		@Override
+		public Map<String, String> getMDCPropertyMap() {
+			return this.mdc;
+		}
+
+		@Override
+		@SuppressWarnings("deprecation")
+		public Map<String, String> getMdc() {
+			return this.mdc;
+		}
+
+		@Override
+		public long getTimeStamp() {
+			return this.event.getTimeStamp();
+		}
+
+		@Override
+		public int getNanoseconds() {
+			return this.event.getNanoseconds();
+		}
+
+		@Override
+		public Instant getInstant() {
+			return this.event.getInstant();
+		}
+
+		@Override
+		public long getSequenceNumber() {
+			return this.event.getSequenceNumber();
+		}
+
+		@Override
+		public List<KeyValuePair> getKeyValuePairs() {
+			return this.pairs;
+		}
+
+		@Override
+		public void prepareForDeferredProcessing() {
+			this.event.prepareForDeferredProcessing();
+		}
+
+	}
+
+}
