@@ -64,8 +64,8 @@ public final class FluxtailIngestAutoConfiguration {
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class SanitizingConfiguration {
 
+		/** Credentials stay masked whatever the application adds: not replaceable. */
 		@Bean
-		@ConditionalOnMissingBean(IngestSanitizingFunction.class)
 		SanitizingFunction fluxtailIngestSanitizingFunction() {
 			return new IngestSanitizingFunction();
 		}
