@@ -9,6 +9,8 @@ import io.fluxtail.smoke.SmokeApp;
 import io.fluxtail.smoke.SmokeHttp;
 import io.fluxtail.smoke.ingest.LoopbackOtlpLogs.Record;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static io.fluxtail.smoke.LogLines.text;
@@ -110,14 +112,17 @@ class IngestSmokeIT {
 		}
 	}
 
-	@Test
-	void anIngestDownAtStopIsRetriedWithBackoffAndTheStopSaysWhatWasNotDelivered() throws Exception {
+	/** The final line is written before logging shuts down, the console's queue (async) included. */
+	@ParameterizedTest(name = "fluxtail.output.async={0}")
+	@ValueSource(booleans = { false, true })
+	void anIngestDownAtStopIsRetriedWithBackoffAndTheStopSaysWhatWasNotDelivered(boolean async) throws Exception {
 		try (LoopbackOtlpLogs ingest = LoopbackOtlpLogs.unavailableRetryAtOnce();
 				SmokeApp app = SmokeApp.builder()
 					.env("FLUXTAIL_INGEST_URL", ingest.url())
 					.env("FLUXTAIL_API_KEY", API_KEY)
 					.arg("--fluxtail.ingest.flush-interval=50ms")
 					.arg("--fluxtail.ingest.stop-timeout=2s")
+					.arg("--fluxtail.output.async=" + async)
 					.start()) {
 			SmokeHttp http = new SmokeHttp(app.port());
 			for (int i = 0; i < 20; i++) {
