@@ -92,9 +92,11 @@ class LogShipperTests {
 				Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofSeconds(1)));
 		this.fixture.writeInfo("unavailable");
 		await().atMost(Duration.ofSeconds(5)).until(() -> !this.server.received().isEmpty());
-		Thread.sleep(1000);
+		Thread.sleep(1200);
 
-		assertThat(this.server.received()).hasSizeBetween(3, 12);
+		List<Received> received = this.server.received();
+		assertThat(received).filteredOn((request) -> request.since(received.get(0)).toMillis() <= 1000)
+			.hasSizeBetween(3, 11);
 		assertThat(this.fixture.ingest.status().inFlight()).isEqualTo(1);
 	}
 

@@ -36,7 +36,8 @@ public class FluxtailIngestProperties implements Validator {
 
 	/**
 	 * API key sent as 'Authorization: Bearer'. Defaults to the FLUXTAIL_API_KEY environment
-	 * variable. Never logged and masked by the actuator endpoint.
+	 * variable. Printable ASCII without spaces, checked at startup. Never logged, and masked by
+	 * the actuator endpoints, env and configprops included.
 	 */
 	private @Nullable String apiKey;
 
@@ -99,7 +100,8 @@ public class FluxtailIngestProperties implements Validator {
 	private Duration timeout = Duration.ofSeconds(10);
 
 	/**
-	 * Wait before the first retry of a failed batch, doubled per retry with jitter.
+	 * Wait before the first retry of a failed batch, doubled per retry with jitter. A Retry-After
+	 * shorter than this backoff, such as 0, does not shorten it.
 	 */
 	private Duration initialBackoff = Duration.ofMillis(500);
 
@@ -114,7 +116,8 @@ public class FluxtailIngestProperties implements Validator {
 	private Duration retryBudget = Duration.ofMinutes(5);
 
 	/**
-	 * Longest time a graceful shutdown spends delivering what is queued.
+	 * Longest time a graceful shutdown spends delivering what is queued. What is not delivered by
+	 * then is counted, and one warning line says how many events were not delivered since start.
 	 */
 	private Duration stopTimeout = Duration.ofSeconds(5);
 
