@@ -14,19 +14,22 @@ import org.jspecify.annotations.Nullable;
  * @param destination where they go: the URL without credentials, query or user info
  * @param lastSuccess when the backend last accepted a batch, {@code null} before the first
  * @param queued events waiting to be sent
+ * @param inFlight events of the batch being sent or waiting for its retry
  * @param queueCapacity most events that may wait
  * @param sent events the backend accepted
  * @param retries batches sent again after a failure
+ * @param undelivered events not delivered since start, whatever the reason
  * @param dropped events not delivered, by reason
  */
 public record IngestDescriptor(boolean active, @Nullable String inactiveReason, String destination,
-		@Nullable Instant lastSuccess, int queued, int queueCapacity, long sent, long retries,
-		Map<String, Long> dropped) {
+		@Nullable Instant lastSuccess, int queued, int inFlight, int queueCapacity, long sent, long retries,
+		long undelivered, Map<String, Long> dropped) {
 
 	static IngestDescriptor of(IngestStatus status) {
 		return new IngestDescriptor(status.active(), status.inactiveReason(), status.destination(),
-				status.stats().lastSuccess(), status.queued(), status.queueCapacity(), status.stats().sent(),
-				status.stats().retries(), status.stats().droppedByReason());
+				status.stats().lastSuccess(), status.queued(), status.inFlight(), status.queueCapacity(),
+				status.stats().sent(), status.stats().retries(), status.stats().undelivered(),
+				status.stats().droppedByReason());
 	}
 
 }

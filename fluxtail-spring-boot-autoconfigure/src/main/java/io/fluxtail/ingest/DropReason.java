@@ -17,7 +17,10 @@ public enum DropReason {
 	RETRIES_EXHAUSTED,
 
 	/** The application stopped before the events could be delivered within the stop bound. */
-	SHUTDOWN;
+	SHUTDOWN,
+
+	/** Sending threw an unexpected error, a defect rather than an outage; the next batch is sent. */
+	FAILED;
 
 	/**
 	 * Returns the name used in the endpoint and as the metric tag.

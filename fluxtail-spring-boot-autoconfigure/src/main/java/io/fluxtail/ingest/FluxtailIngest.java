@@ -76,7 +76,8 @@ public final class FluxtailIngest {
 	public IngestStatus status() {
 		LogShipper shipper = this.shipper;
 		return new IngestStatus(shipper != null, this.inactiveReason, this.destination,
-				(shipper != null) ? shipper.queued() : 0, (shipper != null) ? shipper.capacity() : 0, this.stats);
+				(shipper != null) ? shipper.queued() : 0, (shipper != null) ? shipper.inFlight() : 0,
+				(shipper != null) ? shipper.capacity() : 0, this.stats);
 	}
 
 	/**

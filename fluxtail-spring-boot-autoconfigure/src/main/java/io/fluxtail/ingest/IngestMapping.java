@@ -19,9 +19,12 @@ import io.fluxtail.logging.encoder.EventFields;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.internal.ImmutableSpanContext;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
@@ -49,7 +52,7 @@ public final class IngestMapping {
 	private static final int MAX_REMEMBERED_KEYS = 4096;
 
 	/** Fields with a place of their own in a log record: their kind cannot be changed. */
-	static final Set<String> FIXED_FIELDS = Set.of(CoreFields.TIMESTAMP, CoreFields.LEVEL, CoreFields.LOGGER,
+	public static final Set<String> FIXED_FIELDS = Set.of(CoreFields.TIMESTAMP, CoreFields.LEVEL, CoreFields.LOGGER,
 			CoreFields.MESSAGE, CoreFields.TRACE_ID, CoreFields.SPAN_ID, CoreFields.ERROR_TYPE,
 			CoreFields.ERROR_MESSAGE, CoreFields.STACK_TRACE);
 
@@ -84,8 +87,7 @@ public final class IngestMapping {
 			businessKinds.remove(field.outputName());
 			if (FIXED_FIELDS.contains(field.name())) {
 				if (override != null) {
-					throw new IllegalArgumentException("'" + field.name()
-							+ "' has a place of its own in an OTLP log record; its kind cannot be changed");
+					throw new IllegalArgumentException(fixedFieldMessage(field.name()));
 				}
 				continue;
 			}
@@ -112,6 +114,15 @@ public final class IngestMapping {
 		businessKinds.forEach((name, kind) -> this.businessTargets.put(name, new Target(kind, name)));
 		resource.put(STREAM_ATTRIBUTE, stream);
 		this.resource = Resource.create(resource.build());
+	}
+
+	/**
+	 * Explains why the kind of a field with a place of its own cannot be changed.
+	 * @param field the field's name
+	 * @return the explanation
+	 */
+	public static String fixedFieldMessage(String field) {
+		return "'" + field + "' has a place of its own in an OTLP log record; its kind cannot be changed";
 	}
 
 	/**
@@ -203,16 +214,18 @@ public final class IngestMapping {
 	}
 
 	/**
-	 * Ids that are not valid W3C ids (a default such as '-') leave the record without trace
-	 * context rather than with a made-up one.
+	 * Ids that are not valid W3C ids (a default such as '-') leave the record without them rather
+	 * than with made-up ones. A trace id without a span id (an inbound {@code traceparent} and no
+	 * tracer) ships alone, as OTLP allows: the API's own factory would drop both, so the context is
+	 * made without its id check, the trace id checked here.
 	 */
 	private static SpanContext spanContext(@Nullable String traceId, @Nullable String spanId) {
-		if (traceId == null) {
+		if (traceId == null || !TraceId.isValid(traceId)) {
 			return SpanContext.getInvalid();
 		}
-		SpanContext context = SpanContext.create(traceId, (spanId != null) ? spanId : "0000000000000000",
-				TraceFlags.getDefault(), TraceState.getDefault());
-		return context.isValid() ? context : SpanContext.getInvalid();
+		return ImmutableSpanContext.create(traceId,
+				(spanId != null && SpanId.isValid(spanId)) ? spanId : SpanId.getInvalid(), TraceFlags.getDefault(),
+				TraceState.getDefault(), false, true);
 	}
 
 	private InstrumentationScopeInfo scopeOf(String loggerName) {

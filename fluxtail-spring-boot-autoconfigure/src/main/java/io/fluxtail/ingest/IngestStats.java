@@ -71,6 +71,18 @@ public final class IngestStats {
 	}
 
 	/**
+	 * Returns the events not delivered, whatever the reason.
+	 * @return the count
+	 */
+	public long undelivered() {
+		long undelivered = 0;
+		for (AtomicLong count : this.dropped.values()) {
+			undelivered += count.get();
+		}
+		return undelivered;
+	}
+
+	/**
 	 * Returns the events dropped, by reason, every reason present.
 	 * @return counts by {@link DropReason#tag()}
 	 */

@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * @param inactiveReason why not, {@code null} when they are
  * @param destination where they go, without credentials
  * @param queued events waiting to be sent
+ * @param inFlight events of the batch being sent or waiting for its retry
  * @param queueCapacity most events that may wait
  * @param stats the counters
  */
 public record IngestStatus(boolean active, @Nullable String inactiveReason, String destination, int queued,
-		int queueCapacity, IngestStats stats) {
+		int inFlight, int queueCapacity, IngestStats stats) {
 
 }

@@ -22,12 +22,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A bounded queue of shipped events and the one thread that sends them in batches. Offering never
  * blocks: a full queue drops the event and counts it. Failed batches are retried with exponential
- * backoff and jitter, or after the wait a {@code 429}/{@code 503} asks for; a batch refused with
- * another 4xx is dropped with one error line.
+ * backoff and jitter, or after the longer wait a {@code 429}/{@code 503} asks for; a batch refused
+ * with another 4xx is dropped with one error line. Whatever a send throws costs that batch only,
+ * counted: the sending thread goes on with the next one.
  *
  * <p>
  * Delivery is at least once: a batch whose answer was lost (timeout, broken connection) is sent
- * again, so the backend may receive it twice. Nothing is ever sent twice after a success.
+ * again, so the backend may receive it twice. Nothing is ever sent twice after a success. Every
+ * event is counted once as sent or dropped, and a stop that leaves events undelivered says so in
+ * one last line.
  */
 public final class LogShipper {
 
@@ -48,6 +51,9 @@ public final class LogShipper {
 
 	private final AtomicInteger queuedEvents = new AtomicInteger();
 
+	/** Events of the batch being sent or waiting for its retry: out of the queue, not yet counted. */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
 
 	private final Thread sender;
@@ -55,6 +61,8 @@ public final class LogShipper {
 	private volatile long stopDeadline = Long.MAX_VALUE;
 
 	private int rejectedStatus;
+
+	private @Nullable Class<?> failureType;
 
 	private boolean failing;
 
@@ -102,6 +110,14 @@ public final class LogShipper {
 	}
 
 	/**
+	 * Returns the events of the batch being sent or waiting for its retry.
+	 * @return the count
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
+	}
+
+	/**
 	 * Returns how many events may wait.
 	 * @return the capacity
 	 */
@@ -119,7 +135,8 @@ public final class LogShipper {
 
 	/**
 	 * Delivers what is queued, for at most the stop timeout, then stops; what is left is dropped
-	 * and counted.
+	 * and counted. When any event was not delivered since start, one warning says how many and why,
+	 * written before Spring Boot's logging shuts down (the ingest stops first).
 	 */
 	public void stop() {
 		if (this.stopRequested.getCount() == 0) {
@@ -143,6 +160,18 @@ public final class LogShipper {
 		}
 		finally {
 			this.transport.close();
+			reportUndelivered();
+		}
+	}
+
+	private void reportUndelivered() {
+		// a sending thread that outlived the stop still holds its events: they are lost as well
+		long undelivered = this.stats.undelivered() + this.queue.size() + this.inFlight.get();
+		if (undelivered > 0) {
+			logger.atWarn()
+				.addKeyValue("undelivered", undelivered)
+				.log("Fluxtail ingest stopped with {} events not delivered via {} since start, by reason {}",
+						undelivered, this.transport, this.stats.droppedByReason());
 		}
 	}
 
@@ -152,19 +181,38 @@ public final class LogShipper {
 			while (this.stopRequested.getCount() > 0 || !this.queue.isEmpty()) {
 				fill(batch);
 				if (!batch.isEmpty()) {
-					deliver(batch);
-					batch.clear();
+					send(batch);
 				}
 			}
 		}
 		catch (InterruptedException ex) {
-			this.stats.dropped(DropReason.SHUTDOWN, batch.size());
-		}
-		catch (RuntimeException ex) {
-			logger.error("Fluxtail ingest stopped sending after an unexpected failure", ex);
+			// abandoned by a stop that ran out of time: what is queued is counted below
 		}
 		finally {
 			this.stats.dropped(DropReason.SHUTDOWN, this.queue.drainTo(new ArrayList<>()));
+		}
+	}
+
+	/**
+	 * Delivers one batch, which ends counted once, as sent or dropped, whatever happens.
+	 */
+	private void send(List<LogRecordData> batch) throws InterruptedException {
+		this.inFlight.set(batch.size());
+		try {
+			deliver(batch);
+		}
+		catch (InterruptedException ex) {
+			this.stats.dropped(DropReason.SHUTDOWN, batch.size());
+			throw ex;
+		}
+		catch (Throwable ex) {
+			// a defect rather than an outage: this batch is lost, the next one is sent
+			this.stats.dropped(DropReason.FAILED, batch.size());
+			failed(ex);
+		}
+		finally {
+			this.inFlight.set(0);
+			batch.clear();
 		}
 	}
 
@@ -191,6 +239,11 @@ public final class LogShipper {
 	private void deliver(List<LogRecordData> batch) throws InterruptedException {
 		long budgetEnd = System.nanoTime() + this.settings.retryBudget().toNanos();
 		for (int attempt = 0;; attempt++) {
+			if (this.stopRequested.getCount() == 0 && System.nanoTime() >= this.stopDeadline) {
+				// the stop bound is spent: nothing more is sent
+				this.stats.dropped(DropReason.SHUTDOWN, batch.size());
+				return;
+			}
 			Outcome outcome = this.transport.send(List.copyOf(batch));
 			switch (outcome.result()) {
 				case SENT -> {
@@ -226,16 +279,29 @@ public final class LogShipper {
 	}
 
 	/**
-	 * The backend's {@code Retry-After} when it gave one, otherwise exponential backoff with
-	 * jitter between half and all of the step, so that many instances do not retry in step.
+	 * Exponential backoff with jitter between half and all of the step, so that many instances do
+	 * not retry in step, or the backend's {@code Retry-After} when it asks for longer. The backoff
+	 * is the floor: a backend answering {@code Retry-After: 0} is not sent the batch in a loop.
 	 */
 	Duration waitBeforeRetry(int attempt, @Nullable Duration retryAfter) {
-		if (retryAfter != null) {
-			return retryAfter;
-		}
 		long initial = this.settings.initialBackoff().toNanos();
 		long step = Math.min(this.settings.maxBackoff().toNanos(), initial << Math.min(attempt, 30));
-		return Duration.ofNanos(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+		Duration backoff = Duration.ofNanos(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+		return (retryAfter != null && retryAfter.compareTo(backoff) > 0) ? retryAfter : backoff;
+	}
+
+	/**
+	 * One error line per kind of failure, naming the type and where it was thrown but not its
+	 * message, which may quote a request header (the key).
+	 */
+	private void failed(Throwable ex) {
+		if (this.failureType != ex.getClass()) {
+			this.failureType = ex.getClass();
+			StackTraceElement[] trace = ex.getStackTrace();
+			logger.error("Fluxtail ingest could not send a batch ({} at {}); such batches are dropped and counted "
+					+ "as 'failed', the next ones are sent", ex.getClass().getName(),
+					(trace.length > 0) ? trace[0] : "an unknown place");
+		}
 	}
 
 	private void failing(Outcome outcome) {

@@ -40,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OtlpHttpTransport implements Transport {
 
+	private static final Outcome CLOSED = new Outcome(Result.RETRY, 0, null, "the transport is closed");
+
 	/** Most of an answer's body read to keep the connection; a longer one closes it. */
 	private static final int MAX_DISCARDED_BYTES = 64 * 1024;
 
@@ -62,6 +64,11 @@ public final class OtlpHttpTransport implements Transport {
 
 	/** The exchange under way, so that a stop can abandon it. */
 	private volatile @Nullable HttpURLConnection inFlight;
+
+	/** The last exchange the watchdog cut. */
+	private volatile @Nullable HttpURLConnection expired;
+
+	private volatile boolean closed;
 
 	/**
 	 * Creates a transport.
@@ -111,7 +118,11 @@ public final class OtlpHttpTransport implements Transport {
 			byte[] body = protobuf(batch);
 			connection = (HttpURLConnection) this.endpoint.openConnection(Proxy.NO_PROXY);
 			this.inFlight = connection;
-			deadline = this.watchdog.schedule(connection::disconnect, this.exchangeTimeoutMillis, TimeUnit.MILLISECONDS);
+			if (this.closed) {
+				return CLOSED;
+			}
+			HttpURLConnection exchange = connection;
+			deadline = this.watchdog.schedule(() -> expire(exchange), this.exchangeTimeoutMillis, TimeUnit.MILLISECONDS);
 			connection.setConnectTimeout(this.connectTimeoutMillis);
 			connection.setReadTimeout(this.readTimeoutMillis);
 			connection.setInstanceFollowRedirects(false);
@@ -127,6 +138,11 @@ public final class OtlpHttpTransport implements Transport {
 			try (OutputStream out = connection.getOutputStream()) {
 				out.write(body);
 			}
+			if (this.closed) {
+				// closed before this connection was open, when disconnecting it did nothing
+				connection.disconnect();
+				return CLOSED;
+			}
 			int status = connection.getResponseCode();
 			String retryAfter = connection.getHeaderField("Retry-After");
 			discardBody(connection, status);
@@ -141,7 +157,15 @@ public final class OtlpHttpTransport implements Transport {
 					ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 		}
 		catch (RejectedExecutionException ex) {
-			return new Outcome(Result.RETRY, 0, null, "the transport is closed");
+			return CLOSED;
+		}
+		catch (RuntimeException ex) {
+			// the JDK fails an exchange disconnected between the write and the answer this way
+			if (connection == null || !(this.closed || this.expired == connection)) {
+				throw ex;
+			}
+			connection.disconnect();
+			return new Outcome(Result.RETRY, 0, null, this.closed ? CLOSED.problem() : "the exchange timed out");
 		}
 		finally {
 			this.inFlight = null;
@@ -190,11 +214,17 @@ public final class OtlpHttpTransport implements Transport {
 	 */
 	@Override
 	public void close() {
+		this.closed = true;
 		HttpURLConnection connection = this.inFlight;
 		if (connection != null) {
 			connection.disconnect();
 		}
 		this.watchdog.shutdownNow();
+	}
+
+	private void expire(HttpURLConnection connection) {
+		this.expired = connection;
+		connection.disconnect();
 	}
 
 	/**

@@ -36,14 +36,19 @@ final class IngestFixture {
 	final FluxtailIngest ingest;
 
 	IngestFixture(FieldContract contract, Map<String, FieldKind> kinds, String url, DeliverySettings settings) {
+		this(contract, kinds, new OtlpHttpTransport(URI.create(url), API_KEY, Duration.ofSeconds(1),
+				Duration.ofSeconds(2)), settings);
+	}
+
+	IngestFixture(FieldContract contract, Map<String, FieldKind> kinds, Transport transport,
+			DeliverySettings settings) {
 		this.context.setMDCAdapter(new LogbackMDCAdapter());
 		this.encoder = new FluxtailEncoder(new EncoderConfig(LogFormat.JSON, contract, StackTraceSettings.defaults(),
 				new ContractStats()));
 		this.encoder.setContext(this.context);
 		this.encoder.start();
-		this.ingest = FluxtailIngest.start(this.encoder, new IngestMapping(contract, kinds, "checkout"),
-				new OtlpHttpTransport(URI.create(url), API_KEY, Duration.ofSeconds(1), Duration.ofSeconds(2)), settings,
-				Level.INFO, List.of("io.fluxtail.request"), url);
+		this.ingest = FluxtailIngest.start(this.encoder, new IngestMapping(contract, kinds, "checkout"), transport,
+				settings, Level.INFO, List.of("io.fluxtail.request"), transport.toString());
 	}
 
 	static DeliverySettings settings(int batchSize, Duration flushInterval) {

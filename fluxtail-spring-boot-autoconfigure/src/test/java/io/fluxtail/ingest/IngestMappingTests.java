@@ -79,6 +79,29 @@ class IngestMappingTests {
 	}
 
 	@Test
+	void aTraceIdWithoutASpanIdShipsAlone() throws Exception {
+		this.fixture = shipEachEvent(Map.of());
+		String line = this.fixture.write(this.fixture.event("checkout.api", Level.INFO, "traced, no span",
+				Map.of(CoreFields.TRACER_TRACE_ID, TRACE_ID), null));
+		assertThat(LogLines.parse(line).get(CoreFields.TRACE_ID).asString()).isEqualTo(TRACE_ID);
+
+		Shipped shipped = this.server.awaitRecord((record) -> record.body().equals("traced, no span"));
+		assertThat(hex(shipped.record().getTraceId().toByteArray())).isEqualTo(TRACE_ID);
+		assertThat(shipped.record().getSpanId().isEmpty()).isTrue();
+	}
+
+	@Test
+	void idsThatAreNotW3cIdsAreLeftOut() throws Exception {
+		this.fixture = shipEachEvent(Map.of());
+		this.fixture.write(this.fixture.event("checkout.api", Level.INFO, "made-up ids",
+				Map.of(CoreFields.TRACER_TRACE_ID, "not-a-trace", CoreFields.TRACER_SPAN_ID, SPAN_ID), null));
+
+		Shipped shipped = this.server.awaitRecord((record) -> record.body().equals("made-up ids"));
+		assertThat(shipped.record().getTraceId().isEmpty()).isTrue();
+		assertThat(shipped.record().getSpanId().isEmpty()).isTrue();
+	}
+
+	@Test
 	void valuesKeepTheirTypeWhateverTypeTheSameNameHadBefore() throws Exception {
 		this.fixture = shipEachEvent(Map.of());
 		LoggingEvent typed = this.fixture.event("checkout.api", Level.INFO, "typed", Map.of(), null);

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.fluxtail.logging.contract.CoreFields;
@@ -13,6 +15,8 @@ import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.testsupport.OtlpServer;
 import io.fluxtail.testsupport.OtlpServer.Received;
 import io.fluxtail.testsupport.OtlpServer.Shipped;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +80,90 @@ class LogShipperTests {
 		List<Received> requests = this.server.received();
 		assertThat(requests).extracting(Received::status).containsExactly(429, 200);
 		assertThat(requests.get(1).since(requests.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+	}
+
+	@Test
+	void retryAfterZeroDoesNotRetryFasterThanTheBackoff() throws Exception {
+		for (int i = 0; i < 1000; i++) {
+			this.server.answer(503, Map.of("Retry-After", "0"));
+		}
+		// backoff from 100 ms, at most 200 ms: at most 11 requests in the first second
+		this.fixture = start(this.server.url(), new DeliverySettings(64, 1_000_000, 1, Duration.ofMillis(10),
+				Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofSeconds(1)));
+		this.fixture.writeInfo("unavailable");
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.server.received().isEmpty());
+		Thread.sleep(1200);
+
+		List<Received> received = this.server.received();
+		assertThat(received).filteredOn((request) -> request.since(received.get(0)).toMillis() <= 1000)
+			.hasSizeBetween(3, 11);
+		assertThat(this.fixture.ingest.status().inFlight()).isEqualTo(1);
+	}
+
+	@Test
+	void aSendThatThrowsCostsThatBatchOnlyAndIsCounted(CapturedOutput output) {
+		List<LogRecordData> delivered = new CopyOnWriteArrayList<>();
+		AtomicInteger sends = new AtomicInteger();
+		Transport throwingOnce = (batch) -> {
+			if (sends.getAndIncrement() == 0) {
+				// what HttpURLConnection throws for a key with a line break, the key quoted
+				throw new IllegalArgumentException("Illegal character(s) in message header value: Bearer "
+						+ IngestFixture.API_KEY);
+			}
+			delivered.addAll(batch);
+			return Transport.Outcome.SENT;
+		};
+		this.fixture = new IngestFixture(this.contract, Map.of(), throwingOnce,
+				IngestFixture.settings(1, Duration.ofMillis(10)));
+		this.fixture.writeInfo("lost to a defect");
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.fixture.ingest.stats().dropped(DropReason.FAILED) == 1);
+		this.fixture.writeInfo("sent after it");
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.fixture.ingest.stats().sent() == 1);
+		assertThat(delivered).extracting((record) -> record.getBodyValue().asString()).containsExactly("sent after it");
+		assertThat(this.fixture.ingest.stats().droppedByReason()).containsEntry("failed", 1L);
+		assertThat(output.getOut()).contains(
+				"Fluxtail ingest could not send a batch (java.lang.IllegalArgumentException at ");
+		assertThat(output.getAll()).doesNotContain(IngestFixture.API_KEY);
+	}
+
+	@Test
+	void aStopWithTheIngestDownIsBoundedAndSaysWhatWasNotDelivered(CapturedOutput output) throws Exception {
+		for (int i = 0; i < 1000; i++) {
+			this.server.answer(503, Map.of());
+		}
+		this.fixture = start(this.server.url(), new DeliverySettings(64, 1_000_000, 4, Duration.ofMillis(10),
+				Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMinutes(1), Duration.ofMillis(500)));
+		IntStream.range(0, 10).forEach((i) -> this.fixture.writeInfo("undelivered " + i));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.fixture.ingest.status().inFlight() > 0);
+		// the batch under retry is shown, not lost between the queue and the counters
+		IngestStatus before = this.fixture.ingest.status();
+		assertThat(before.queued() + before.inFlight()).isEqualTo(10);
+		assertThat(before.stats().undelivered()).isZero();
+
+		long start = System.nanoTime();
+		this.fixture.ingest.stop();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+		IngestStats stats = this.fixture.ingest.stats();
+		assertThat(stats.sent()).isZero();
+		assertThat(stats.dropped(DropReason.SHUTDOWN)).isEqualTo(10);
+		assertThat(this.fixture.ingest.status().inFlight()).isZero();
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Fluxtail ingest stopped with")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("10 events not delivered", "shutdown=10");
+	}
+
+	@Test
+	void aStopAfterEverythingWasDeliveredIsQuiet(CapturedOutput output) throws Exception {
+		this.fixture = start(this.server.url(), IngestFixture.settings(1, Duration.ofMillis(10)));
+		this.fixture.writeInfo("delivered");
+		this.server.awaitRecord((record) -> record.body().equals("delivered"));
+
+		this.fixture.ingest.stop();
+
+		assertThat(output.getOut()).doesNotContain("Fluxtail ingest stopped with");
 	}
 
 	@Test

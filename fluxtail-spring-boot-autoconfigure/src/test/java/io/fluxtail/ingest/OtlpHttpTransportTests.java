@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.fluxtail.ingest.Transport.Outcome;
@@ -82,6 +83,23 @@ class OtlpHttpTransportTests {
 		Outcome outcome = sending.get(10, TimeUnit.SECONDS);
 		assertThat(outcome.result()).isEqualTo(Result.RETRY);
 		assertThat(outcome.status()).isZero();
+	}
+
+	@Test
+	void anExchangeAbandonedAtAnyMomentEndsAsAFailedExchange() throws Exception {
+		this.server.hang();
+		// a close lands before, during or after the write; the JDK throws a NullPointerException
+		// when it lands between the write and the reading of the answer
+		for (int i = 0; i < 200; i++) {
+			OtlpHttpTransport abandoned = new OtlpHttpTransport(URI.create(this.server.url()), null,
+					Duration.ofSeconds(1), Duration.ofSeconds(30));
+			String message = "cut " + i;
+			CompletableFuture<Outcome> sending = CompletableFuture.supplyAsync(() -> abandoned.send(batch(message)));
+			TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextInt(3000));
+			abandoned.close();
+
+			assertThat(sending.get(10, TimeUnit.SECONDS).result()).isEqualTo(Result.RETRY);
+		}
 	}
 
 	@Test

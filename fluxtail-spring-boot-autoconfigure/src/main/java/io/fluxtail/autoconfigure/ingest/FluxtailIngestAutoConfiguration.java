@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,7 +40,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Ships the events the Fluxtail encoder writes to {@code fluxtail.ingest.url} over OTLP/HTTP, or
- * into the application's own OpenTelemetry log exporter when Spring Boot configured one.
+ * into the application's own OpenTelemetry log exporter when Spring Boot configured one. The
+ * properties are bound and checked, and the credentials masked in the actuator, whether or not
+ * anything ships.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration",
@@ -47,8 +50,6 @@ import org.springframework.util.StringUtils;
 @ConditionalOnClass(name = { "ch.qos.logback.classic.LoggerContext",
 		"net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder", "io.opentelemetry.sdk.logs.data.LogRecordData",
 		"io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler" })
-@ConditionalOnBooleanProperty(name = "fluxtail.ingest.enabled", matchIfMissing = true)
-@Conditional(FluxtailIngestAutoConfiguration.OnIngestDestination.class)
 @EnableConfigurationProperties({ FluxtailIngestProperties.class, FluxtailProperties.class })
 public final class FluxtailIngestAutoConfiguration {
 
@@ -59,70 +60,89 @@ public final class FluxtailIngestAutoConfiguration {
 	FluxtailIngestAutoConfiguration() {
 	}
 
-	@Bean(destroyMethod = "stop")
-	@ConditionalOnMissingBean
-	FluxtailIngest fluxtailIngest(FluxtailIngestProperties properties, FluxtailProperties fluxtail,
-			Environment environment, ObjectProvider<LogRecordExporter> exporters) {
-		Level minLevel = IngestSettings.minLevel(properties);
-		DeliverySettings delivery = IngestSettings.delivery(properties);
-		List<LogRecordExporter> applicationExporters = exporters.orderedStream().toList();
-		if (applicationExporters.isEmpty() && !StringUtils.hasText(properties.getUrl())) {
-			return FluxtailIngest.inactive("(none)", "fluxtail.ingest.url is empty");
-		}
-		URI url = applicationExporters.isEmpty() ? IngestSettings.url(properties.getUrl()) : null;
-		String destination = (url != null) ? IngestUrls.withoutCredentials(url) : bootDestination(environment);
-		if (url == null && StringUtils.hasText(properties.getUrl())) {
-			logger.warn("fluxtail.ingest.url is not used: events go to Spring Boot's OpenTelemetry log export ({})",
-					destination);
-		}
-		LoggingState state = LoggingState.read(environment);
-		EncoderConfig config = (state.config() != null) ? state.config()
-				: FluxtailSettings.encoderConfig(fluxtail, environment);
-		IngestMapping mapping = IngestSettings.mapping(properties, config.contract());
-		if (state.encoders().isEmpty()) {
-			String reason = "no Fluxtail encoder runs"
-					+ ((state.installation() != null && state.installation().reason() != null)
-							? ": " + state.installation().reason().description() : "");
-			logger.warn("Fluxtail ingest is configured but ships nothing: {}", reason);
-			return FluxtailIngest.inactive(destination, reason);
-		}
-		if (!mapping.highCardinalityLabels().isEmpty()) {
-			logger.warn("fluxtail.ingest.field-kinds makes {} labels: every value becomes a resource attribute, "
-					+ "which log backends index as a new stream; keep such fields metadata",
-					mapping.highCardinalityLabels());
-		}
-		Transport transport = (url != null)
-				? new OtlpHttpTransport(url, IngestSettings.apiKey(properties, environment),
-						properties.getConnectTimeout(), properties.getTimeout())
-				: new ExporterTransport(LogRecordExporter.composite(applicationExporters), properties.getTimeout());
-		return FluxtailIngest.start(state.encoders().get(0), mapping, transport, delivery, minLevel,
-				properties.getAlwaysShippedLoggers(), destination);
-	}
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class SanitizingConfiguration {
 
-	/**
-	 * Stops shipping after the web server has finished its graceful shutdown (its last request
-	 * events included) and before any exporter bean is destroyed.
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	IngestLifecycle fluxtailIngestLifecycle(FluxtailIngest ingest) {
-		return new IngestLifecycle(ingest);
-	}
+		/** Credentials stay masked whatever the application adds: not replaceable. */
+		@Bean
+		SanitizingFunction fluxtailIngestSanitizingFunction() {
+			return new IngestSanitizingFunction();
+		}
 
-	private static String bootDestination(Environment environment) {
-		String endpoint = environment.getProperty(BOOT_ENDPOINT);
-		String shown = (endpoint != null) ? IngestUrls.withoutCredentials(URI.create(endpoint.trim())) : "(default)";
-		return "Spring Boot OpenTelemetry log export " + shown;
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterBinder.class)
-	static class MetricsConfiguration {
+	@ConditionalOnBooleanProperty(name = "fluxtail.ingest.enabled", matchIfMissing = true)
+	@Conditional(OnIngestDestination.class)
+	static class ShippingConfiguration {
 
+		@Bean(destroyMethod = "stop")
+		@ConditionalOnMissingBean
+		FluxtailIngest fluxtailIngest(FluxtailIngestProperties properties, FluxtailProperties fluxtail,
+				Environment environment, ObjectProvider<LogRecordExporter> exporters) {
+			Level minLevel = IngestSettings.minLevel(properties);
+			DeliverySettings delivery = IngestSettings.delivery(properties);
+			List<LogRecordExporter> applicationExporters = exporters.orderedStream().toList();
+			if (applicationExporters.isEmpty() && !StringUtils.hasText(properties.getUrl())) {
+				return FluxtailIngest.inactive("(none)", "fluxtail.ingest.url is empty");
+			}
+			URI url = applicationExporters.isEmpty() ? IngestSettings.url(properties.getUrl()) : null;
+			String destination = (url != null) ? IngestUrls.withoutCredentials(url) : bootDestination(environment);
+			if (url == null && StringUtils.hasText(properties.getUrl())) {
+				logger.warn("fluxtail.ingest.url is not used: events go to Spring Boot's OpenTelemetry log export ({})",
+						destination);
+			}
+			LoggingState state = LoggingState.read(environment);
+			EncoderConfig config = (state.config() != null) ? state.config()
+					: FluxtailSettings.encoderConfig(fluxtail, environment);
+			IngestMapping mapping = IngestSettings.mapping(properties, config.contract());
+			if (state.encoders().isEmpty()) {
+				String reason = "no Fluxtail encoder runs"
+						+ ((state.installation() != null && state.installation().reason() != null)
+								? ": " + state.installation().reason().description() : "");
+				logger.warn("Fluxtail ingest is configured but ships nothing: {}", reason);
+				return FluxtailIngest.inactive(destination, reason);
+			}
+			if (!mapping.highCardinalityLabels().isEmpty()) {
+				logger.warn("fluxtail.ingest.field-kinds makes {} labels: every value becomes a resource attribute, "
+						+ "which log backends index as a new stream; keep such fields metadata",
+						mapping.highCardinalityLabels());
+			}
+			Transport transport = (url != null)
+					? new OtlpHttpTransport(url, IngestSettings.apiKey(properties, environment),
+							properties.getConnectTimeout(), properties.getTimeout())
+					: new ExporterTransport(LogRecordExporter.composite(applicationExporters), properties.getTimeout());
+			return FluxtailIngest.start(state.encoders().get(0), mapping, transport, delivery, minLevel,
+					properties.getAlwaysShippedLoggers(), destination);
+		}
+
+		/**
+		 * Stops shipping after the web server has finished its graceful shutdown (its last request
+		 * events included) and before any exporter bean is destroyed.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
-		IngestMetrics fluxtailIngestMetrics(FluxtailIngest ingest) {
-			return new IngestMetrics(ingest);
+		IngestLifecycle fluxtailIngestLifecycle(FluxtailIngest ingest) {
+			return new IngestLifecycle(ingest);
+		}
+
+		private static String bootDestination(Environment environment) {
+			String endpoint = environment.getProperty(BOOT_ENDPOINT);
+			String shown = (endpoint != null) ? IngestUrls.withoutCredentials(URI.create(endpoint.trim())) : "(default)";
+			return "Spring Boot OpenTelemetry log export " + shown;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterBinder.class)
+		static class MetricsConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			IngestMetrics fluxtailIngestMetrics(FluxtailIngest ingest) {
+				return new IngestMetrics(ingest);
+			}
+
 		}
 
 	}

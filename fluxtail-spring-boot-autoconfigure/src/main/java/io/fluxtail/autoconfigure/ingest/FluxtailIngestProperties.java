@@ -12,12 +12,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Shipping events to Fluxtail over OTLP/HTTP logs.
+ * Shipping events to Fluxtail over OTLP/HTTP logs. Checked as it is bound, whether or not
+ * anything ships.
  */
 @ConfigurationProperties("fluxtail.ingest")
-public class FluxtailIngestProperties {
+public class FluxtailIngestProperties implements Validator {
 
 	/**
 	 * Whether events are shipped when a destination is configured.
@@ -33,7 +36,8 @@ public class FluxtailIngestProperties {
 
 	/**
 	 * API key sent as 'Authorization: Bearer'. Defaults to the FLUXTAIL_API_KEY environment
-	 * variable. Never logged and masked by the actuator endpoint.
+	 * variable. Printable ASCII without spaces, checked at startup. Never logged, and masked by
+	 * the actuator endpoints, env and configprops included.
 	 */
 	private @Nullable String apiKey;
 
@@ -96,7 +100,8 @@ public class FluxtailIngestProperties {
 	private Duration timeout = Duration.ofSeconds(10);
 
 	/**
-	 * Wait before the first retry of a failed batch, doubled per retry with jitter.
+	 * Wait before the first retry of a failed batch, doubled per retry with jitter. A Retry-After
+	 * shorter than this backoff, such as 0, does not shorten it.
 	 */
 	private Duration initialBackoff = Duration.ofMillis(500);
 
@@ -111,7 +116,8 @@ public class FluxtailIngestProperties {
 	private Duration retryBudget = Duration.ofMinutes(5);
 
 	/**
-	 * Longest time a graceful shutdown spends delivering what is queued.
+	 * Longest time a graceful shutdown spends delivering what is queued. What is not delivered by
+	 * then is counted, and one warning line says how many events were not delivered since start.
 	 */
 	private Duration stopTimeout = Duration.ofSeconds(5);
 
@@ -249,6 +255,16 @@ public class FluxtailIngestProperties {
 
 	public void setStopTimeout(Duration stopTimeout) {
 		this.stopTimeout = stopTimeout;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return FluxtailIngestProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		IngestSettings.checkFieldKinds(((FluxtailIngestProperties) target).getFieldKinds(), errors);
 	}
 
 	@Override

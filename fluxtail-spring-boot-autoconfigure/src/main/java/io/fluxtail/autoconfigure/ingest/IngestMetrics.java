@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Publishes the ingest counters: {@code fluxtail.ingest.sent}, {@code fluxtail.ingest.retries},
- * {@code fluxtail.ingest.dropped} tagged by {@code reason}, and the {@code fluxtail.ingest.queued}
- * gauge. They read the shipper's own counts, so the log path never touches Micrometer.
+ * {@code fluxtail.ingest.dropped} tagged by {@code reason} (the events not delivered), and the
+ * {@code fluxtail.ingest.queued} and {@code fluxtail.ingest.inflight} gauges. They read the shipper's own counts, so the log path never touches Micrometer.
  */
 class IngestMetrics implements MeterBinder {
 
@@ -38,6 +38,9 @@ class IngestMetrics implements MeterBinder {
 		}
 		Gauge.builder("fluxtail.ingest.queued", this.ingest, (ingest) -> ingest.status().queued())
 			.description("Events waiting to be sent")
+			.register(registry);
+		Gauge.builder("fluxtail.ingest.inflight", this.ingest, (ingest) -> ingest.status().inFlight())
+			.description("Events of the batch being sent or waiting for its retry")
 			.register(registry);
 	}
 

@@ -47,6 +47,18 @@ class FluxtailIngestAutoConfigurationTests {
 	}
 
 	@Test
+	void changingTheKindOfAFieldWithAPlaceOfItsOwnFailsEvenWhenNothingShips() {
+		this.contextRunner.withPropertyValues("fluxtail.ingest.field-kinds.level=label").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("fieldKinds[level]")
+				.hasMessageContaining("'level' has a place of its own in an OTLP log record");
+		});
+		this.contextRunner.withPropertyValues("fluxtail.ingest.field-kinds.request_id=label")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void withoutTheOpenTelemetrySdkNothingShips() {
 		this.contextRunner.withPropertyValues("fluxtail.ingest.url=http://127.0.0.1:4318/v1/logs")
 			.withClassLoader(new FilteredClassLoader("io.opentelemetry"))

@@ -93,11 +93,17 @@ class IngestApplicationTests {
 			assertThat(ingest.get("sent").asLong()).isPositive();
 			assertThat(ingest.get("lastSuccess").isNull()).isFalse();
 			assertThat(ingest.get("queueCapacity").asInt()).isEqualTo(4096);
+			assertThat(ingest.get("inFlight").asInt()).isZero();
+			assertThat(ingest.get("undelivered").asLong()).isZero();
 			assertThat(ingest.get("dropped").get("queue_full").asLong()).isZero();
+			assertThat(ingest.get("dropped").get("failed").asLong()).isZero();
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("fluxtail.ingest.sent").functionCounter().count()).isPositive();
 			assertThat(registry.get("fluxtail.ingest.dropped").tag("reason", "rejected").functionCounter().count())
 				.isZero();
+			assertThat(registry.get("fluxtail.ingest.dropped").tag("reason", "failed").functionCounter().count())
+				.isZero();
+			assertThat(registry.get("fluxtail.ingest.inflight").gauge().value()).isZero();
 		}
 		assertThat(output.getAll()).doesNotContain(API_KEY);
 	}
@@ -142,6 +148,61 @@ class IngestApplicationTests {
 				assertThat(ex.getName()).isEqualTo("fluxtail.ingest.url");
 				assertThat(ex.getMessage()).doesNotContain("s3cr3t-pw");
 			});
+	}
+
+	@Test
+	void aUrlWithAQueryFailsStartupWithAReportThatShowsNeitherTheQueryNorTheKey(CapturedOutput output) {
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(
+				() -> run("fluxtail.ingest.url=https://ingest.example/v1/logs?sv=2026-01-01&sig=Zq8sAsS1gn4tuR3"));
+
+		assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value 'https://ingest.example/v1/logs' for configuration property 'fluxtail.ingest.url'"
+					+ " (originating from ")
+			.contains("Must not carry credentials or a query");
+		assertThat(output.getAll()).doesNotContain("Zq8sAsS1gn4tuR3").doesNotContain(API_KEY);
+	}
+
+	@Test
+	void aKeyThatIsNotAHeaderValueFailsStartupNamingThePropertyNotTheKey(CapturedOutput output) {
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> run("fluxtail.ingest.url=" + this.server.url(),
+					"fluxtail.ingest.api-key=flx_live_Wq4Rt\nLp9Vx2Zk7Mb3"))
+			.havingRootCause()
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+					(ex) -> assertThat(ex.getName()).isEqualTo("fluxtail.ingest.api-key"));
+
+		assertThat(output.getOut()).contains("for configuration property 'fluxtail.ingest.api-key'")
+			.contains("Must be usable as an HTTP header value");
+		assertThat(output.getAll()).doesNotContain("Wq4Rt").doesNotContain("Lp9Vx2Zk7Mb3");
+		assertThat(this.server.received()).isEmpty();
+	}
+
+	@Test
+	void theEnvAndConfigpropsEndpointsMaskTheKeyAndTheUrlsQueryEvenWhenShowingValues() throws Exception {
+		try (ConfigurableApplicationContext context = run("fluxtail.ingest.enabled=false",
+				"fluxtail.ingest.url=https://ingest.example/v1/logs?sig=Zq8sAsS1gn4tuR3",
+				"management.endpoints.web.exposure.include=env,configprops",
+				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always")) {
+			String env = this.http.get(port(context), "/actuator/env").body();
+			String configprops = this.http.get(port(context), "/actuator/configprops").body();
+			String url = this.http.get(port(context), "/actuator/env/fluxtail.ingest.url").body();
+
+			assertThat(env + configprops + url).doesNotContain(API_KEY).doesNotContain("Zq8sAsS1gn4tuR3");
+			assertThat(env).contains("https://ingest.example/v1/logs?******");
+			assertThat(configprops).contains("\"apiKey\":\"******\"")
+				.contains("\"url\":\"https://ingest.example/v1/logs?******\"");
+			assertThat(url).contains("https://ingest.example/v1/logs?******");
+		}
+	}
+
+	@Test
+	void aNewKindForAFieldWithAPlaceOfItsOwnFailsStartupWithoutAUrl(CapturedOutput output) {
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> run("fluxtail.ingest.field-kinds.level=label"));
+
+		assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
+			.contains("Property: fluxtail.ingest.fieldKinds[level]")
+			.contains("'level' has a place of its own in an OTLP log record; its kind cannot be changed");
 	}
 
 	@Test

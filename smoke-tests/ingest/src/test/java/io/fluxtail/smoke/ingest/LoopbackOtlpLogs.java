@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import io.opentelemetry.proto.logs.v1.ScopeLogs;
 
 /**
  * The receiving end a Fluxtail ingest URL points at, on loopback: decodes each OTLP/HTTP logs
- * request with the official proto classes and answers 200, or never answers at all.
+ * request with the official proto classes and answers 200, or answers every request
+ * {@code 503 Retry-After: 0}, or never answers at all.
  */
 final class LoopbackOtlpLogs implements AutoCloseable {
 
@@ -33,12 +36,15 @@ final class LoopbackOtlpLogs implements AutoCloseable {
 
 	private final List<Record> records = new CopyOnWriteArrayList<>();
 
+	private final List<Long> requestNanos = new CopyOnWriteArrayList<>();
+
 	private final CountDownLatch closed = new CountDownLatch(1);
 
-	private final boolean answers;
+	/** The status of every answer, {@code 0} for none. */
+	private final int status;
 
-	private LoopbackOtlpLogs(boolean answers) {
-		this.answers = answers;
+	private LoopbackOtlpLogs(int status) {
+		this.status = status;
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -51,11 +57,18 @@ final class LoopbackOtlpLogs implements AutoCloseable {
 	}
 
 	static LoopbackOtlpLogs answering() {
-		return new LoopbackOtlpLogs(true);
+		return new LoopbackOtlpLogs(200);
+	}
+
+	/**
+	 * A collector that is down and asks to be retried at once, every time.
+	 */
+	static LoopbackOtlpLogs unavailableRetryAtOnce() {
+		return new LoopbackOtlpLogs(503);
 	}
 
 	static LoopbackOtlpLogs neverAnswering() {
-		return new LoopbackOtlpLogs(false);
+		return new LoopbackOtlpLogs(0);
 	}
 
 	String url() {
@@ -73,14 +86,42 @@ final class LoopbackOtlpLogs implements AutoCloseable {
 		return List.copyOf(this.records);
 	}
 
+	/**
+	 * How many requests arrived within a time after the first one.
+	 */
+	long requestsWithin(Duration sinceFirst) {
+		List<Long> times = List.copyOf(this.requestNanos);
+		return times.isEmpty() ? 0 : times.stream().filter((time) -> time - times.get(0) <= sinceFirst.toNanos()).count();
+	}
+
+	/**
+	 * Waits until the first request has arrived.
+	 */
+	void awaitFirstRequest(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.requestNanos.isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("No request within " + timeout);
+			}
+			Thread.sleep(20);
+		}
+	}
+
 	private void receive(HttpExchange exchange) throws IOException {
 		byte[] body;
 		try (InputStream in = exchange.getRequestBody()) {
 			body = in.readAllBytes();
 		}
+		this.requestNanos.add(System.nanoTime());
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		this.authorizations.add((authorization != null) ? authorization : "");
-		if (!this.answers) {
+		if (this.status == 503) {
+			exchange.getResponseHeaders().add("Retry-After", "0");
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+			return;
+		}
+		if (this.status == 0) {
 			try {
 				this.closed.await();
 			}
@@ -94,7 +135,8 @@ final class LoopbackOtlpLogs implements AutoCloseable {
 				for (LogRecord record : scope.getLogRecordsList()) {
 					this.records.add(new Record(values(resource.getResource().getAttributesList()),
 							scope.getScope().getName(), record.getSeverityText(), record.getBody().getStringValue(),
-							values(record.getAttributesList())));
+							values(record.getAttributesList()), HexFormat.of().formatHex(record.getTraceId().toByteArray()),
+							HexFormat.of().formatHex(record.getSpanId().toByteArray())));
 				}
 			}
 		}
@@ -118,10 +160,10 @@ final class LoopbackOtlpLogs implements AutoCloseable {
 	}
 
 	/**
-	 * One shipped event; numbers as their text.
+	 * One shipped event; numbers as their text, ids as lower-case hex, empty when absent.
 	 */
 	record Record(Map<String, String> resource, String logger, String level, String message,
-			Map<String, String> attributes) {
+			Map<String, String> attributes, String traceId, String spanId) {
 
 		static List<String> messages(List<Record> records) {
 			List<String> messages = new ArrayList<>();
