@@ -343,7 +343,7 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 
 		private static boolean keepsBootFormat(OutputStreamAppender<ILoggingEvent> appender) {
 			return appender.getEncoder() instanceof StructuredLogEncoder
-					|| appender.getEncoder() instanceof ReservedNamesEncoder;
+					|| appender.getEncoder() instanceof BootFormatEncoder;
 		}
 
 		/**
@@ -353,10 +353,10 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 		private static void keepReservedNames(OutputStreamAppender<ILoggingEvent> appender,
 				@Nullable BootStructuredFormat format, EncoderConfig config) {
 			Encoder<ILoggingEvent> encoder = appender.getEncoder();
-			Encoder<ILoggingEvent> boot = (encoder instanceof ReservedNamesEncoder reserved) ? reserved.format()
+			Encoder<ILoggingEvent> boot = (encoder instanceof BootFormatEncoder reserved) ? reserved.format()
 					: encoder;
 			if (format != null) {
-				ReservedNamesEncoder reserved = new ReservedNamesEncoder(boot, format,
+				BootFormatEncoder reserved = new BootFormatEncoder(boot, format,
 						format.reservedNames(config.contract()), config.redaction().stats());
 				reserved.setContext(appender.getContext());
 				reserved.start();

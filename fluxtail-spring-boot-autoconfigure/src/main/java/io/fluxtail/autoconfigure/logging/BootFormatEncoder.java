@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -25,13 +26,19 @@ import org.slf4j.event.KeyValuePair;
  * format: an MDC entry or key/value pair whose name the format or the contract already uses is
  * written under {@code mdc.} or {@code kv.} first, and of two application fields with the same
  * name the key/value pair wins. Boot's JSON writer refuses a name written twice, which would lose
- * the whole line. Names are cut to {@link SizeLimits#MAX_NAME_CHARS} as in Fluxtail's own formats.
+ * the whole line. Names are cut to {@link SizeLimits#MAX_NAME_CHARS} as in Fluxtail's own formats,
+ * and an event Boot cannot encode (a value whose {@code toString} throws, even an {@code Error})
+ * is written as a minimal line with {@code encoder_error} rather than thrown into the caller.
  *
  * <p>
  * A line with no such name is handed to Boot's encoder as it is; only one that needs a rename gets
  * a view of the event with the renamed entries.
  */
-final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
+final class BootFormatEncoder extends EncoderBase<ILoggingEvent> {
+
+	static final String ENCODER_ERROR = "encoder_error";
+
+	private static final byte[] NO_BYTES = new byte[0];
 
 	private final Encoder<ILoggingEvent> format;
 
@@ -41,7 +48,9 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 
 	private final RedactionListener cuts;
 
-	ReservedNamesEncoder(Encoder<ILoggingEvent> format, BootStructuredFormat names, Set<String> reserved,
+	private final AtomicBoolean failureReported = new AtomicBoolean();
+
+	BootFormatEncoder(Encoder<ILoggingEvent> format, BootStructuredFormat names, Set<String> reserved,
 			RedactionListener cuts) {
 		this.format = format;
 		this.names = names;
@@ -64,7 +73,35 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 
 	@Override
 	public byte[] encode(ILoggingEvent event) {
-		return this.format.encode(needsRenames(event) ? renamed(event) : event);
+		try {
+			return this.format.encode(needsRenames(event) ? renamed(event) : event);
+		}
+		catch (Throwable ex) {
+			// a value whose rendering throws (even an Error) must not fail the caller or lose the line
+			reportOnce(ex);
+			return minimalLine(event, ex);
+		}
+	}
+
+	/**
+	 * The event's time, level, logger, thread, MDC (the unit of work) and unformatted message, with
+	 * the failure's type instead of its arguments, pairs and exception.
+	 */
+	private byte[] minimalLine(ILoggingEvent event, Throwable failure) {
+		try {
+			Map<String, String> mdc = (event.getMDCPropertyMap() != null) ? event.getMDCPropertyMap() : Map.of();
+			return this.format.encode(new EventView(event, String.valueOf(event.getMessage()), mdc,
+					List.of(new KeyValuePair(ENCODER_ERROR, failure.getClass().getName())), null));
+		}
+		catch (Throwable ex) {
+			return NO_BYTES;
+		}
+	}
+
+	private void reportOnce(Throwable ex) {
+		if (this.failureReported.compareAndSet(false, true)) {
+			addError("Spring Boot's structured format could not encode an event; writing a minimal line instead", ex);
+		}
 	}
 
 	@Override
@@ -132,7 +169,7 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 				}
 			}
 		}
-		return new RenamedFields(event, mdc, pairs);
+		return new EventView(event, event.getFormattedMessage(), mdc, pairs, event.getThrowableProxy());
 	}
 
 	/**
@@ -149,11 +186,11 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 	}
 
 	/**
-	 * The event with other MDC entries and key/value pairs; everything else is the event's.
+	 * The event with another message, MDC entries, key/value pairs or exception; everything else is
+	 * the event's.
 	 */
-	private record RenamedFields(ILoggingEvent event, Map<String, String> mdc,
-			List<KeyValuePair> pairs) implements ILoggingEvent {
-
+	private record EventView(ILoggingEvent event, String formattedMessage, Map<String, String> mdc,
+			List<KeyValuePair> pairs, @Nullable IThrowableProxy throwable) implements ILoggingEvent {
 		@Override
 		public String getThreadName() {
 			return this.event.getThreadName();
@@ -176,7 +213,7 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 
 		@Override
 		public String getFormattedMessage() {
-			return this.event.getFormattedMessage();
+			return this.formattedMessage;
 		}
 
 		@Override
@@ -190,8 +227,8 @@ final class ReservedNamesEncoder extends EncoderBase<ILoggingEvent> {
 		}
 
 		@Override
-		public IThrowableProxy getThrowableProxy() {
-			return this.event.getThrowableProxy();
+		public @Nullable IThrowableProxy getThrowableProxy() {
+			return this.throwable;
 		}
 
 		@Override

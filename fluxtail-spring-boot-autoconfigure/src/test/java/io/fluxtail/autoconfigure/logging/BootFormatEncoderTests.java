@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spring Boot's own formats behind the reserved-name rule: Boot's writer refuses a name written
  * twice, so without the rule these lines would be lost.
  */
-class ReservedNamesEncoderTests {
+class BootFormatEncoderTests {
 
 	private final LoggerContext context = new LoggerContext();
 
@@ -70,6 +70,22 @@ class ReservedNamesEncoderTests {
 	}
 
 	@Test
+	void anEventBootCannotEncodeIsAMinimalLineNotAThrow() {
+		Object hostile = new Object() {
+			@Override
+			public String toString() {
+				throw new AssertionError("getter failed");
+			}
+		};
+		LoggingEvent event = (LoggingEvent) event(Map.of("request_id", "req-1"), new KeyValuePair("order", hostile));
+		event.setArgumentArray(new Object[] { hostile });
+		JsonNode line = encode("logstash", BootStructuredFormat.LOGSTASH, event);
+		assertThat(line.get("message").asString()).isEqualTo("order accepted");
+		assertThat(line.get("request_id").asString()).isEqualTo("req-1");
+		assertThat(line.get(BootFormatEncoder.ENCODER_ERROR).asString()).isEqualTo(AssertionError.class.getName());
+	}
+
+	@Test
 	void aLineWithoutAReservedNameIsHandedOnAsItIs() {
 		ILoggingEvent event = event(Map.of("order_id", "4921"), new KeyValuePair("total", 12));
 		JsonNode line = encode("logstash", BootStructuredFormat.LOGSTASH, event);
@@ -84,7 +100,7 @@ class ReservedNamesEncoderTests {
 		boot.setFormat(id);
 		boot.setContext(this.context);
 		boot.start();
-		ReservedNamesEncoder encoder = new ReservedNamesEncoder(boot, format,
+		BootFormatEncoder encoder = new BootFormatEncoder(boot, format,
 				format.reservedNames(FieldContract.builder().build()), this.cuts);
 		encoder.setContext(this.context);
 		encoder.start();
