@@ -11,10 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,6 +63,40 @@ class QueuedOutputApplicationTests {
 			assertThat(described.mode()).isEqualTo("sync");
 			assertThat(described.queueCapacity()).isNull();
 			assertThat(context.getBeansOfType(OutputMetrics.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void outputPropertiesAreShownByConfigprops() {
+		try (ConfigurableApplicationContext context = run("management.endpoints.web.exposure.include=configprops",
+				"fluxtail.output.async=true")) {
+			ConfigurationPropertiesReportEndpoint configprops = context
+				.getBean(ConfigurationPropertiesReportEndpoint.class);
+			assertThat(configprops.configurationPropertiesWithPrefix(FluxtailOutputProperties.PREFIX)
+				.getContexts()
+				.values()
+				.stream()
+				.flatMap((described) -> described.getBeans().values().stream())
+				.filter((bean) -> bean.getPrefix().equals(FluxtailOutputProperties.PREFIX)))
+				.singleElement()
+				.satisfies((bean) -> assertThat(bean.getProperties()).containsKeys("async", "queueCapacity", "maxBlock",
+						"shutdownTimeout"));
+		}
+	}
+
+	@Test
+	void asyncOutputHealthIsUpWhileItsWriterRuns() {
+		try (ConfigurableApplicationContext context = run("fluxtail.output.async=true")) {
+			Health health = context.getBean(OutputHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("writer", "running").containsEntry("mode", "async");
+		}
+	}
+
+	@Test
+	void synchronousOutputHasNoHealthIndicator() {
+		try (ConfigurableApplicationContext context = run()) {
+			assertThat(context.getBeansOfType(OutputHealthIndicator.class)).isEmpty();
 		}
 	}
 
