@@ -93,7 +93,7 @@ final class FieldCollector {
 		if (event instanceof CapturedEvent captured) {
 			captured.fields().forEach((field) -> addBusiness(fields, field.source(), field.name(), field.value()));
 		}
-		else if (carriesApplicationFields(event)) {
+		else if (carriesApplicationFields(event, false)) {
 			readApplicationFields(event, (source, name, value) -> addBusiness(fields, source, name, value));
 		}
 		addMdc(fields, mdc);
@@ -118,11 +118,12 @@ final class FieldCollector {
 	 * another thread: the caller pays for reading them, and what the line says is what the caller
 	 * logged, whatever happens to the values afterwards.
 	 * @param event the event
-	 * @return the event itself when it carries no application field, otherwise one that carries
-	 * the fixed fields, or the failure of a key/value pair's value
+	 * @return the event itself when its application fields cannot change (none, or key/value pairs
+	 * of immutable scalars), otherwise one that carries the fixed fields, or the failure of a
+	 * key/value pair's value
 	 */
 	ILoggingEvent capture(ILoggingEvent event) {
-		if (!carriesApplicationFields(event)) {
+		if (!carriesApplicationFields(event, true)) {
 			return event;
 		}
 		List<CapturedEvent.Field> captured = new ArrayList<>();
@@ -140,11 +141,17 @@ final class FieldCollector {
 	 * Whether the event carries values of the application's that need reading: key/value pairs,
 	 * structured arguments or markers. Plain message arguments are already in the formatted
 	 * message.
+	 * @param event the event
+	 * @param mutableOnly whether key/value pairs count only when their value may change
 	 */
-	private static boolean carriesApplicationFields(ILoggingEvent event) {
+	private static boolean carriesApplicationFields(ILoggingEvent event, boolean mutableOnly) {
 		List<KeyValuePair> pairs = event.getKeyValuePairs();
-		if (pairs != null && !pairs.isEmpty()) {
-			return true;
+		if (pairs != null) {
+			for (KeyValuePair pair : pairs) {
+				if (!mutableOnly || (pair.value != null && !isImmutableScalar(pair.value))) {
+					return true;
+				}
+			}
 		}
 		List<Marker> markers = event.getMarkerList();
 		if (markers != null && !markers.isEmpty()) {

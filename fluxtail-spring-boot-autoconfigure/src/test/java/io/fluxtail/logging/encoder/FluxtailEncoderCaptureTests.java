@@ -115,10 +115,17 @@ class FluxtailEncoderCaptureTests {
 	}
 
 	@Test
-	void anEventWithoutApplicationFieldsIsLeftAsItIs() {
+	void anEventWhoseFieldsCannotChangeIsLeftAsItIs() {
 		FluxtailEncoder encoder = this.events.encoder(LogFormat.JSON, FieldContract.builder().build(), this.stats);
 		LoggingEvent event = this.events.event("checkout.api", Level.INFO, "order {} accepted for {}", 4921, "EUR");
 		assertThat(encoder.capture(event)).isSameAs(event);
+		event.addKeyValuePair(new KeyValuePair("order_id", 4921));
+		event.addKeyValuePair(new KeyValuePair("currency", "EUR"));
+		event.addKeyValuePair(new KeyValuePair("at", Instant.parse("2026-04-24T10:14:03.125Z")));
+		event.addKeyValuePair(new KeyValuePair("tier", Tier.GOLD));
+		assertThat(encoder.capture(event)).isSameAs(event);
+		event.addKeyValuePair(new KeyValuePair("items", new ArrayList<>(List.of("sku-1"))));
+		assertThat(encoder.capture(event)).isNotSameAs(event);
 	}
 
 	private LoggingEvent event(Object value) {
