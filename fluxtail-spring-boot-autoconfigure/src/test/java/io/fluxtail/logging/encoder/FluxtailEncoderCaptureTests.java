@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.event.KeyValuePair;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the application does to its values afterwards.
  */
 class FluxtailEncoderCaptureTests {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private final TestEvents events = new TestEvents();
 
@@ -71,6 +74,11 @@ class FluxtailEncoderCaptureTests {
 			FluxtailEncoder encoder = this.events.encoder(format, FieldContract.builder().build(), this.stats);
 			String atTheCall = TestEvents.encode(encoder, event(value));
 			assertThat(encode(encoder, encoder.capture(event(value)))).as(format.name()).isEqualTo(atTheCall);
+			if (format == LogFormat.JSON) {
+				// and says what Jackson says of the value itself
+				assertThat(LogLines.parse(atTheCall).get("value"))
+					.isEqualTo(MAPPER.readTree(MAPPER.writeValueAsString(value)));
+			}
 		}
 	}
 
