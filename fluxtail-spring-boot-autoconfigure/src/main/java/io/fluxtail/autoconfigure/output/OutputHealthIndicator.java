@@ -15,6 +15,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public class OutputHealthIndicator implements HealthIndicator {
 
+	/** Detail shown once the writer has ended: how lines are written instead. */
+	static final String FALLBACK = "logging threads write their lines";
+
 	private final Supplier<@Nullable QueuedAppender> queue;
 
 	/**
@@ -33,7 +36,7 @@ public class OutputHealthIndicator implements HealthIndicator {
 			return Health.up().withDetail("mode", "sync").build();
 		}
 		Health.Builder health = queue.isWriterRunning() ? Health.up().withDetail("writer", "running")
-				: Health.down().withDetail("writer", "ended").withDetail("fallback", "logging threads write their lines");
+				: Health.down().withDetail("writer", "ended").withDetail("fallback", FALLBACK);
 		return health.withDetail("mode", "async")
 			.withDetail("queueSize", queue.size())
 			.withDetail("inFlight", queue.inFlight())

@@ -128,7 +128,8 @@ final class FieldCollector {
 		}
 		List<CapturedEvent.Field> captured = new ArrayList<>();
 		try {
-			readApplicationFields(event, (source, name, value) -> captured.add(new CapturedEvent.Field(source, name, value)));
+			readApplicationFields(event,
+					(source, name, value) -> captured.add(new CapturedEvent.Field(source, name, value)));
 			return new CapturedEvent(event, captured, null);
 		}
 		catch (Throwable ex) {

@@ -286,7 +286,8 @@ final class QueueWriter implements Runnable {
 		Map<Level, Long> counts = countByLevel(left);
 		this.unwrittenAtStop = counts.values().stream().mapToLong(Long::longValue).sum();
 		this.inFlight.lazySet(0);
-		this.appenders.appendLoopOnAppenders(DropReport.unwritten(counts, this.shutdownTimeout).toEvent(this.reportLogger));
+		DropReport report = DropReport.unwritten(counts, this.shutdownTimeout);
+		this.appenders.appendLoopOnAppenders(report.toEvent(this.reportLogger));
 		flush();
 	}
 

@@ -67,7 +67,7 @@ class OutputHealthIndicatorTests {
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("writer", "ended")
-			.containsEntry("fallback", "logging threads write their lines");
+			.containsEntry("fallback", OutputHealthIndicator.FALLBACK);
 	}
 
 	@Test

@@ -63,7 +63,8 @@ class FluxtailEncoderCaptureTests {
 				Arguments.of("AtomicLong", new AtomicLong(42)), Arguments.of("StringBuilder", new StringBuilder("sb")),
 				Arguments.of("enum", Tier.GOLD),
 				Arguments.of("UUID", UUID.fromString("6f1c1b5e-2f6a-4c1e-9b7a-1c2d3e4f5a6b")),
-				Arguments.of("LocalDate", LocalDate.of(2026, 4, 24)), Arguments.of("Date", new Date(1_777_000_000_125L)),
+				Arguments.of("LocalDate", LocalDate.of(2026, 4, 24)),
+				Arguments.of("Date", new Date(1_777_000_000_125L)),
 				Arguments.of("BigDecimal", new BigDecimal("1.10")), Arguments.of("float", 1.1f));
 	}
 

@@ -198,8 +198,12 @@ class QueuedAppenderTests {
 		QueuedAppender queue = queue(sink, 1024, Duration.ofSeconds(30));
 		this.root.addAppender(queue);
 		this.context.getMDCAdapter().put(CoreFields.REQUEST_ID, "req-9f2c");
-		this.log.atWarn().addKeyValue("payment", new Throws(new AssertionError("getter asserts"))).log("payment captured");
-		this.log.atWarn().addKeyValue("payment", new Throws(new OutOfMemoryError("Java heap space"))).log("payment captured");
+		this.log.atWarn()
+			.addKeyValue("payment", new Throws(new AssertionError("getter asserts")))
+			.log("payment captured");
+		this.log.atWarn()
+			.addKeyValue("payment", new Throws(new OutOfMemoryError("Java heap space")))
+			.log("payment captured");
 		Object[] self = { "card", null };
 		self[1] = self;
 		this.log.atWarn().addKeyValue("payment", self).log("payment captured");
