@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.OutputDescriptor;
+import io.fluxtail.actuate.StatsDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -48,6 +50,13 @@ class QueuedOutputApplicationTests {
 			assertThat(registry.get(OutputMetrics.QUEUE_SIZE).gauge().value()).isBetween(0.0, 512.0);
 			assertThat(registry.get(OutputMetrics.DROPPED).tag("level", "INFO").functionCounter().count()).isZero();
 			assertThat(registry.get(OutputMetrics.DROPPED).functionCounters()).hasSize(5);
+			assertThat(described.writer()).isEqualTo("running");
+			assertThat(described.inFlight()).isBetween(0, 512);
+			assertThat(described.failedWrites()).isZero();
+			assertThat(described.unwrittenAtStop()).isZero();
+			assertThat(registry.get(OutputMetrics.IN_FLIGHT).gauge().value()).isBetween(0.0, 512.0);
+			assertThat(registry.get(OutputMetrics.UNWRITTEN).functionCounter().count()).isZero();
+			assertThat(registry.get(OutputMetrics.FAILED).functionCounter().count()).isZero();
 			// written by the queue's thread, still through System.out: output capture sees it
 			awaitLine(output, "\"message\":\"order accepted\"");
 		}
@@ -101,6 +110,21 @@ class QueuedOutputApplicationTests {
 	}
 
 	@Test
+	void valuesThatFailToSerializeAreCountedAsSuchOnTheEndpoint(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run()) {
+			FluxtailEndpoint endpoint = context.getBean(FluxtailEndpoint.class);
+			StatsDescriptor before = endpoint.contract().stats();
+			log.info("order {}", StructuredArguments.value("payment", new Asserting()));
+			log.atInfo().addKeyValue("payment", new Asserting()).log("order accepted");
+			StatsDescriptor after = endpoint.contract().stats();
+			assertThat(after.serializationFailures() - before.serializationFailures()).isEqualTo(2);
+			assertThat(after.encoderErrors() - before.encoderErrors()).isEqualTo(1);
+			assertThat(after.conflictsDropped()).isEqualTo(before.conflictsDropped());
+			assertThat(output.getOut()).contains("\"message\":\"order accepted\"").contains("\"encoder_error\"");
+		}
+	}
+
+	@Test
 	void anEmptyQueueFailsStartupNamingTheProperty() {
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 			.isThrownBy(() -> run("fluxtail.output.async=true", "fluxtail.output.queue-capacity=0"))
@@ -132,6 +156,17 @@ class QueuedOutputApplicationTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Plain {
+
+	}
+
+	/**
+	 * A bean whose getter asserts.
+	 */
+	static final class Asserting {
+
+		public String getState() {
+			throw new AssertionError("payment state is not readable");
+		}
 
 	}
 
