@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param writer {@code running}, or {@code ended} when the queue's writer thread has ended while the
  * application runs (the logging threads then write their own lines); {@code null} when
  * synchronous
- * @param inFlight events the writer has taken from the queue and not written yet, {@code null} when
- * synchronous
+ * @param inFlight events the writer has taken from the queue and not written out yet (the batch it
+ * writes, until its flush returns), {@code null} when synchronous
  * @param failedWrites events an appender threw on, {@code null} when synchronous
  * @param unwrittenAtStop events a stop left unwritten because the output did not take them within
  * the shutdown timeout, {@code null} when synchronous

@@ -21,8 +21,8 @@ import org.slf4j.event.KeyValuePair;
  * @param keyPrefix prefix of the per-level key/value pairs ({@code dropped_info=120})
  * @param counts events by level, only levels that lost events
  * @param since when the first of them was dropped, {@code null} for events left at shutdown
- * @param inFlight events of the batch a blocked write held, whose levels are not known, counted
- * apart
+ * @param inFlight events of the batch a blocked write held (taken from the queue, not known to be
+ * written out), counted apart
  */
 record DropReport(String message, String keyPrefix, Map<Level, Long> counts, @Nullable Instant since, long inFlight) {
 

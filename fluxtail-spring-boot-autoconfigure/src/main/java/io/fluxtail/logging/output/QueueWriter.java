@@ -67,7 +67,10 @@ final class QueueWriter implements Runnable {
 
 	private final AtomicBoolean sleeping = new AtomicBoolean();
 
-	/** Events taken from the queue and not written yet; only this thread writes it. */
+	/**
+	 * Events of the batch being written, until its flush returns: a console batch is only written
+	 * out when flushed, so none of them is known to be out before. Only this thread writes it.
+	 */
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	/** Taken by whoever writes the final count of what a stop left unwritten: this thread or the stop. */
@@ -113,6 +116,10 @@ final class QueueWriter implements Runnable {
 		return this.passes;
 	}
 
+	/**
+	 * Returns the events of the batch being written, until its flush returns.
+	 * @return the events in flight
+	 */
 	int inFlight() {
 		return this.inFlight.get();
 	}
@@ -203,6 +210,7 @@ final class QueueWriter implements Runnable {
 					this.inFlight.lazySet(batch.size());
 					int written = write(batch);
 					flush();
+					this.inFlight.lazySet(0);
 					this.passes++;
 					if (written < batch.size()) {
 						reportUnwritten(batch.subList(written, batch.size()));
@@ -242,7 +250,6 @@ final class QueueWriter implements Runnable {
 				this.failedWrites++;
 				this.owner.addError("Failed to write a queued log event", ex);
 			}
-			this.inFlight.lazySet(batch.size() - i - 1);
 		}
 		return batch.size();
 	}

@@ -328,7 +328,8 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	}
 
 	/**
-	 * Returns how many events the writer has taken from the queue and not written yet.
+	 * Returns how many events the writer has taken from the queue and not written out yet: the
+	 * batch it is writing, until its flush returns.
 	 * @return the events in flight
 	 */
 	public int inFlight() {
