@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>
  * Bound from the {@code Environment} before the application context exists, since the appenders
- * are wrapped before the first startup line; also a bean, so that IDEs know the properties.
+ * are wrapped before the first startup line; also a bean (see
+ * {@link FluxtailOutputAutoConfiguration}), so that {@code /actuator/configprops} shows them.
  */
 @ConfigurationProperties(FluxtailOutputProperties.PREFIX)
 public class FluxtailOutputProperties {
@@ -40,7 +41,8 @@ public class FluxtailOutputProperties {
 
 	/**
 	 * How long a graceful stop may take to write what is still queued. Past it, one line says how
-	 * many events of each level were left unwritten.
+	 * many events of each level were left unwritten: on the output, or on stderr when the output
+	 * is blocked (a stdout nobody reads), since the stop does not wait for a blocked write.
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(5);
 

@@ -9,8 +9,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes the queue's size and its drops per level. Both read the queue's own state, so drops
- * before the registry existed are included and the log path never touches Micrometer.
+ * Publishes the queue's size, what its writer holds, and what it lost: drops per level, events
+ * left at a stop, failed writes. All read the queue's own state, so losses before the registry
+ * existed are included and the log path never touches Micrometer.
  */
 public class OutputMetrics implements MeterBinder {
 
@@ -19,6 +20,15 @@ public class OutputMetrics implements MeterBinder {
 
 	/** Counter of the events dropped because the queue was full, tagged {@code level}. */
 	public static final String DROPPED = "fluxtail.output.dropped";
+
+	/** Gauge of the events the writer has taken from the queue and not written yet. */
+	public static final String IN_FLIGHT = "fluxtail.output.in.flight";
+
+	/** Counter of the events a stop left unwritten because the output did not take them in time. */
+	public static final String UNWRITTEN = "fluxtail.output.unwritten";
+
+	/** Counter of the events a wrapped appender threw on. */
+	public static final String FAILED = "fluxtail.output.failed";
 
 	private final @Nullable QueuedAppender queue;
 
@@ -45,6 +55,15 @@ public class OutputMetrics implements MeterBinder {
 				.description("Log events dropped because the output queue was full")
 				.register(registry);
 		}
+		Gauge.builder(IN_FLIGHT, this.queue, QueuedAppender::inFlight)
+			.description("Log events taken from the output queue and not written yet")
+			.register(registry);
+		FunctionCounter.builder(UNWRITTEN, this.queue, QueuedAppender::unwrittenAtStop)
+			.description("Log events a stop left unwritten because the output did not take them in time")
+			.register(registry);
+		FunctionCounter.builder(FAILED, this.queue, QueuedAppender::failedWrites)
+			.description("Log events an output appender failed to write")
+			.register(registry);
 	}
 
 }

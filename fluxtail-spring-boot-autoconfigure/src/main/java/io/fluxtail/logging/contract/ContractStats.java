@@ -16,6 +16,10 @@ public final class ContractStats {
 
 	private final LongAdder conflictsDropped = new LongAdder();
 
+	private final LongAdder serializationFailures = new LongAdder();
+
+	private final LongAdder encoderErrors = new LongAdder();
+
 	/**
 	 * Counts one encoded event.
 	 * @param level the event's level
@@ -46,6 +50,23 @@ public final class ContractStats {
 		this.conflictsDropped.increment();
 	}
 
+	/**
+	 * Counts an application value (key/value pair, structured argument or marker) that could not be
+	 * serialized: a structured argument or marker is left out of its line, a key/value pair turns
+	 * its line into the minimal one.
+	 */
+	public void serializationFailed() {
+		this.serializationFailures.increment();
+	}
+
+	/**
+	 * Counts an event written as the minimal {@code encoder_error} line because it could not be
+	 * encoded in full.
+	 */
+	public void encoderError() {
+		this.encoderErrors.increment();
+	}
+
 	public Map<String, Long> eventsByLevel() {
 		return this.eventsByLevel.snapshot();
 	}
@@ -60,6 +81,14 @@ public final class ContractStats {
 
 	public long conflictsDropped() {
 		return this.conflictsDropped.sum();
+	}
+
+	public long serializationFailures() {
+		return this.serializationFailures.sum();
+	}
+
+	public long encoderErrors() {
+		return this.encoderErrors.sum();
 	}
 
 }

@@ -1,10 +1,14 @@
 package io.fluxtail.logging.encoder;
 
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -80,27 +84,164 @@ final class FieldCollector {
 	/**
 	 * Collects the fields of one event into an empty, reused list: the event's own fields in the
 	 * schema's order, the contract's context with defaults, the application's fields, the
-	 * exception.
+	 * exception. The application's values are read as {@link #fixed fixed} values, or taken as
+	 * {@link #capture captured} on the caller's thread.
 	 * @param event the event
 	 * @param fields an empty list
 	 * @return {@code fields}
+	 * @throws Throwable whatever serializing a key/value pair's value threw
 	 */
 	EventFields collect(ILoggingEvent event, EventFields fields) {
 		this.stats.event(event.getLevel().toString());
 		collectCore(event, fields, true);
 		Map<String, String> mdc = mdcOf(event);
 		addContext(fields, mdc);
-		addKeyValuePairs(fields, event.getKeyValuePairs());
-		addStructuredArguments(fields, event.getArgumentArray());
-		addMarkers(fields, event.getMarkerList());
+		if (event instanceof CapturedEvent captured) {
+			captured.fields().forEach((field) -> addBusiness(fields, field.source(), field.name(), field.value()));
+		}
+		else if (carriesApplicationFields(event, false)) {
+			readApplicationFields(event, (source, name, value) -> addBusiness(fields, source, name, value));
+		}
 		addMdc(fields, mdc);
 		addError(fields, event);
 		return fields;
 	}
 
 	/**
-	 * Collects only the event's own fields, for the minimal line written when an event cannot be
-	 * encoded; the message is then the unformatted pattern, when asked for at all.
+	 * Collects what the minimal line of an event that could not be encoded carries: the event's
+	 * own fields and the contract's context, which are plain strings and cannot fail the same way.
+	 * @param event the event
+	 * @param fields an empty list
+	 * @param withMessage whether to include the message
+	 */
+	void collectMinimal(ILoggingEvent event, EventFields fields, boolean withMessage) {
+		collectCore(event, fields, withMessage);
+		addContext(fields, mdcOf(event));
+	}
+
+	/**
+	 * Fixes the application's fields of an event as they are now, for an event encoded later on
+	 * another thread: the caller pays for reading them, and what the line says is what the caller
+	 * logged, whatever happens to the values afterwards.
+	 * @param event the event
+	 * @return the event itself when its application fields cannot change (none, or key/value pairs
+	 * of immutable scalars), otherwise one that carries the fixed fields, or the failure of a
+	 * key/value pair's value
+	 */
+	ILoggingEvent capture(ILoggingEvent event) {
+		if (!carriesApplicationFields(event, true)) {
+			return event;
+		}
+		List<CapturedEvent.Field> captured = new ArrayList<>();
+		try {
+			readApplicationFields(event,
+					(source, name, value) -> captured.add(new CapturedEvent.Field(source, name, value)));
+			return new CapturedEvent(event, captured, null);
+		}
+		catch (Throwable ex) {
+			// whatever it is (even a StackOverflowError), it concerns this event only: its line says so
+			return new CapturedEvent(event, List.of(), ex);
+		}
+	}
+
+	/**
+	 * Whether the event carries values of the application's that need reading: key/value pairs,
+	 * structured arguments or markers. Plain message arguments are already in the formatted
+	 * message.
+	 * @param event the event
+	 * @param mutableOnly whether key/value pairs count only when their value may change
+	 */
+	private static boolean carriesApplicationFields(ILoggingEvent event, boolean mutableOnly) {
+		List<KeyValuePair> pairs = event.getKeyValuePairs();
+		if (pairs != null) {
+			for (KeyValuePair pair : pairs) {
+				if (!mutableOnly || (pair.value != null && !isImmutableScalar(pair.value))) {
+					return true;
+				}
+			}
+		}
+		List<Marker> markers = event.getMarkerList();
+		if (markers != null && !markers.isEmpty()) {
+			return true;
+		}
+		Object[] arguments = event.getArgumentArray();
+		if (arguments != null) {
+			for (Object argument : arguments) {
+				if (argument instanceof StructuredArgument) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Reads key/value pairs, structured arguments and markers, in that order, each value
+	 * {@link #fixed fixed}. A structured argument or marker that cannot be serialized is left out
+	 * and counted; a key/value pair's value that cannot be serialized throws.
+	 */
+	private void readApplicationFields(ILoggingEvent event, ApplicationField consumer) {
+		List<KeyValuePair> pairs = event.getKeyValuePairs();
+		if (pairs != null) {
+			for (KeyValuePair pair : pairs) {
+				Object value;
+				try {
+					value = fixed(pair.value);
+				}
+				catch (Throwable ex) {
+					this.stats.serializationFailed();
+					throw ex;
+				}
+				consumer.accept("kv", pair.key, value);
+			}
+		}
+		Object[] arguments = event.getArgumentArray();
+		if (arguments != null) {
+			for (Object argument : arguments) {
+				// plain arguments first: class checks are cheaper than the interface check
+				if (!(argument instanceof String || argument instanceof Number)
+						&& argument instanceof StructuredArgument structured) {
+					readStructured(structured, consumer);
+				}
+			}
+		}
+		List<Marker> markers = event.getMarkerList();
+		if (markers != null) {
+			for (Marker marker : markers) {
+				readMarker(marker, consumer);
+			}
+		}
+	}
+
+	/**
+	 * Returns a value as it is now, as data no later change by the application can reach: immutable
+	 * scalars as they are, anything else (maps, lists, arrays, beans, records, ...) converted by
+	 * the encoder's mapper into new maps, lists and scalars. Both output modes write this, so an
+	 * asynchronous line is the synchronous one.
+	 * @param value a value the application logged
+	 * @return the fixed value
+	 */
+	@Nullable Object fixed(@Nullable Object value) {
+		if (value == null || isImmutableScalar(value)) {
+			return value;
+		}
+		if (value instanceof CharSequence text) {
+			return text.toString();
+		}
+		return this.mapper.convertValue(value, Object.class);
+	}
+
+	private static boolean isImmutableScalar(Object value) {
+		Class<?> type = value.getClass();
+		return type == String.class || type == Integer.class || type == Long.class || type == Boolean.class
+				|| type == Double.class || type == Float.class || type == Short.class || type == Byte.class
+				|| type == Character.class || type == BigDecimal.class || type == BigInteger.class || type == UUID.class
+				|| value instanceof Enum<?> || type.getPackageName().equals("java.time");
+	}
+
+	/**
+	 * Collects only the event's own fields; the message is then the unformatted pattern, when
+	 * asked for at all.
 	 * @param event the event
 	 * @param fields an empty list
 	 * @param withMessage whether to include the message
@@ -125,7 +266,7 @@ final class FieldCollector {
 		try {
 			return event.getFormattedMessage();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			// a failing toString() of an argument: the pattern still says what happened
 			return event.getMessage();
 		}
@@ -170,51 +311,22 @@ final class FieldCollector {
 		return null;
 	}
 
-	private void addKeyValuePairs(EventFields fields, @Nullable List<KeyValuePair> pairs) {
-		if (pairs != null) {
-			for (KeyValuePair pair : pairs) {
-				addBusiness(fields, "kv", pair.key, pair.value);
-			}
-		}
-	}
-
-	private void addStructuredArguments(EventFields fields, @Nullable Object[] arguments) {
-		if (arguments != null) {
-			for (Object argument : arguments) {
-				// plain arguments first: class checks are cheaper than the interface check
-				if (argument instanceof String || argument instanceof Number) {
-					continue;
-				}
-				if (argument instanceof StructuredArgument structured) {
-					addStructured(fields, structured);
-				}
-			}
-		}
-	}
-
-	private void addMarkers(EventFields fields, @Nullable List<Marker> markers) {
-		if (markers != null) {
-			for (Marker marker : markers) {
-				addMarker(fields, marker);
-			}
-		}
-	}
-
-	private void addMarker(EventFields fields, Marker marker) {
+	private void readMarker(Marker marker, ApplicationField consumer) {
 		if (marker instanceof LogstashMarker && marker instanceof StructuredArgument structured) {
-			addStructured(fields, structured);
+			readStructured(structured, consumer);
 		}
 		if (marker.hasReferences()) {
-			marker.iterator().forEachRemaining((child) -> addMarker(fields, child));
+			marker.iterator().forEachRemaining((child) -> readMarker(child, consumer));
 		}
 	}
 
 	/**
 	 * Structured arguments only know how to write themselves as JSON, so they are written once
-	 * and read back to get their names and typed values (numbers stay numbers).
+	 * and read back to get their names and typed values (numbers stay numbers), which are then
+	 * plain data. One that fails to write, whatever it throws, is left out and counted.
 	 */
 	@SuppressWarnings("unchecked")
-	private void addStructured(EventFields fields, StructuredArgument argument) {
+	private void readStructured(StructuredArgument argument, ApplicationField consumer) {
 		Map<String, Object> written;
 		try {
 			StringWriter json = new StringWriter();
@@ -225,11 +337,11 @@ final class FieldCollector {
 			}
 			written = this.mapper.readValue(json.toString(), LinkedHashMap.class);
 		}
-		catch (RuntimeException ex) {
-			this.stats.conflictDropped();
+		catch (Throwable ex) {
+			this.stats.serializationFailed();
 			return;
 		}
-		written.forEach((name, value) -> addBusiness(fields, "arg", name, value));
+		written.forEach((name, value) -> consumer.accept("arg", name, value));
 	}
 
 	private void addMdc(EventFields fields, Map<String, String> mdc) {
@@ -293,6 +405,16 @@ final class FieldCollector {
 
 	void stop() {
 		this.stackTraces.stop();
+	}
+
+	/**
+	 * Receives one application field as read from an event.
+	 */
+	@FunctionalInterface
+	private interface ApplicationField {
+
+		void accept(String source, @Nullable String name, @Nullable Object value);
+
 	}
 
 }

@@ -21,8 +21,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Every format takes the same path, in {@link #encode}: collect the event's fields, redact them,
  * write them, release the reused list. Encoding never throws into the application: an event that
- * cannot be encoded is written as a minimal line in the same format with an {@code encoder_error}
- * field, and the failure is reported once to Logback's status manager.
+ * cannot be encoded, whatever was thrown, is written as a minimal line in the same format with the
+ * contract's context and an {@code encoder_error} field, counted, and the failure is reported once
+ * to Logback's status manager.
+ *
+ * <p>
+ * That includes {@link VirtualMachineError}s: a {@link StackOverflowError} or
+ * {@link OutOfMemoryError} thrown while encoding comes from the event's own values (a value that
+ * contains itself, a getter that throws it, a value too large to render), and once it is caught the
+ * stack and memory of the failed attempt are released, so the application goes on with one minimal
+ * line. The JVM's own reaction to running out of memory ({@code -XX:+ExitOnOutOfMemoryError}, heap
+ * dumps) happens where the error is thrown, so catching it here hides nothing from those options.
  */
 public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -126,6 +135,20 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		return NO_BYTES;
 	}
 
+	/**
+	 * Fixes what the caller passed with the event (key/value pairs, structured arguments, markers)
+	 * as it is now, for an event that is encoded later on another thread: the line then says what
+	 * the caller logged, byte for byte as if it were encoded now, and a slow or failing value costs
+	 * the caller, never the thread that writes. Never throws.
+	 * @param event an event prepared for deferred processing
+	 * @return the event itself when it carries none of those, otherwise an event to encode in its
+	 * place
+	 */
+	public ILoggingEvent capture(ILoggingEvent event) {
+		FieldCollector collector = this.collector;
+		return (collector != null) ? collector.capture(event) : event;
+	}
+
 	@Override
 	public byte[] encode(ILoggingEvent event) {
 		FieldCollector collector = this.collector;
@@ -133,6 +156,9 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		LineWriter writer = this.writer;
 		if (collector == null || redactor == null || writer == null) {
 			return NO_BYTES;
+		}
+		if (event instanceof CapturedEvent captured && captured.failure() != null) {
+			return failed(event, captured.failure(), collector, redactor, writer);
 		}
 		Scratch scratch = this.scratches.acquire();
 		try {
@@ -145,36 +171,52 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 			}
 			return scratch.line.toLine();
 		}
-		catch (RuntimeException ex) {
-			reportOnce(ex);
-			return minimalLine(event, ex, collector, redactor, writer);
+		catch (Throwable ex) {
+			return failed(event, ex, collector, redactor, writer);
 		}
 		finally {
 			this.scratches.release(scratch);
 		}
 	}
 
+	private byte[] failed(ILoggingEvent event, Throwable failure, FieldCollector collector, FieldRedactor redactor,
+			LineWriter writer) {
+		EncoderConfig config = this.config;
+		if (config != null) {
+			config.stats().encoderError();
+		}
+		reportOnce(failure);
+		try {
+			return minimalLine(event, failure, collector, redactor, writer);
+		}
+		catch (Throwable ex) {
+			// nothing can be written for this event (the memory is really gone): it is counted
+			return NO_BYTES;
+		}
+	}
+
 	/**
 	 * The line written when an event cannot be encoded normally: the same format and names, with
-	 * only the event's core fields and the reason, so that it cannot fail the same way.
+	 * only the event's core fields, the contract's context (service, env, request and trace ids)
+	 * and the reason, plain strings that cannot fail the same way.
 	 */
-	private byte[] minimalLine(ILoggingEvent event, RuntimeException failure, FieldCollector collector,
+	private byte[] minimalLine(ILoggingEvent event, Throwable failure, FieldCollector collector,
 			FieldRedactor redactor, LineWriter writer) {
 		Scratch scratch = new Scratch();
-		collector.collectCore(event, scratch.fields, true);
+		collector.collectMinimal(event, scratch.fields, true);
 		try {
 			redactor.apply(scratch.fields);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			scratch.fields.clear();
-			collector.collectCore(event, scratch.fields, false);
+			collector.collectMinimal(event, scratch.fields, false);
 		}
 		scratch.fields.add(EventFields.Role.BUSINESS, ENCODER_ERROR, failure.getClass().getName());
 		writer.write(scratch.fields, scratch.line);
 		return scratch.line.toLine();
 	}
 
-	private void reportOnce(RuntimeException ex) {
+	private void reportOnce(Throwable ex) {
 		if (this.failureReported.compareAndSet(false, true)) {
 			addError("Fluxtail could not encode an event; writing a minimal line instead", ex);
 		}

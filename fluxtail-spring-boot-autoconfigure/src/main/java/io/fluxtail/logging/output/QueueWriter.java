@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.Level;
@@ -25,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * looks at the queue every {@link #LINGER_NANOS}, so each pass writes every line gathered since
  * the last one with one flush; only after a quiet spell does it sleep until the next event wakes
  * it. Waking a thread per event costs more than writing the line.
+ *
+ * <p>
+ * It ends only when stopped: whatever one event's write throws, {@link Error}s included, is
+ * reported and counted, and the next event is written. Should it end all the same,
+ * {@link #hasEnded()} says so and the appender writes in the callers.
  */
 final class QueueWriter implements Runnable {
 
@@ -33,6 +39,9 @@ final class QueueWriter implements Runnable {
 
 	/** Pause between passes while events keep coming: the longest a line waits for its batch. */
 	static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+	/** How long past the shutdown timeout a stop waits for the writer's own final line. */
+	static final Duration REPORT_GRACE = Duration.ofMillis(500);
 
 	/** Empty passes before the writer sleeps until an event wakes it. */
 	private static final int QUIET_PASSES_BEFORE_SLEEP = 50;
@@ -58,15 +67,32 @@ final class QueueWriter implements Runnable {
 
 	private final AtomicBoolean sleeping = new AtomicBoolean();
 
+	/**
+	 * Events of the batch being written, until its flush returns: a console batch is only written
+	 * out when flushed, so none of them is known to be out before. Only this thread writes it.
+	 */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/** Taken by whoever writes the final count of what a stop left unwritten: this thread or the stop. */
+	private final AtomicBoolean finalReport = new AtomicBoolean();
+
 	private volatile boolean stopping;
+
+	private volatile boolean ended;
 
 	/** Batches written so far; only this thread writes it. */
 	private volatile long passes;
 
+	/** Events an appender threw on; only this thread writes it. */
+	private volatile long failedWrites;
+
+	/** Events a stop left unwritten. */
+	private volatile long unwrittenAtStop;
+
 	/** {@link System#nanoTime()} past which a stopping writer gives up, valid once stopping. */
 	private volatile long stopDeadline;
 
-	private @Nullable Duration shutdownTimeout;
+	private volatile Duration shutdownTimeout = Duration.ZERO;
 
 	private long lastReportNanos = System.nanoTime() - REPORT_INTERVAL_NANOS;
 
@@ -90,6 +116,31 @@ final class QueueWriter implements Runnable {
 		return this.passes;
 	}
 
+	/**
+	 * Returns the events of the batch being written, until its flush returns.
+	 * @return the events in flight
+	 */
+	int inFlight() {
+		return this.inFlight.get();
+	}
+
+	long failedWrites() {
+		return this.failedWrites;
+	}
+
+	long unwrittenAtStop() {
+		return this.unwrittenAtStop;
+	}
+
+	/**
+	 * Whether the thread has ended: after a stop, or (which nothing should cause) while the
+	 * appender still runs.
+	 * @return whether the thread has ended
+	 */
+	boolean hasEnded() {
+		return this.ended;
+	}
+
 	boolean isCurrentThread() {
 		return Thread.currentThread() == this.thread;
 	}
@@ -104,7 +155,8 @@ final class QueueWriter implements Runnable {
 	/**
 	 * Writes what is queued, then ends the thread.
 	 * @param timeout how long writing may take; past it the count of what was left is written
-	 * @return whether the writer finished in time
+	 * @return whether the writer finished in time; when not, it is blocked in a write and
+	 * {@link #abandon()} counts what it left
 	 */
 	boolean stop(Duration timeout) {
 		this.shutdownTimeout = timeout;
@@ -113,7 +165,7 @@ final class QueueWriter implements Runnable {
 		LockSupport.unpark(this.thread);
 		try {
 			// a little longer than the timeout, for the line that counts what was left
-			this.thread.join(timeout.toMillis() + 1000);
+			this.thread.join(timeout.toMillis() + REPORT_GRACE.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -121,8 +173,33 @@ final class QueueWriter implements Runnable {
 		return !this.thread.isAlive();
 	}
 
+	/**
+	 * Counts what a writer blocked past its stop leaves unwritten: what is still queued (taken
+	 * from the queue now, by level) and the batch it was writing. Should the write return later,
+	 * the writer writes nothing more.
+	 * @return the final report, {@code null} when the writer has written its own
+	 */
+	@Nullable DropReport abandon() {
+		if (!this.finalReport.compareAndSet(false, true)) {
+			return null;
+		}
+		Map<Level, Long> counts = countByLevel(List.of());
+		int inFlight = this.inFlight.get();
+		this.unwrittenAtStop = counts.values().stream().mapToLong(Long::longValue).sum() + inFlight;
+		return DropReport.blocked(counts, inFlight, this.shutdownTimeout);
+	}
+
 	@Override
 	public void run() {
+		try {
+			writeUntilStopped();
+		}
+		finally {
+			this.ended = true;
+		}
+	}
+
+	private void writeUntilStopped() {
 		List<ILoggingEvent> batch = new ArrayList<>(BATCH_SIZE);
 		int quietPasses = 0;
 		while (true) {
@@ -130,8 +207,10 @@ final class QueueWriter implements Runnable {
 				reportDrops(false);
 				if (this.queue.drainTo(batch, BATCH_SIZE) > 0) {
 					quietPasses = 0;
+					this.inFlight.lazySet(batch.size());
 					int written = write(batch);
 					flush();
+					this.inFlight.lazySet(0);
 					this.passes++;
 					if (written < batch.size()) {
 						reportUnwritten(batch.subList(written, batch.size()));
@@ -146,22 +225,31 @@ final class QueueWriter implements Runnable {
 				}
 				quietPasses = pause(quietPasses);
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				// a failed flush or report: the lines of this pass may be lost, the next ones are not
 				this.owner.addError("Failed to write queued log events", ex);
 				batch.clear();
+				this.inFlight.lazySet(0);
 			}
 		}
 	}
 
 	/**
-	 * @return how many events of the batch were written, fewer when a stop ran out of time
+	 * @return how many events of the batch were handled, fewer when a stop ran out of time
 	 */
 	private int write(List<ILoggingEvent> batch) {
 		for (int i = 0; i < batch.size(); i++) {
 			if (this.stopping && System.nanoTime() - this.stopDeadline > 0) {
 				return i;
 			}
-			this.appenders.appendLoopOnAppenders(batch.get(i));
+			try {
+				this.appenders.appendLoopOnAppenders(batch.get(i));
+			}
+			catch (Throwable ex) {
+				// the encoder writes a minimal line for what it cannot encode: this is an appender's own failure
+				this.failedWrites++;
+				this.owner.addError("Failed to write a queued log event", ex);
+			}
 		}
 		return batch.size();
 	}
@@ -197,7 +285,23 @@ final class QueueWriter implements Runnable {
 	}
 
 	private void reportUnwritten(List<ILoggingEvent> left) {
+		if (!this.finalReport.compareAndSet(false, true)) {
+			// the stop gave up on this thread and has counted what was left
+			return;
+		}
 		reportDrops(true);
+		Map<Level, Long> counts = countByLevel(left);
+		this.unwrittenAtStop = counts.values().stream().mapToLong(Long::longValue).sum();
+		this.inFlight.lazySet(0);
+		DropReport report = DropReport.unwritten(counts, this.shutdownTimeout);
+		this.appenders.appendLoopOnAppenders(report.toEvent(this.reportLogger));
+		flush();
+	}
+
+	/**
+	 * Counts the given events and what is still queued (taking it from the queue) by level.
+	 */
+	private Map<Level, Long> countByLevel(List<ILoggingEvent> left) {
 		Map<Level, Long> counts = new LinkedHashMap<>();
 		for (Level level : DropCounts.LEVELS) {
 			counts.put(level, 0L);
@@ -207,9 +311,7 @@ final class QueueWriter implements Runnable {
 		this.queue.drainTo(queued);
 		queued.forEach((event) -> counts.merge(event.getLevel(), 1L, Long::sum));
 		counts.values().removeIf((count) -> count == 0);
-		Duration timeout = (this.shutdownTimeout != null) ? this.shutdownTimeout : Duration.ZERO;
-		this.appenders.appendLoopOnAppenders(DropReport.unwritten(counts, timeout).toEvent(this.reportLogger));
-		flush();
+		return counts;
 	}
 
 	private void flush() {

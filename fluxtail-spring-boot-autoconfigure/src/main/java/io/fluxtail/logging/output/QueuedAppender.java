@@ -1,5 +1,6 @@
 package io.fluxtail.logging.output;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,12 +17,20 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.joran.spi.ConsoleTarget;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import io.fluxtail.logging.encoder.FluxtailEncoder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Puts a bounded queue between the logging call and the appenders it wraps (Spring Boot's console
- * and file appenders). The caller only enqueues the event; one writer thread encodes and writes
- * the queued events in batches, many whole lines per system call, flushing once per batch.
+ * and file appenders). The caller fixes what it logged and enqueues the event; one writer thread
+ * encodes and writes the queued events in batches, many whole lines per system call, flushing once
+ * per batch.
+ *
+ * <p>
+ * What the caller logged is fixed on the caller's thread by the Fluxtail encoder's
+ * {@link FluxtailEncoder#capture capture}: key/value, structured argument and marker values are
+ * read there, so a line says what was logged even when the application changes the value right
+ * after the call, and a slow or failing value costs its caller, never the writer.
  *
  * <p>
  * When the queue is full, DEBUG and INFO events are dropped at once and WARN and ERROR events wait
@@ -29,7 +38,14 @@ import org.jspecify.annotations.Nullable;
  * gets a batch out, the next ones are dropped without waiting). Every drop is counted per
  * level and reported in one WARN line as soon as the writer gets going again. Stopping the
  * appender (Spring Boot's shutdown) writes what is queued, within
- * {@link OutputSettings#shutdownTimeout()}.
+ * {@link OutputSettings#shutdownTimeout()}; past it, one WARN line counts what was left. When the
+ * output itself is blocked (a stdout nobody reads), the stop does not wait for it: that line goes
+ * to stderr, and the wrapped appenders are left as they are, since stopping them would wait for the
+ * blocked write.
+ *
+ * <p>
+ * Should the writer thread ever end while the appender runs, the callers write their events
+ * themselves, as without the queue, and {@link #isWriterRunning()} says so.
  *
  * <p>
  * The queue is an {@link ArrayBlockingQueue}: with a writer that is not woken per event, its
@@ -52,6 +68,12 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
 	private @Nullable QueueWriter writer;
 
+	/** The encoder that fixes what callers logged, {@code null} when no Fluxtail encoder is attached. */
+	private @Nullable FluxtailEncoder capturer;
+
+	/** Set once the callers write their events themselves, because the writer thread ended. */
+	private volatile boolean writingInCaller;
+
 	/** The writer's pass count when a wait for room last timed out, -1 when none did. */
 	private volatile long stalledAtPass = -1;
 
@@ -71,6 +93,7 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 			addError("No appender attached to " + getName());
 			return;
 		}
+		this.capturer = fluxtailEncoder();
 		LoggerContext loggerContext = (LoggerContext) getContext();
 		this.writer = new QueueWriter(this, this.queue, this.appenders, this.drops,
 				loggerContext.getLogger(DropReport.LOGGER));
@@ -78,9 +101,20 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 		super.start();
 	}
 
+	private @Nullable FluxtailEncoder fluxtailEncoder() {
+		for (Iterator<Appender<ILoggingEvent>> it = this.appenders.iteratorForAppenders(); it.hasNext();) {
+			if (it.next() instanceof OutputStreamAppender<ILoggingEvent> stream
+					&& stream.getEncoder() instanceof FluxtailEncoder encoder) {
+				return encoder;
+			}
+		}
+		return null;
+	}
+
 	/**
 	 * The caller's whole cost: the event's message, MDC and thread name are fixed now (Logback's
-	 * own appenders do the same before encoding), then it is queued.
+	 * own appenders do the same before encoding), and so are the values it logged, then it is
+	 * queued.
 	 */
 	@Override
 	protected void append(ILoggingEvent event) {
@@ -89,18 +123,65 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 			return;
 		}
 		event.prepareForDeferredProcessing();
-		if (this.queue.offer(event)) {
+		if (writer.hasEnded()) {
+			writeInCaller(event);
+			return;
+		}
+		FluxtailEncoder capturer = this.capturer;
+		ILoggingEvent queued = (capturer != null) ? capturer.capture(event) : event;
+		if (this.queue.offer(queued)) {
 			writer.wakeIfSleeping();
 			return;
 		}
 		writer.wakeIfSleeping();
-		if (event.getLevel().isGreaterOrEqual(Level.WARN) && mayWait(writer)) {
-			if (waitForRoom(event)) {
+		if (queued.getLevel().isGreaterOrEqual(Level.WARN) && mayWait(writer)) {
+			if (waitForRoom(queued)) {
 				return;
 			}
 			this.stalledAtPass = writer.passes();
 		}
-		this.drops.dropped(event.getLevel());
+		this.drops.dropped(queued.getLevel());
+	}
+
+	/**
+	 * The writer thread ended while the appender runs, which nothing should cause: rather than
+	 * filling the queue for nobody, each caller writes its own event, as without the queue.
+	 */
+	private void writeInCaller(ILoggingEvent event) {
+		if (!this.writingInCaller) {
+			switchToCallers();
+		}
+		try {
+			this.appenders.appendLoopOnAppenders(event);
+		}
+		catch (Throwable ex) {
+			addError("Failed to write a log event", ex);
+		}
+	}
+
+	/**
+	 * The wrapped appenders write and flush each line again; what the writer left queued is written
+	 * first, by the caller that finds it ended.
+	 */
+	private synchronized void switchToCallers() {
+		if (this.writingInCaller) {
+			return;
+		}
+		addError("The log output queue's writer thread has ended; the logging threads write their lines from now on");
+		for (Iterator<Appender<ILoggingEvent>> it = this.appenders.iteratorForAppenders(); it.hasNext();) {
+			writeSynchronously(it.next());
+		}
+		List<ILoggingEvent> left = new ArrayList<>();
+		this.queue.drainTo(left);
+		for (ILoggingEvent event : left) {
+			try {
+				this.appenders.appendLoopOnAppenders(event);
+			}
+			catch (Throwable ex) {
+				addError("Failed to write a log event", ex);
+			}
+		}
+		this.writingInCaller = true;
 	}
 
 	/**
@@ -122,7 +203,8 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	}
 
 	/**
-	 * Writes what is queued within the shutdown timeout, then stops the wrapped appenders.
+	 * Writes what is queued within the shutdown timeout, then stops the wrapped appenders, unless
+	 * the output is blocked: stopping them would wait for the blocked write.
 	 */
 	@Override
 	public void stop() {
@@ -130,8 +212,9 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 			return;
 		}
 		super.stop();
-		drain();
-		this.appenders.detachAndStopAllAppenders();
+		if (drain()) {
+			this.appenders.detachAndStopAllAppenders();
+		}
 	}
 
 	/**
@@ -151,12 +234,57 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 		return released;
 	}
 
-	private void drain() {
+	/**
+	 * @return whether the writer finished; when not, its write is blocked and what it left is
+	 * counted in one line on stderr
+	 */
+	private boolean drain() {
 		QueueWriter writer = this.writer;
-		if (writer != null && !writer.stop(this.settings.shutdownTimeout())) {
-			addWarn("The log output queue's writer did not finish within " + this.settings.shutdownTimeout()
-					+ "; events still queued: " + this.queue.size());
+		if (writer == null || writer.stop(this.settings.shutdownTimeout())) {
+			return true;
 		}
+		DropReport report = writer.abandon();
+		if (report != null) {
+			reportOnStandardError(report.toEvent(((LoggerContext) getContext()).getLogger(DropReport.LOGGER)));
+		}
+		return false;
+	}
+
+	/**
+	 * stdout is what is blocked (or whatever the wrapped appender writes to), so the final count
+	 * goes to stderr, encoded like every line. stderr may be blocked too: the line is written by a
+	 * thread of its own, waited for {@link QueueWriter#REPORT_GRACE} at most.
+	 */
+	private void reportOnStandardError(ILoggingEvent report) {
+		byte[] line;
+		try {
+			line = encoded(report);
+		}
+		catch (Throwable ex) {
+			line = (report.getFormattedMessage() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+		}
+		byte[] bytes = line;
+		Thread reporter = new Thread(() -> {
+			System.err.write(bytes, 0, bytes.length);
+			System.err.flush();
+		}, "fluxtail-output-report");
+		reporter.setDaemon(true);
+		reporter.start();
+		try {
+			reporter.join(QueueWriter.REPORT_GRACE.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private byte[] encoded(ILoggingEvent event) {
+		for (Iterator<Appender<ILoggingEvent>> it = this.appenders.iteratorForAppenders(); it.hasNext();) {
+			if (it.next() instanceof OutputStreamAppender<ILoggingEvent> stream && stream.getEncoder() != null) {
+				return stream.getEncoder().encode(event);
+			}
+		}
+		return (event.getFormattedMessage() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -197,6 +325,45 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 */
 	public int size() {
 		return this.queue.size();
+	}
+
+	/**
+	 * Returns how many events the writer has taken from the queue and not written out yet: the
+	 * batch it is writing, until its flush returns.
+	 * @return the events in flight
+	 */
+	public int inFlight() {
+		QueueWriter writer = this.writer;
+		return (writer != null) ? writer.inFlight() : 0;
+	}
+
+	/**
+	 * Returns how many events a stop left unwritten because it ran out of time.
+	 * @return the unwritten events
+	 */
+	public long unwrittenAtStop() {
+		QueueWriter writer = this.writer;
+		return (writer != null) ? writer.unwrittenAtStop() : 0;
+	}
+
+	/**
+	 * Returns how many events a wrapped appender threw on (the encoder itself writes a minimal line
+	 * rather than throw).
+	 * @return the events that failed to be written
+	 */
+	public long failedWrites() {
+		QueueWriter writer = this.writer;
+		return (writer != null) ? writer.failedWrites() : 0;
+	}
+
+	/**
+	 * Whether the writer thread runs, as it does from start to stop; when it has ended while the
+	 * appender runs, the logging threads write their own lines.
+	 * @return whether the writer thread runs
+	 */
+	public boolean isWriterRunning() {
+		QueueWriter writer = this.writer;
+		return writer != null && !writer.hasEnded();
 	}
 
 	/**

@@ -4,17 +4,22 @@ import java.time.Duration;
 
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.OutputDescriptor;
+import io.fluxtail.actuate.StatsDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,6 +50,13 @@ class QueuedOutputApplicationTests {
 			assertThat(registry.get(OutputMetrics.QUEUE_SIZE).gauge().value()).isBetween(0.0, 512.0);
 			assertThat(registry.get(OutputMetrics.DROPPED).tag("level", "INFO").functionCounter().count()).isZero();
 			assertThat(registry.get(OutputMetrics.DROPPED).functionCounters()).hasSize(5);
+			assertThat(described.writer()).isEqualTo("running");
+			assertThat(described.inFlight()).isBetween(0, 512);
+			assertThat(described.failedWrites()).isZero();
+			assertThat(described.unwrittenAtStop()).isZero();
+			assertThat(registry.get(OutputMetrics.IN_FLIGHT).gauge().value()).isBetween(0.0, 512.0);
+			assertThat(registry.get(OutputMetrics.UNWRITTEN).functionCounter().count()).isZero();
+			assertThat(registry.get(OutputMetrics.FAILED).functionCounter().count()).isZero();
 			// written by the queue's thread, still through System.out: output capture sees it
 			awaitLine(output, "\"message\":\"order accepted\"");
 		}
@@ -60,6 +72,55 @@ class QueuedOutputApplicationTests {
 			assertThat(described.mode()).isEqualTo("sync");
 			assertThat(described.queueCapacity()).isNull();
 			assertThat(context.getBeansOfType(OutputMetrics.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void outputPropertiesAreShownByConfigprops() {
+		try (ConfigurableApplicationContext context = run("management.endpoints.web.exposure.include=configprops",
+				"fluxtail.output.async=true")) {
+			ConfigurationPropertiesReportEndpoint configprops = context
+				.getBean(ConfigurationPropertiesReportEndpoint.class);
+			assertThat(configprops.configurationPropertiesWithPrefix(FluxtailOutputProperties.PREFIX)
+				.getContexts()
+				.values()
+				.stream()
+				.flatMap((described) -> described.getBeans().values().stream())
+				.filter((bean) -> bean.getPrefix().equals(FluxtailOutputProperties.PREFIX)))
+				.singleElement()
+				.satisfies((bean) -> assertThat(bean.getProperties()).containsKeys("async", "queueCapacity", "maxBlock",
+						"shutdownTimeout"));
+		}
+	}
+
+	@Test
+	void asyncOutputHealthIsUpWhileItsWriterRuns() {
+		try (ConfigurableApplicationContext context = run("fluxtail.output.async=true")) {
+			Health health = context.getBean(OutputHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("writer", "running").containsEntry("mode", "async");
+		}
+	}
+
+	@Test
+	void synchronousOutputHasNoHealthIndicator() {
+		try (ConfigurableApplicationContext context = run()) {
+			assertThat(context.getBeansOfType(OutputHealthIndicator.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void valuesThatFailToSerializeAreCountedAsSuchOnTheEndpoint(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run()) {
+			FluxtailEndpoint endpoint = context.getBean(FluxtailEndpoint.class);
+			StatsDescriptor before = endpoint.contract().stats();
+			log.info("order {}", StructuredArguments.value("payment", new Asserting()));
+			log.atInfo().addKeyValue("payment", new Asserting()).log("order accepted");
+			StatsDescriptor after = endpoint.contract().stats();
+			assertThat(after.serializationFailures() - before.serializationFailures()).isEqualTo(2);
+			assertThat(after.encoderErrors() - before.encoderErrors()).isEqualTo(1);
+			assertThat(after.conflictsDropped()).isEqualTo(before.conflictsDropped());
+			assertThat(output.getOut()).contains("\"message\":\"order accepted\"").contains("\"encoder_error\"");
 		}
 	}
 
@@ -95,6 +156,17 @@ class QueuedOutputApplicationTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Plain {
+
+	}
+
+	/**
+	 * A bean whose getter asserts.
+	 */
+	static final class Asserting {
+
+		public String getState() {
+			throw new AssertionError("payment state is not readable");
+		}
 
 	}
 

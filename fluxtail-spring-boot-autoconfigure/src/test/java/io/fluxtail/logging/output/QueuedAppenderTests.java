@@ -2,6 +2,7 @@ package io.fluxtail.logging.output;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.BasicStatusManager;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.status.Status;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
@@ -188,6 +192,160 @@ class QueuedAppenderTests {
 		assertThat(report.path("unwritten_info").asInt()).isPositive();
 	}
 
+	@Test
+	void aValueThatThrowsAnErrorNeitherReachesTheCallerNorStopsTheWriter() {
+		Sink sink = new Sink();
+		QueuedAppender queue = queue(sink, 1024, Duration.ofSeconds(30));
+		this.root.addAppender(queue);
+		this.context.getMDCAdapter().put(CoreFields.REQUEST_ID, "req-9f2c");
+		this.log.atWarn()
+			.addKeyValue("payment", new Throws(new AssertionError("getter asserts")))
+			.log("payment captured");
+		this.log.atWarn()
+			.addKeyValue("payment", new Throws(new OutOfMemoryError("Java heap space")))
+			.log("payment captured");
+		Object[] self = { "card", null };
+		self[1] = self;
+		this.log.atWarn().addKeyValue("payment", self).log("payment captured");
+		for (int i = 0; i < 300; i++) {
+			this.log.info("event {}", i);
+		}
+		assertThat(queue.isWriterRunning()).isTrue();
+		queue.stop();
+		List<JsonNode> lines = sink.lines();
+		assertThat(lines).hasSize(303);
+		assertThat(lines.subList(0, 3)).allSatisfy((line) -> {
+			assertThat(line.get(CoreFields.MESSAGE).asString()).isEqualTo("payment captured");
+			assertThat(line.get(CoreFields.REQUEST_ID).asString()).isEqualTo("req-9f2c");
+			assertThat(line.has("encoder_error")).isTrue();
+		});
+		assertThat(lines.get(302).get(CoreFields.MESSAGE).asString()).isEqualTo("event 299");
+	}
+
+	@Test
+	void anAppenderThatThrowsAnErrorIsCountedAndTheNextEventsAreWritten() {
+		Sink sink = new Sink();
+		QueuedAppender queue = queue(sink, 1024, Duration.ofSeconds(30));
+		queue.addAppender(new Thrower("poison"));
+		this.root.addAppender(queue);
+		this.log.info("poison");
+		this.log.info("order accepted");
+		queue.stop();
+		assertThat(sink.lines()).extracting((line) -> line.get(CoreFields.MESSAGE).asString())
+			.containsExactly("poison", "order accepted");
+		assertThat(queue.failedWrites()).isEqualTo(1);
+	}
+
+	@Test
+	void aValueChangedRightAfterTheCallIsWrittenAsItWasAtTheCall() {
+		Sink sink = new Sink();
+		sink.block();
+		QueuedAppender queue = queue(sink, 1024, Duration.ofSeconds(30));
+		this.root.addAppender(queue);
+		Map<String, Object> cart = new HashMap<>(Map.of("state", "open"));
+		List<String> items = new ArrayList<>(List.of("sku-1"));
+		for (int i = 0; i < 200; i++) {
+			cart.put("seq", i);
+			this.log.atInfo().addKeyValue("cart", cart).addKeyValue("items", items).log("cart changed");
+			items.add("sku-" + (i + 2));
+		}
+		cart.put("state", "paid");
+		sink.unblock();
+		queue.stop();
+		List<JsonNode> lines = sink.lines();
+		assertThat(lines).hasSize(200);
+		for (int i = 0; i < 200; i++) {
+			JsonNode line = lines.get(i);
+			assertThat(line.get("cart").get("state").asString()).isEqualTo("open");
+			assertThat(line.get("cart").get("seq").asInt()).isEqualTo(i);
+			assertThat(line.get("items")).hasSize(i + 1);
+		}
+	}
+
+	@Test
+	void aSlowValueCostsItsCallerNotTheWriter() throws InterruptedException {
+		Sink sink = new Sink();
+		QueuedAppender queue = queue(sink, 1024, Duration.ofSeconds(30));
+		this.root.addAppender(queue);
+		CountDownLatch reading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread slowCaller = new Thread(() -> this.log.atInfo()
+			.addKeyValue("report", new Slow(reading, release))
+			.log("report built"), "slow-caller");
+		slowCaller.start();
+		reading.await();
+		try {
+			for (int i = 0; i < 500; i++) {
+				this.log.info("event {}", i);
+			}
+			// written while the slow value is still being read, in its caller
+			sink.awaitLines(500, Duration.ofSeconds(10));
+			assertThat(slowCaller.isAlive()).isTrue();
+		}
+		finally {
+			release.countDown();
+		}
+		slowCaller.join();
+		queue.stop();
+		assertThat(sink.lines()).hasSize(501);
+	}
+
+	@Test
+	void aStopWithABlockedOutputEndsWithinItsTimeoutAndCountsWhatWasLeftOnStderr() {
+		Sink sink = new Sink();
+		sink.block();
+		QueuedAppender queue = queue(sink, 1000, Duration.ofMillis(300));
+		this.root.addAppender(queue);
+		for (int i = 0; i < 300; i++) {
+			this.log.info("event {}", i);
+		}
+		this.log.error("payment capture failed");
+		PrintStream standardError = System.err;
+		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+		long started = System.nanoTime();
+		try {
+			System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+			queue.stop();
+		}
+		finally {
+			System.setErr(standardError);
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		sink.unblock();
+		// the timeout, the grace for the writer's own final line and the one for stderr's
+		assertThat(took).isLessThan(Duration.ofMillis(300 + 500 + 500 + 700));
+		JsonNode report = LogLines.parse(stderr.toString(StandardCharsets.UTF_8).strip());
+		assertThat(report.get(CoreFields.LEVEL).asString()).isEqualTo("WARN");
+		assertThat(report.get(CoreFields.MESSAGE).asString()).startsWith("Log output was blocked at shutdown");
+		int queued = report.path("unwritten_info").asInt() + report.path("unwritten_error").asInt();
+		assertThat(queued + report.path(DropReport.IN_FLIGHT_KEY).asInt()).isEqualTo(301);
+		assertThat(report.path(DropReport.IN_FLIGHT_KEY).asInt()).isPositive();
+		assertThat(queue.unwrittenAtStop()).isEqualTo(301);
+	}
+
+	@Test
+	void whenTheWriterThreadEndsAnywayTheCallersWriteTheirOwnLines() throws InterruptedException {
+		BreakableStatusManager statuses = new BreakableStatusManager();
+		this.context.setStatusManager(statuses);
+		Sink sink = new Sink();
+		QueuedAppender queue = queue(sink, 1024, Duration.ofSeconds(30));
+		queue.addAppender(new Thrower("poison"));
+		this.root.addAppender(queue);
+		// nothing the writer does can end it, except failing to report a failure
+		statuses.broken = true;
+		this.log.info("poison");
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (queue.isWriterRunning() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		statuses.broken = false;
+		assertThat(queue.isWriterRunning()).isFalse();
+		this.log.info("order accepted");
+		// written before the call returned
+		assertThat(sink.lines()).extracting((line) -> line.get(CoreFields.MESSAGE).asString())
+			.containsExactly("poison", "order accepted");
+	}
+
 	private LoggingEvent orderAccepted() {
 		LoggingEvent event = new LoggingEvent(Logger.FQCN, this.log, Level.INFO, "order {} accepted for {}", null,
 				new Object[] { 4921, 129.99 });
@@ -226,6 +384,84 @@ class QueuedAppenderTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * A bean whose getter throws.
+	 */
+	static final class Throws {
+
+		private final Error error;
+
+		Throws(Error error) {
+			this.error = error;
+		}
+
+		public String getState() {
+			throw this.error;
+		}
+
+	}
+
+	/**
+	 * A bean whose getter takes its time: it says when it is being read and waits to be let go.
+	 */
+	static final class Slow {
+
+		private final CountDownLatch reading;
+
+		private final CountDownLatch release;
+
+		Slow(CountDownLatch reading, CountDownLatch release) {
+			this.reading = reading;
+			this.release = release;
+		}
+
+		public String getSummary() throws InterruptedException {
+			this.reading.countDown();
+			this.release.await();
+			return "done";
+		}
+
+	}
+
+	/**
+	 * An appender that throws an {@link Error} on one message.
+	 */
+	private static final class Thrower extends AppenderBase<ILoggingEvent> {
+
+		private final String message;
+
+		Thrower(String message) {
+			this.message = message;
+			setName("THROWER");
+			start();
+		}
+
+		@Override
+		protected void append(ILoggingEvent event) {
+			if (event.getFormattedMessage().equals(this.message)) {
+				throw new AssertionError("appender asserts");
+			}
+		}
+
+	}
+
+	/**
+	 * A status manager that fails to take errors while broken.
+	 */
+	private static final class BreakableStatusManager extends BasicStatusManager {
+
+		volatile boolean broken;
+
+		@Override
+		public void add(Status status) {
+			if (this.broken && status.getLevel() == Status.ERROR) {
+				throw new AssertionError("status manager broken");
+			}
+			super.add(status);
+		}
+
 	}
 
 	/**
@@ -269,6 +505,16 @@ class QueuedAppenderTests {
 			}
 			synchronized (this.bytes) {
 				this.bytes.write(b, off, len);
+			}
+		}
+
+		void awaitLines(int count, Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (text().lines().count() < count) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("Fewer than " + count + " lines within " + timeout);
+				}
+				Thread.sleep(10);
 			}
 		}
 

@@ -134,6 +134,14 @@ public final class SmokeApp implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the application's process id, for a test that signals and times it itself.
+	 * @return the process id
+	 */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
 	 * Returns the port the embedded server listens on, read from its "started on port" line.
 	 * @return the port
 	 */

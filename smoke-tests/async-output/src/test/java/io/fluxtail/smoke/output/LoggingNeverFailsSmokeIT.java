@@ -1,0 +1,148 @@
+package io.fluxtail.smoke.output;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.fluxtail.smoke.LogLines;
+import io.fluxtail.smoke.SmokeApp;
+import io.fluxtail.smoke.SmokeHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import static io.fluxtail.smoke.LogLines.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Logging never fails the application, and nothing is lost without a word: values that throw
+ * {@link Error}s, values changed right after the call, a value that takes seconds to read, and a
+ * stop while nobody reads stdout, on the application started from its jar.
+ */
+class LoggingNeverFailsSmokeIT {
+
+	private static final String VALUES = "smoke.values";
+
+	private static final String BURST = "smoke.burst";
+
+	@ParameterizedTest(name = "fluxtail.output.async={0}")
+	@ValueSource(booleans = { false, true })
+	void aValueThatThrowsAnErrorNeitherFailsTheRequestNorStopsTheOutput(boolean async) {
+		try (SmokeApp app = SmokeApp.builder()
+			.arg("--fluxtail.request.completion.enabled=false")
+			.arg("--fluxtail.output.async=" + async)
+			.arg("--management.endpoints.web.exposure.include=health,configprops")
+			.arg("--management.endpoint.health.show-components=always")
+			.start()) {
+			SmokeHttp http = new SmokeHttp(app.port());
+			assertThat(http.get("/fragile", "X-Request-Id", "req-fragile-1").statusCode()).isEqualTo(200);
+			assertThat(http.get("/threads?threads=1&events=300").statusCode()).isEqualTo(200);
+			if (async) {
+				JsonNode health = LogLines.parse(http.get("/actuator/health").body());
+				assertThat(health.get("components").get("fluxtailOutput").get("status").asString()).isEqualTo("UP");
+				assertThat(http.get("/actuator/configprops/fluxtail.output").body()).contains("\"fluxtail.output\"")
+					.contains("shutdownTimeout");
+			}
+			app.stop();
+			List<JsonNode> lines = LogLines.parseAll(app.stdout());
+			List<JsonNode> minimal = lines.stream().filter((line) -> VALUES.equals(text(line, "logger"))).toList();
+			assertThat(minimal).extracting((line) -> text(line, "message"))
+				.containsExactly("payment captured", "route resolved");
+			assertThat(minimal).allSatisfy((line) -> {
+				assertThat(text(line, "encoder_error")).isNotEmpty();
+				assertThat(text(line, "service")).isEqualTo("smoke-async-output");
+				assertThat(text(line, "env")).isEqualTo("smoke");
+				assertThat(text(line, "request_id")).isEqualTo("req-fragile-1");
+			});
+			assertThat(minimal.get(0).get("encoder_error").asString()).isEqualTo(AssertionError.class.getName());
+			assertThat(lines.stream().filter((line) -> BURST.equals(text(line, "logger")))).hasSize(300);
+			assertThat(app.stderr()).noneMatch((line) -> line.contains("fluxtail-output"));
+		}
+	}
+
+	@ParameterizedTest(name = "fluxtail.output.async={0}")
+	@ValueSource(booleans = { false, true })
+	void aValueChangedRightAfterTheCallIsWrittenAsItWasAtTheCall(boolean async) {
+		try (SmokeApp app = SmokeApp.builder()
+			.arg("--fluxtail.request.completion.enabled=false")
+			.arg("--fluxtail.output.async=" + async)
+			.start()) {
+			assertThat(new SmokeHttp(app.port()).get("/mutated?events=200").statusCode()).isEqualTo(200);
+			app.stop();
+			List<JsonNode> lines = LogLines.parseAll(app.stdout())
+				.stream()
+				.filter((line) -> VALUES.equals(text(line, "logger")))
+				.toList();
+			assertThat(lines).hasSize(200);
+			for (int i = 0; i < lines.size(); i++) {
+				JsonNode line = lines.get(i);
+				assertThat(line.get("cart").get("state").asString()).as(line.toString()).isEqualTo("open");
+				assertThat(line.get("cart").get("seq").asInt()).isEqualTo(i);
+				assertThat(line.get("items")).hasSize(i + 1);
+			}
+		}
+	}
+
+	@Test
+	void aValueThatTakesSecondsToReadCostsItsCallerNotTheOutput() throws Exception {
+		try (SmokeApp app = SmokeApp.builder()
+			.arg("--fluxtail.request.completion.enabled=false")
+			.arg("--fluxtail.output.async=true")
+			.start()) {
+			SmokeHttp http = new SmokeHttp(app.port());
+			CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> http.get("/slow"));
+			app.awaitJsonLine((line) -> "slow report started".equals(text(line, "message")));
+			assertThat(http.get("/threads?threads=1&events=2000").statusCode()).isEqualTo(200);
+			app.awaitStdoutCount(2000, (line) -> line.contains("\"logger\":\"smoke.burst\""));
+			// every burst line was written while the slow value was still being read, in its request
+			assertThat(slow).isNotDone();
+			assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+			JsonNode built = app.awaitJsonLine((line) -> "slow report built".equals(text(line, "message")));
+			assertThat(built.get("report").get("summary").asString()).isEqualTo("done");
+		}
+	}
+
+	@Test
+	void aStopWhileNobodyReadsStdoutEndsWithinTheShutdownTimeoutAndCountsWhatWasLeftOnStderr()
+			throws Exception {
+		Duration shutdownTimeout = Duration.ofSeconds(2);
+		try (SmokeApp app = SmokeApp.builder()
+			.arg("--fluxtail.request.completion.enabled=false")
+			.arg("--fluxtail.output.async=true")
+			.arg("--fluxtail.output.shutdown-timeout=" + shutdownTimeout.toMillis() + "ms")
+			.start()) {
+			SmokeHttp http = new SmokeHttp(app.port());
+			assertThat(http.get("/levels?events=1").statusCode()).isEqualTo(200);
+			app.pauseStdout();
+			// far more than the pipe holds: the writer blocks in a write to stdout
+			assertThat(http.get("/threads?threads=1&events=20000").statusCode()).isEqualTo(200);
+			Thread.sleep(500);
+			// SIGTERM from outside the JVM, timed to the process's exit
+			ProcessHandle process = ProcessHandle.of(app.pid()).orElseThrow();
+			long signalled = System.nanoTime();
+			new ProcessBuilder("kill", "-TERM", Long.toString(app.pid())).inheritIO().start().waitFor();
+			process.onExit().get(60, TimeUnit.SECONDS);
+			Duration took = Duration.ofNanos(System.nanoTime() - signalled);
+			System.out.println("SIGTERM to exit with stdout blocked, shutdown-timeout " + shutdownTimeout + ": "
+					+ took.toMillis() + " ms");
+			app.resumeStdout();
+			app.awaitExit(Duration.ofSeconds(30));
+			// the timeout, plus the grace for the final line and the context's own close
+			assertThat(took).isLessThan(shutdownTimeout.plusSeconds(4));
+			List<JsonNode> reports = app.stderr()
+				.stream()
+				.filter((line) -> line.startsWith("{") && line.contains("Log output was blocked at shutdown"))
+				.map(LogLines::parse)
+				.toList();
+			assertThat(reports).singleElement().satisfies((report) -> {
+				assertThat(text(report, "level")).isEqualTo("WARN");
+				assertThat(text(report, "service")).isEqualTo("smoke-async-output");
+				assertThat(report.path("unwritten_in_flight").asInt()).isPositive();
+			});
+		}
+	}
+
+}
