@@ -15,6 +15,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import io.fluxtail.logging.contract.ContractStats;
+import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.SizeLimits;
 import org.jspecify.annotations.Nullable;
@@ -48,14 +50,21 @@ final class BootFormatEncoder extends EncoderBase<ILoggingEvent> {
 
 	private final RedactionListener cuts;
 
+	private final ContractStats stats;
+
 	private final AtomicBoolean failureReported = new AtomicBoolean();
 
-	BootFormatEncoder(Encoder<ILoggingEvent> format, BootStructuredFormat names, Set<String> reserved,
-			RedactionListener cuts) {
+	/**
+	 * @param format Boot's encoder
+	 * @param names the format Boot's encoder writes
+	 * @param config the configuration shared with Boot's formats: its contract, its counters
+	 */
+	BootFormatEncoder(Encoder<ILoggingEvent> format, BootStructuredFormat names, EncoderConfig config) {
 		this.format = format;
 		this.names = names;
-		this.reserved = reserved;
-		this.cuts = cuts;
+		this.reserved = names.reservedNames(config.contract());
+		this.cuts = config.redaction().stats();
+		this.stats = config.stats();
 	}
 
 	/**
@@ -78,6 +87,7 @@ final class BootFormatEncoder extends EncoderBase<ILoggingEvent> {
 		}
 		catch (Throwable ex) {
 			// a value whose rendering throws (even an Error) must not fail the caller or lose the line
+			this.stats.encoderError();
 			reportOnce(ex);
 			return minimalLine(event, ex);
 		}

@@ -356,8 +356,7 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			Encoder<ILoggingEvent> boot = (encoder instanceof BootFormatEncoder reserved) ? reserved.format()
 					: encoder;
 			if (format != null) {
-				BootFormatEncoder reserved = new BootFormatEncoder(boot, format,
-						format.reservedNames(config.contract()), config.redaction().stats());
+				BootFormatEncoder reserved = new BootFormatEncoder(boot, format, config);
 				reserved.setContext(appender.getContext());
 				reserved.start();
 				appender.setEncoder(reserved);

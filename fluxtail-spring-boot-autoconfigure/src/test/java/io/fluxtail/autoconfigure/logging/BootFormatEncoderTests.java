@@ -7,8 +7,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import io.fluxtail.logging.contract.FieldContract;
-import io.fluxtail.logging.redaction.RedactionStats;
+import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.redaction.SizeLimits;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
@@ -28,7 +28,7 @@ class BootFormatEncoderTests {
 
 	private final LoggerContext context = new LoggerContext();
 
-	private final RedactionStats cuts = new RedactionStats();
+	private final EncoderConfig config = EncoderConfig.defaults(LogFormat.JSON);
 
 	@Test
 	void logstashKeepsItsOwnFieldsAndTheApplicationsUnderTheirSource() {
@@ -66,7 +66,7 @@ class BootFormatEncoderTests {
 		assertThat(line.get("k".repeat(SizeLimits.MAX_NAME_CHARS) + marker).asString()).isEqualTo("kv value");
 		assertThat(line.get("m".repeat(SizeLimits.MAX_NAME_CHARS) + marker).asString()).isEqualTo("mdc value");
 		assertThat(line.toString()).hasSizeLessThan(2_000);
-		assertThat(this.cuts.truncations()).isEqualTo(2);
+		assertThat(this.config.redaction().stats().truncations()).isEqualTo(2);
 	}
 
 	@Test
@@ -83,6 +83,7 @@ class BootFormatEncoderTests {
 		assertThat(line.get("message").asString()).isEqualTo("order accepted");
 		assertThat(line.get("request_id").asString()).isEqualTo("req-1");
 		assertThat(line.get(BootFormatEncoder.ENCODER_ERROR).asString()).isEqualTo(AssertionError.class.getName());
+		assertThat(this.config.stats().encoderErrors()).isEqualTo(1);
 	}
 
 	@Test
@@ -100,8 +101,7 @@ class BootFormatEncoderTests {
 		boot.setFormat(id);
 		boot.setContext(this.context);
 		boot.start();
-		BootFormatEncoder encoder = new BootFormatEncoder(boot, format,
-				format.reservedNames(FieldContract.builder().build()), this.cuts);
+		BootFormatEncoder encoder = new BootFormatEncoder(boot, format, this.config);
 		encoder.setContext(this.context);
 		encoder.start();
 		return JsonMapper.shared().readTree(new String(encoder.encode(event), StandardCharsets.UTF_8));
