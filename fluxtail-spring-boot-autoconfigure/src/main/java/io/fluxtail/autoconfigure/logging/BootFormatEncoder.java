@@ -1,6 +1,5 @@
 package io.fluxtail.autoconfigure.logging;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,18 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.LoggerContextVO;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.ForwardingLoggingEvent;
 import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.SizeLimits;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -199,26 +196,23 @@ final class BootFormatEncoder extends EncoderBase<ILoggingEvent> {
 	 * The event with another message, MDC entries, key/value pairs or exception; everything else is
 	 * the event's.
 	 */
-	private record EventView(ILoggingEvent event, String formattedMessage, Map<String, String> mdc,
-			List<KeyValuePair> pairs, @Nullable IThrowableProxy throwable) implements ILoggingEvent {
-		@Override
-		public String getThreadName() {
-			return this.event.getThreadName();
-		}
+	private static final class EventView extends ForwardingLoggingEvent {
 
-		@Override
-		public Level getLevel() {
-			return this.event.getLevel();
-		}
+		private final String formattedMessage;
 
-		@Override
-		public String getMessage() {
-			return this.event.getMessage();
-		}
+		private final Map<String, String> mdc;
 
-		@Override
-		public Object[] getArgumentArray() {
-			return this.event.getArgumentArray();
+		private final List<KeyValuePair> pairs;
+
+		private final @Nullable IThrowableProxy throwable;
+
+		EventView(ILoggingEvent event, String formattedMessage, Map<String, String> mdc, List<KeyValuePair> pairs,
+				@Nullable IThrowableProxy throwable) {
+			super(event);
+			this.formattedMessage = formattedMessage;
+			this.mdc = mdc;
+			this.pairs = pairs;
+			this.throwable = throwable;
 		}
 
 		@Override
@@ -227,33 +221,8 @@ final class BootFormatEncoder extends EncoderBase<ILoggingEvent> {
 		}
 
 		@Override
-		public String getLoggerName() {
-			return this.event.getLoggerName();
-		}
-
-		@Override
-		public LoggerContextVO getLoggerContextVO() {
-			return this.event.getLoggerContextVO();
-		}
-
-		@Override
 		public @Nullable IThrowableProxy getThrowableProxy() {
 			return this.throwable;
-		}
-
-		@Override
-		public StackTraceElement[] getCallerData() {
-			return this.event.getCallerData();
-		}
-
-		@Override
-		public boolean hasCallerData() {
-			return this.event.hasCallerData();
-		}
-
-		@Override
-		public List<Marker> getMarkerList() {
-			return this.event.getMarkerList();
 		}
 
 		@Override
@@ -262,39 +231,8 @@ final class BootFormatEncoder extends EncoderBase<ILoggingEvent> {
 		}
 
 		@Override
-		@SuppressWarnings("deprecation")
-		public Map<String, String> getMdc() {
-			return this.mdc;
-		}
-
-		@Override
-		public long getTimeStamp() {
-			return this.event.getTimeStamp();
-		}
-
-		@Override
-		public int getNanoseconds() {
-			return this.event.getNanoseconds();
-		}
-
-		@Override
-		public Instant getInstant() {
-			return this.event.getInstant();
-		}
-
-		@Override
-		public long getSequenceNumber() {
-			return this.event.getSequenceNumber();
-		}
-
-		@Override
 		public List<KeyValuePair> getKeyValuePairs() {
 			return this.pairs;
-		}
-
-		@Override
-		public void prepareForDeferredProcessing() {
-			this.event.prepareForDeferredProcessing();
 		}
 
 	}
