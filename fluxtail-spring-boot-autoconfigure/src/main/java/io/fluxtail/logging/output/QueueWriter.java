@@ -220,10 +220,14 @@ final class QueueWriter implements Runnable {
 					continue;
 				}
 				reportDrops(true);
-				if (this.stopping) {
+				// events queued between the empty drain above and the stop are still written: the
+				// stop is set after them, so once it is seen they are in the queue
+				if (this.stopping && this.queue.isEmpty()) {
 					return;
 				}
-				quietPasses = pause(quietPasses);
+				if (!this.stopping) {
+					quietPasses = pause(quietPasses);
+				}
 			}
 			catch (Throwable ex) {
 				// a failed flush or report: the lines of this pass may be lost, the next ones are not

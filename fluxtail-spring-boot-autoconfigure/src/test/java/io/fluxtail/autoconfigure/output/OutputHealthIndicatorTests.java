@@ -4,13 +4,12 @@ import java.time.Duration;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.AppenderBase;
-import ch.qos.logback.core.BasicStatusManager;
 import ch.qos.logback.core.status.Status;
 import io.fluxtail.logging.output.OutputSettings;
 import io.fluxtail.logging.output.QueuedAppender;
+import io.fluxtail.testsupport.BreakableStatusManager;
+import io.fluxtail.testsupport.ThrowingAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +35,7 @@ class OutputHealthIndicatorTests {
 		this.context.setMDCAdapter(new LogbackMDCAdapter());
 		this.context.setStatusManager(this.statuses);
 		this.queue.setContext(this.context);
-		this.queue.addAppender(new Thrower());
+		this.queue.addAppender(new ThrowingAppender("poison"));
 		this.queue.start();
 		this.context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this.queue);
 	}
@@ -74,42 +73,6 @@ class OutputHealthIndicatorTests {
 	void upWithSynchronousOutput() {
 		assertThat(new OutputHealthIndicator(() -> null).health().getStatus())
 			.isEqualTo(org.springframework.boot.health.contributor.Status.UP);
-	}
-
-	/**
-	 * An appender that throws an {@link Error} on the message "poison".
-	 */
-	private static final class Thrower extends AppenderBase<ILoggingEvent> {
-
-		Thrower() {
-			setName("THROWER");
-			start();
-		}
-
-		@Override
-		protected void append(ILoggingEvent event) {
-			if (event.getFormattedMessage().equals("poison")) {
-				throw new AssertionError("appender asserts");
-			}
-		}
-
-	}
-
-	/**
-	 * A status manager that fails to take errors while broken.
-	 */
-	private static final class BreakableStatusManager extends BasicStatusManager {
-
-		volatile boolean broken;
-
-		@Override
-		public void add(Status status) {
-			if (this.broken && status.getLevel() == Status.ERROR) {
-				throw new AssertionError("status manager broken");
-			}
-			super.add(status);
-		}
-
 	}
 
 }

@@ -18,15 +18,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.AppenderBase;
-import ch.qos.logback.core.BasicStatusManager;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.status.Status;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.encoder.LogFormat;
+import io.fluxtail.testsupport.BreakableStatusManager;
 import io.fluxtail.testsupport.LogLines;
+import io.fluxtail.testsupport.ThrowingAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -226,7 +225,7 @@ class QueuedAppenderTests {
 	void anAppenderThatThrowsAnErrorIsCountedAndTheNextEventsAreWritten() {
 		Sink sink = new Sink();
 		QueuedAppender queue = queue(sink, 1024, Duration.ofSeconds(30));
-		queue.addAppender(new Thrower("poison"));
+		queue.addAppender(new ThrowingAppender("poison"));
 		this.root.addAppender(queue);
 		this.log.info("poison");
 		this.log.info("order accepted");
@@ -329,7 +328,7 @@ class QueuedAppenderTests {
 		this.context.setStatusManager(statuses);
 		Sink sink = new Sink();
 		QueuedAppender queue = queue(sink, 1024, Duration.ofSeconds(30));
-		queue.addAppender(new Thrower("poison"));
+		queue.addAppender(new ThrowingAppender("poison"));
 		this.root.addAppender(queue);
 		// nothing the writer does can end it, except failing to report a failure
 		statuses.broken = true;
@@ -421,45 +420,6 @@ class QueuedAppenderTests {
 			this.reading.countDown();
 			this.release.await();
 			return "done";
-		}
-
-	}
-
-	/**
-	 * An appender that throws an {@link Error} on one message.
-	 */
-	private static final class Thrower extends AppenderBase<ILoggingEvent> {
-
-		private final String message;
-
-		Thrower(String message) {
-			this.message = message;
-			setName("THROWER");
-			start();
-		}
-
-		@Override
-		protected void append(ILoggingEvent event) {
-			if (event.getFormattedMessage().equals(this.message)) {
-				throw new AssertionError("appender asserts");
-			}
-		}
-
-	}
-
-	/**
-	 * A status manager that fails to take errors while broken.
-	 */
-	private static final class BreakableStatusManager extends BasicStatusManager {
-
-		volatile boolean broken;
-
-		@Override
-		public void add(Status status) {
-			if (this.broken && status.getLevel() == Status.ERROR) {
-				throw new AssertionError("status manager broken");
-			}
-			super.add(status);
 		}
 
 	}
