@@ -11,6 +11,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.status.Status;
 import org.slf4j.spi.MDCAdapter;
 
@@ -40,7 +41,16 @@ final class LogbackCapture {
 	 * @return this capture
 	 */
 	LogbackCapture writeTo(String name, EncoderConfig config) {
-		FluxtailEncoder encoder = new FluxtailEncoder(config);
+		return writeTo(name, new FluxtailEncoder(config));
+	}
+
+	/**
+	 * Adds an appender writing with the given encoder, started in this context.
+	 * @param name the appender's name, also the key of its output
+	 * @param encoder the encoder
+	 * @return this capture
+	 */
+	LogbackCapture writeTo(String name, Encoder<ILoggingEvent> encoder) {
 		encoder.setContext(this.context);
 		encoder.start();
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -61,6 +71,17 @@ final class LogbackCapture {
 
 	List<Status> statuses() {
 		return this.context.getStatusManager().getCopyOfStatusList();
+	}
+
+	/**
+	 * Puts an object in the Logback context, as Spring Boot puts its {@code Environment} there.
+	 * @param key the key
+	 * @param value the object
+	 * @return this capture
+	 */
+	LogbackCapture with(String key, Object value) {
+		this.context.putObject(key, value);
+		return this;
 	}
 
 	MDCAdapter mdc() {
