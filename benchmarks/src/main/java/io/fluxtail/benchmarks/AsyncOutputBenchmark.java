@@ -3,6 +3,8 @@ package io.fluxtail.benchmarks;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +32,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * What one logging call costs the calling thread when output is asynchronous: the whole
@@ -56,6 +59,14 @@ public class AsyncOutputBenchmark {
 	@Param({ "fluxtail", "logback", "lle" })
 	public String appender;
 
+	/**
+	 * {@code scalars}: the three key/value pairs are numbers and a string, kept as they are;
+	 * {@code objects}: a fourth pair holds a new map with a list, which Fluxtail renders on the
+	 * caller's thread so that the line is what was logged at the call.
+	 */
+	@Param({ "scalars", "objects" })
+	public String values;
+
 	/** Work of the caller's own between two log calls, in {@link Blackhole#consumeCPU} tokens. */
 	@Param({ "2000" })
 	public int pace;
@@ -80,7 +91,7 @@ public class AsyncOutputBenchmark {
 
 	@TearDown
 	public void tearDown() {
-		System.out.printf("%n%s caller bytes/event: %.1f%n", this.appender,
+		System.out.printf("%n%s %s caller bytes/event: %.1f%n", this.appender, this.values,
 				(double) this.callerBytes.get() / Math.max(1, this.calls.get()));
 		this.context.stop();
 	}
@@ -126,11 +137,15 @@ public class AsyncOutputBenchmark {
 
 	@Benchmark
 	public void logOneEvent(Caller caller) {
-		this.logger.atInfo()
+		LoggingEventBuilder event = this.logger.atInfo()
 			.addKeyValue("order_id", 4921L)
 			.addKeyValue("total_cents", 12999L)
-			.addKeyValue("customer_tier", "gold")
-			.log("order {} accepted for tenant {}", 4921, "acme-eu");
+			.addKeyValue("customer_tier", "gold");
+		if (this.values.equals("objects")) {
+			event = event.addKeyValue("line_item",
+					Map.of("sku", "sku-1", "qty", 2, "options", List.of("gift-wrap", "express")));
+		}
+		event.log("order {} accepted for tenant {}", 4921, "acme-eu");
 	}
 
 	/**
