@@ -36,6 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FieldCollector {
 
+	/** Marks a value {@link #copyOfPlainData} leaves to the mapper. */
+	private static final Object NOT_PLAIN_DATA = new Object();
+
+	private static final int MAX_COPY_DEPTH = 16;
+
 	private final FieldContract contract;
 
 	private final ContractStats stats;
@@ -228,7 +233,48 @@ final class FieldCollector {
 		if (value instanceof CharSequence text) {
 			return text.toString();
 		}
-		return this.mapper.convertValue(value, Object.class);
+		Object copy = copyOfPlainData(value, 0);
+		return (copy != NOT_PLAIN_DATA) ? copy : this.mapper.convertValue(value, Object.class);
+	}
+
+	/**
+	 * Copies maps with string keys and lists whose leaves are strings, whole numbers, doubles or
+	 * booleans: the very values the mapper's conversion gives for them, at a fraction of its cost
+	 * (measured in {@code AsyncOutputBenchmark}). Anything else, or nesting deeper than
+	 * {@link #MAX_COPY_DEPTH} (a map that contains itself), is left to the mapper.
+	 * @return the copy, or {@link #NOT_PLAIN_DATA}
+	 */
+	private static @Nullable Object copyOfPlainData(@Nullable Object value, int depth) {
+		if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+				|| value instanceof Boolean || value instanceof Double) {
+			return value;
+		}
+		if (depth == MAX_COPY_DEPTH) {
+			return NOT_PLAIN_DATA;
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, @Nullable Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				Object element = copyOfPlainData(entry.getValue(), depth + 1);
+				if (!(entry.getKey() instanceof String key) || element == NOT_PLAIN_DATA) {
+					return NOT_PLAIN_DATA;
+				}
+				copy.put(key, element);
+			}
+			return copy;
+		}
+		if (value instanceof List<?> list) {
+			List<@Nullable Object> copy = new ArrayList<>(list.size());
+			for (Object item : list) {
+				Object element = copyOfPlainData(item, depth + 1);
+				if (element == NOT_PLAIN_DATA) {
+					return NOT_PLAIN_DATA;
+				}
+				copy.add(element);
+			}
+			return copy;
+		}
+		return NOT_PLAIN_DATA;
 	}
 
 	private static boolean isImmutableScalar(Object value) {

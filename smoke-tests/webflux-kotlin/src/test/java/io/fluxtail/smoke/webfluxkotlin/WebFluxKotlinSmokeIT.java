@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.fluxtail.smoke.LogLines;
-import io.fluxtail.smoke.RequestContextSmokeTests;
+import io.fluxtail.smoke.ReactiveRequestContextSmokeTests;
 import org.junit.jupiter.api.AfterAll;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * awaited with {@code awaitBody}, and in a {@code coRouter} handler through
  * {@code withContext(Dispatchers.IO)}.
  */
-class WebFluxKotlinSmokeIT extends RequestContextSmokeTests {
+class WebFluxKotlinSmokeIT extends ReactiveRequestContextSmokeTests {
 
 	@Override
 	protected List<String> handlers() {
@@ -55,22 +55,6 @@ class WebFluxKotlinSmokeIT extends RequestContextSmokeTests {
 		assertThat(threadKindsByMessage.get("flow emitting")).contains("kotlinx.coroutines.DefaultExecutor")
 			.isSubsetOf("kotlinx.coroutines.DefaultExecutor", "reactor-http");
 		assertThat(threadKindsByMessage.get("downstream answered")).containsExactly("reactor-http");
-	}
-
-	@Override
-	protected String threadKind(String thread) {
-		if (thread.startsWith("reactor-http-")) {
-			return "reactor-http";
-		}
-		int dash = thread.indexOf('-');
-		return (dash > 0) ? thread.substring(0, dash) : thread;
-	}
-
-	@Override
-	protected void assertSwitches(JsonNode request) {
-		assertThat(request.get("reactorContextPropagation").asBoolean()).isTrue();
-		assertThat(request.get("outboundPropagation").asBoolean()).isTrue();
-		assertThat(request.get("completion").get("enabled").asBoolean()).isTrue();
 	}
 
 	@Override

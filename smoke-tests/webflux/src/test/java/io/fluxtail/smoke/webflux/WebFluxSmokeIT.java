@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.fluxtail.smoke.RequestContextSmokeTests;
-import tools.jackson.databind.JsonNode;
+import io.fluxtail.smoke.ReactiveRequestContextSmokeTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The WebFlux application started from its jar, checked on its real stdout: the request context
  * through {@code publishOn}, {@code subscribeOn}, {@code delayElement} and {@code WebClient}.
  */
-class WebFluxSmokeIT extends RequestContextSmokeTests {
+class WebFluxSmokeIT extends ReactiveRequestContextSmokeTests {
 
 	@Override
 	protected List<String> handlers() {
@@ -32,22 +31,6 @@ class WebFluxSmokeIT extends RequestContextSmokeTests {
 		assertThat(threadKindsByMessage.get("after publishOn")).containsExactly("boundedElastic");
 		assertThat(threadKindsByMessage.get("inside subscribeOn")).containsExactly("parallel");
 		assertThat(threadKindsByMessage.get("after delayElement")).containsExactly("parallel");
-	}
-
-	@Override
-	protected String threadKind(String thread) {
-		if (thread.startsWith("reactor-http-")) {
-			return "reactor-http";
-		}
-		int dash = thread.indexOf('-');
-		return (dash > 0) ? thread.substring(0, dash) : thread;
-	}
-
-	@Override
-	protected void assertSwitches(JsonNode request) {
-		assertThat(request.get("reactorContextPropagation").asBoolean()).isTrue();
-		assertThat(request.get("outboundPropagation").asBoolean()).isTrue();
-		assertThat(request.get("completion").get("enabled").asBoolean()).isTrue();
 	}
 
 	@Override
