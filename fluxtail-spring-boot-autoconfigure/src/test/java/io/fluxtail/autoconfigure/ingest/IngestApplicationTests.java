@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.fluxtail.ingest.FluxtailIngest;
 import io.fluxtail.ingest.IngestMapping;
+import io.fluxtail.ingest.IngestStatus;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
@@ -219,6 +220,21 @@ class IngestApplicationTests {
 		try (ConfigurableApplicationContext context = run("fluxtail.ingest.url=" + this.server.url(),
 				"fluxtail.ingest.field-kinds.request_id=label")) {
 			assertThat(output.getOut()).contains("fluxtail.ingest.field-kinds makes [request_id] labels");
+		}
+	}
+
+	@Test
+	void withEveryAppenderOnBootsOwnFormatNothingShipsAndTheStartupSaysWhy(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("fluxtail.ingest.url=" + this.server.url(),
+				"logging.structured.format.console=logstash")) {
+			IngestStatus status = context.getBean(FluxtailIngest.class).status();
+			assertThat(status.active()).isFalse();
+			assertThat(status.inactiveReason()).contains("no Fluxtail encoder runs")
+				.contains("Spring Boot's own structured format is kept");
+			assertThat(output.getOut()).contains("Fluxtail ingest is configured but ships nothing");
+		}
+		finally {
+			System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
 		}
 	}
 
