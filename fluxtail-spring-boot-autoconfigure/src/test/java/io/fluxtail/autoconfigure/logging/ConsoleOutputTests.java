@@ -171,6 +171,29 @@ class ConsoleOutputTests {
 	}
 
 	@Test
+	void bootsFormatOnTheFileIsKeptWhileTheConsoleGetsFluxtails(@TempDir Path logs, CapturedOutput output)
+			throws IOException {
+		Path file = logs.resolve("app.log");
+		try (ConfigurableApplicationContext context = run("logging.file.name=" + file,
+				"logging.structured.format.file=ecs", "spring.application.name=checkout-api",
+				"fluxtail.environment=prod")) {
+			log.info("to both");
+			assertThat(installation().appenders()).containsExactly("CONSOLE");
+		}
+		assertThat(lineWithMessage(jsonLines(output), "to both").get(CoreFields.ENV).asString()).isEqualTo("prod");
+		JsonNode ecs = Files.readAllLines(file)
+			.stream()
+			.map(LogLines::parse)
+			.filter((line) -> "to both".equals(line.path("message").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ecs.get("ecs").get("version").asString()).isEqualTo("8.11");
+		assertThat(ecs.get("service").get("environment").asString()).isEqualTo("prod");
+		assertThat(ecs.get("http.request.id").asString()).isEqualTo("-");
+		assertThat(output.getOut()).contains("Spring Boot's structured format is kept on {FILE=ecs}");
+	}
+
+	@Test
 	void aFormatterClassInBootsPropertyIsLeftAloneAndSaysSo(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run(
 				"logging.structured.format.console=" + PlainMessageFormatter.class.getName())) {
