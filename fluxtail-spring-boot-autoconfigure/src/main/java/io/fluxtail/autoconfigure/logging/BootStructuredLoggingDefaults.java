@@ -27,7 +27,7 @@ class BootStructuredLoggingDefaults implements EnvironmentPostProcessor, Ordered
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getProperty("fluxtail.enabled", Boolean.class, true)) {
+		if (!FluxtailLoggingInstaller.appliesTo(environment)) {
 			return;
 		}
 		Map<String, Object> defaults = new LinkedHashMap<>();
