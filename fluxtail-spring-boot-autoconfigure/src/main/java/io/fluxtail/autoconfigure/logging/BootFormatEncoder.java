@@ -14,6 +14,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.encoder.ForwardingLoggingEvent;
 import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.SizeLimits;
@@ -34,8 +35,6 @@ import org.slf4j.event.KeyValuePair;
  * a view of the event with the renamed entries.
  */
 final class BootFormatEncoder extends EncoderBase<ILoggingEvent> {
-
-	static final String ENCODER_ERROR = "encoder_error";
 
 	private static final byte[] NO_BYTES = new byte[0];
 
@@ -98,7 +97,7 @@ final class BootFormatEncoder extends EncoderBase<ILoggingEvent> {
 		try {
 			Map<String, String> mdc = (event.getMDCPropertyMap() != null) ? event.getMDCPropertyMap() : Map.of();
 			return this.format.encode(new EventView(event, String.valueOf(event.getMessage()), mdc,
-					List.of(new KeyValuePair(ENCODER_ERROR, failure.getClass().getName())), null));
+					List.of(new KeyValuePair(FluxtailEncoder.ENCODER_ERROR, failure.getClass().getName())), null));
 		}
 		catch (Throwable ex) {
 			return NO_BYTES;

@@ -207,8 +207,9 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 				EncoderConfig config, List<FieldSpec> unset) {
 			QueuedOutputInstaller.release(context);
 			Map<String, String> bootFormats = new LinkedHashMap<>();
-			List<String> appenders = replaceEncoders(context, config, environment, bootFormats);
 			EncoderConfig bootFormatConfig = FluxtailJsonMembersCustomizer.sharedConfig(context, environment);
+			List<String> appenders = replaceEncoders(context, config,
+					(bootFormatConfig != null) ? bootFormatConfig : config, environment, bootFormats);
 			if (appenders.isEmpty() && bootFormatConfig != null) {
 				context.putObject(Installation.CONTEXT_KEY, Installation.bootFormats(bootFormatConfig, environment));
 			}
@@ -301,11 +302,12 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 		}
 
 		/**
+		 * @param bootFormatConfig the configuration whose contract and counters Boot's formats share
 		 * @param bootFormats receives the appenders that keep Spring Boot's structured format, with
 		 * the format's property value
 		 */
 		private static List<String> replaceEncoders(LoggerContext context, EncoderConfig config,
-				Environment environment, Map<String, String> bootFormats) {
+				EncoderConfig bootFormatConfig, Environment environment, Map<String, String> bootFormats) {
 			List<String> replaced = new ArrayList<>();
 			Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 			for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
@@ -316,8 +318,7 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 							: BootStructuredFormat.CONSOLE_PROPERTY;
 					String format = environment.getProperty(property, "");
 					bootFormats.put(appender.getName(), format);
-					EncoderConfig shared = FluxtailJsonMembersCustomizer.sharedConfig(context, environment);
-					keepReservedNames(appender, BootStructuredFormat.forId(format), (shared != null) ? shared : config);
+					guardBootFormat(appender, BootStructuredFormat.forId(format), bootFormatConfig);
 					continue;
 				}
 				// An encoder left by an earlier application in this JVM (Boot skips re-initializing
@@ -347,19 +348,19 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 		}
 
 		/**
-		 * Boot's own formats get the reserved-name rule in front of their encoder; a formatter
-		 * class of the application's is left as it is.
+		 * Boot's own formats get {@link BootFormatEncoder} in front of their encoder (reserved
+		 * names, name bound, no throw into the caller); a formatter class of the application's is
+		 * left as it is.
 		 */
-		private static void keepReservedNames(OutputStreamAppender<ILoggingEvent> appender,
+		private static void guardBootFormat(OutputStreamAppender<ILoggingEvent> appender,
 				@Nullable BootStructuredFormat format, EncoderConfig config) {
 			Encoder<ILoggingEvent> encoder = appender.getEncoder();
-			Encoder<ILoggingEvent> boot = (encoder instanceof BootFormatEncoder reserved) ? reserved.format()
-					: encoder;
+			Encoder<ILoggingEvent> boot = (encoder instanceof BootFormatEncoder guarded) ? guarded.format() : encoder;
 			if (format != null) {
-				BootFormatEncoder reserved = new BootFormatEncoder(boot, format, config);
-				reserved.setContext(appender.getContext());
-				reserved.start();
-				appender.setEncoder(reserved);
+				BootFormatEncoder guarded = new BootFormatEncoder(boot, format, config);
+				guarded.setContext(appender.getContext());
+				guarded.start();
+				appender.setEncoder(guarded);
 			}
 		}
 

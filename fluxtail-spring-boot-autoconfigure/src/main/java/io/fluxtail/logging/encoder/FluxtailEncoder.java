@@ -37,7 +37,8 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 
 	private static final byte[] NO_BYTES = new byte[0];
 
-	static final String ENCODER_ERROR = "encoder_error";
+	/** The field naming what was thrown, on the minimal line of an event that could not be encoded. */
+	public static final String ENCODER_ERROR = "encoder_error";
 
 	private final AtomicBoolean failureReported = new AtomicBoolean();
 

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.redaction.SizeLimits;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class BootFormatEncoderTests {
 		JsonNode line = encode("logstash", BootStructuredFormat.LOGSTASH, event);
 		assertThat(line.get("message").asString()).isEqualTo("order accepted");
 		assertThat(line.get("request_id").asString()).isEqualTo("req-1");
-		assertThat(line.get(BootFormatEncoder.ENCODER_ERROR).asString()).isEqualTo(AssertionError.class.getName());
+		assertThat(line.get(FluxtailEncoder.ENCODER_ERROR).asString()).isEqualTo(AssertionError.class.getName());
 		assertThat(this.config.stats().encoderErrors()).isEqualTo(1);
 	}
 
