@@ -108,13 +108,9 @@ class ReadmeTests {
 
 	private static List<JsonNode> jsonSamples(Path page) throws IOException {
 		List<JsonNode> samples = new ArrayList<>();
-		boolean inJson = false;
-		for (String line : Files.readAllLines(page)) {
-			if (line.startsWith("```")) {
-				inJson = line.equals("```json");
-			}
-			else if (inJson && line.startsWith("{") && line.endsWith("}")) {
-				samples.add(JsonMapper.shared().readTree(line));
+		for (PageLine line : lines(page)) {
+			if (line.fence().equals("```json") && line.text().startsWith("{") && line.text().endsWith("}")) {
+				samples.add(JsonMapper.shared().readTree(line.text()));
 			}
 		}
 		return samples;
@@ -151,17 +147,22 @@ class ReadmeTests {
 
 	/** A page's lines outside fenced code blocks. */
 	private static List<String> proseLines(Path page) throws IOException {
-		List<String> prose = new ArrayList<>();
-		boolean inCode = false;
+		return lines(page).stream().filter((line) -> line.fence().isEmpty()).map(PageLine::text).toList();
+	}
+
+	/** A page's lines, each with the opening fence of the code block it is in (empty outside). */
+	private static List<PageLine> lines(Path page) throws IOException {
+		List<PageLine> lines = new ArrayList<>();
+		String fence = "";
 		for (String line : Files.readAllLines(page)) {
 			if (line.startsWith("```")) {
-				inCode = !inCode;
+				fence = fence.isEmpty() ? line : "";
 			}
-			else if (!inCode) {
-				prose.add(line);
+			else {
+				lines.add(new PageLine(fence, line));
 			}
 		}
-		return prose;
+		return lines;
 	}
 
 	private static List<String> fluxtailProperties() throws IOException {
@@ -179,6 +180,9 @@ class ReadmeTests {
 		}
 		assertThat(properties).as("the starter's configuration metadata").isNotEmpty();
 		return properties;
+	}
+
+	private record PageLine(String fence, String text) {
 	}
 
 }
