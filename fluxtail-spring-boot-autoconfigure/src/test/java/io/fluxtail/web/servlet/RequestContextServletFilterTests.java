@@ -39,7 +39,8 @@ class RequestContextServletFilterTests {
 
 	/**
 	 * With a {@code ServletRequestListener} registered, Tomcat builds an event for every request
-	 * attribute Spring sets (about 4% of a trivial endpoint); the README says the filter is not one.
+	 * attribute Spring sets (about 4% of a trivial endpoint); docs/request-context.md says the
+	 * filter is not one.
 	 */
 	@Test
 	void theFilterIsNotARequestListener() {

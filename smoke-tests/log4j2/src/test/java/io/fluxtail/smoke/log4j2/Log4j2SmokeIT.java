@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application on Log4j2 with the README's exclusions: the starter brings no Logback, its
- * structured stream stays unbroken, and the starter is off as a whole, saying so in one line.
+ * An application on Log4j2 with the exclusions docs/installation.md shows: the starter brings no
+ * Logback, its structured stream stays unbroken, and the starter is off as a whole, saying so in
+ * one line.
  */
 class Log4j2SmokeIT {
 

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application with its own {@code logback-spring.xml} that uses the encoder through the
- * include the README shows: same contract, same banner rule, and the endpoint says it is in use.
+ * include docs/installation.md shows: same contract, same banner rule, and the endpoint says it is
+ * in use.
  */
 class OwnLogbackSmokeIT {
 
