@@ -53,17 +53,34 @@ public record FieldDescriptor(String name, String source, boolean required,
 	/** Written on the lines of a consumed Kafka record. */
 	public static final String IN_RECORD = "in-record";
 
-	static FieldDescriptor of(FieldSpec field, String source, @Nullable String shownValue, String presence) {
-		return new FieldDescriptor(field.outputName(), source, field.required(), field.defaultValue(),
+	/**
+	 * Describes a field of the contract.
+	 * @param field the field
+	 * @param shownValue its value as the endpoint may show it, {@code null} when it has none
+	 * @param presence which lines carry it
+	 * @return its description
+	 */
+	public static FieldDescriptor of(FieldSpec field, @Nullable String shownValue, String presence) {
+		return new FieldDescriptor(field.outputName(), field.source(), field.required(), field.defaultValue(),
 				kindName(field.kind()), shownValue, presence);
 	}
 
-	static FieldDescriptor ofCompletionEvent(String name) {
+	/**
+	 * Describes a field of completion events.
+	 * @param name the field's name
+	 * @return its description
+	 */
+	public static FieldDescriptor ofCompletionEvent(String name) {
 		return new FieldDescriptor(name, "completion-event", false, null, kindName(FieldKind.METADATA), null,
 				COMPLETION_EVENT);
 	}
 
-	static FieldDescriptor ofRecord(String name) {
+	/**
+	 * Describes a field of a consumed record's lines.
+	 * @param name the field's name
+	 * @return its description
+	 */
+	public static FieldDescriptor ofRecord(String name) {
 		return new FieldDescriptor(name, "kafka-record", false, null, kindName(FieldKind.METADATA), null, IN_RECORD);
 	}
 

@@ -25,7 +25,12 @@ public record IngestDescriptor(boolean active, @Nullable String inactiveReason, 
 		@Nullable Instant lastSuccess, int queued, int inFlight, int queueCapacity, long sent, long retries,
 		long undelivered, Map<String, Long> dropped) {
 
-	static IngestDescriptor of(IngestStatus status) {
+	/**
+	 * Describes shipping.
+	 * @param status its status
+	 * @return its description
+	 */
+	public static IngestDescriptor of(IngestStatus status) {
 		return new IngestDescriptor(status.active(), status.inactiveReason(), status.destination(),
 				status.stats().lastSuccess(), status.queued(), status.inFlight(), status.queueCapacity(),
 				status.stats().sent(), status.stats().retries(), status.stats().undelivered(),

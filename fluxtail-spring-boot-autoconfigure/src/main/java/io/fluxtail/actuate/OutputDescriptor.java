@@ -26,7 +26,12 @@ public record OutputDescriptor(String mode, @Nullable Integer queueCapacity, @Nu
 		Map<String, Long> dropped, @Nullable String writer, @Nullable Integer inFlight, @Nullable Long failedWrites,
 		@Nullable Long unwrittenAtStop) {
 
-	static OutputDescriptor of(@Nullable QueuedAppender queue) {
+	/**
+	 * Describes the output.
+	 * @param queue the queue in front of the appenders, {@code null} when output is synchronous
+	 * @return its description
+	 */
+	public static OutputDescriptor of(@Nullable QueuedAppender queue) {
 		if (queue == null) {
 			return new OutputDescriptor("sync", null, null, Map.of(), null, null, null, null);
 		}

@@ -24,7 +24,12 @@ import io.fluxtail.logging.redaction.RedactionPolicy;
 public record RedactionDescriptor(boolean enabled, String replacement, boolean partial, List<String> sensitiveKeys,
 		List<DetectorDescriptor> detectors, int maxMessageChars, int maxFieldChars) {
 
-	static RedactionDescriptor of(RedactionPolicy policy) {
+	/**
+	 * Describes a redaction policy.
+	 * @param policy the policy
+	 * @return its description
+	 */
+	public static RedactionDescriptor of(RedactionPolicy policy) {
 		Map<String, DetectorDescriptor> detectors = new LinkedHashMap<>();
 		for (Detector detector : Detectors.defaults()) {
 			detectors.put(detector.id(), new DetectorDescriptor(detector.id(), detector.description(), false));

@@ -3,9 +3,6 @@ package io.fluxtail.actuate;
 import java.util.List;
 import java.util.Map;
 
-import io.fluxtail.propagation.RequestIds;
-import io.fluxtail.web.RequestContextSettings;
-import io.fluxtail.web.RequestContextSwitches;
 
 /**
  * How requests get their id and completion line.
@@ -30,13 +27,6 @@ public record RequestDescriptor(String header, List<String> alternativeHeaders, 
 		boolean traceparentFallback, boolean outboundPropagation, boolean taskPropagation,
 		boolean reactorContextPropagation, Completion completion, Map<String, String> offReasons) {
 
-	static RequestDescriptor of(RequestContextSettings settings, RequestContextSwitches switches) {
-		return new RequestDescriptor(settings.header(), settings.alternativeHeaders(), settings.header(),
-				settings.trustInbound(), RequestIds.ID_PATTERN, settings.idPrefix(), RequestIds.RANDOM_HEX_LENGTH,
-				settings.traceparentFallback(), switches.outboundPropagation(), switches.taskPropagation(),
-				switches.reactorContextPropagation(),
-				new Completion(switches.completion(), settings.completionExcludedPaths()), switches.offReasons());
-	}
 
 	/**
 	 * The completion line.

@@ -3,41 +3,20 @@ package io.fluxtail.actuate;
 import java.util.List;
 import java.util.Map;
 
-import io.fluxtail.job.JobRuns;
-import io.fluxtail.job.JobSettings;
-import io.fluxtail.kafka.MessageContextSettings;
-import io.fluxtail.kafka.MessageContexts;
-import io.fluxtail.propagation.RequestIds;
-import org.jspecify.annotations.Nullable;
+import io.fluxtail.logging.contract.CoreFields;
 
 /**
- * Work other than HTTP requests that gets its own {@code request_id} and {@code job}: scheduled job
- * runs and consumed Kafka records. Present in non-web applications too.
- *
- * @param jobs the scheduled jobs' context, {@code null} without {@code @EnableScheduling} or when
- * switched off
- * @param messages the Kafka records' context, {@code null} without spring-kafka or when switched off
+ * The {@code work} section of {@code /actuator/fluxtail}: work other than HTTP requests that gets its
+ * own {@code request_id} and {@code job}, present in non-web applications too. Job runs add
+ * {@code jobs} (without {@code @EnableScheduling}, or when switched off, there is none), consumed
+ * Kafka records add {@code messages}.
  */
-public record WorkDescriptor(@Nullable Jobs jobs, @Nullable Messages messages) {
+public final class WorkDescriptor {
 
-	/**
-	 * Describes the job runs and records of the application.
-	 * @param jobs the job runs, {@code null} when none get a context
-	 * @param messages the records' contexts, {@code null} when none get a context
-	 * @return the description
-	 */
-	public static WorkDescriptor of(@Nullable JobRuns jobs, @Nullable MessageContexts messages) {
-		return new WorkDescriptor((jobs != null) ? Jobs.of(jobs) : null,
-				(messages != null) ? Messages.of(messages) : null);
-	}
+	/** The fields of the completion line of a job run or a record. */
+	public static final List<String> COMPLETION_FIELDS = List.of(CoreFields.DURATION_MS, CoreFields.OUTCOME);
 
-	/**
-	 * Whether job runs or records get a completion line.
-	 * @return whether any does
-	 */
-	boolean writesCompletionEvents() {
-		return (this.jobs != null && this.jobs.completion().enabled())
-				|| (this.messages != null && this.messages.completion().enabled());
+	private WorkDescriptor() {
 	}
 
 	/**
@@ -53,14 +32,6 @@ public record WorkDescriptor(@Nullable Jobs jobs, @Nullable Messages messages) {
 	 */
 	public record Jobs(String requestId, String job, String idPrefix, Map<String, String> renamed,
 			Completion completion, long runs, long failedRuns) {
-
-		static Jobs of(JobRuns runs) {
-			JobSettings settings = runs.settings();
-			return new Jobs("generated per run", "bean.method", settings.idPrefix(), settings.renamed(),
-					new Completion(settings.completionEnabled(), JobRuns.LOGGER_NAME, JobRuns.MESSAGE,
-							settings.completionExcludedJobs()),
-					runs.units().stats().started(), runs.units().stats().failed());
-		}
 
 	}
 
@@ -83,17 +54,6 @@ public record WorkDescriptor(@Nullable Jobs jobs, @Nullable Messages messages) {
 	public record Messages(String header, boolean trustInbound, String idPattern, String idPrefix,
 			String batchRequestId, boolean outbound, Completion completion, long acceptedHeaderIds,
 			long rejectedHeaderIds, long generatedIds, long records, long failedRecords) {
-
-		static Messages of(MessageContexts contexts) {
-			MessageContextSettings settings = contexts.settings();
-			return new Messages(settings.header(), settings.trustInbound(), RequestIds.ID_PATTERN, settings.idPrefix(),
-					"generated per batch", settings.outbound(),
-					new Completion(settings.completionEnabled(), MessageContexts.LOGGER_NAME,
-							MessageContexts.RECORD_MESSAGE, settings.completionExcludedListeners()),
-					contexts.idStats().acceptedInboundIds(), contexts.idStats().rejectedInboundIds(),
-					contexts.idStats().generatedIds(), contexts.records().stats().started(),
-					contexts.records().stats().failed());
-		}
 
 	}
 

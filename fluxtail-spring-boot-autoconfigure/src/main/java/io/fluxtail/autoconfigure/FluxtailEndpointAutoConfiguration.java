@@ -1,20 +1,10 @@
 package io.fluxtail.autoconfigure;
 
+import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.FluxtailEndpoint;
-import io.fluxtail.actuate.FluxtailEndpoint.ActiveContract;
-import io.fluxtail.actuate.WorkDescriptor;
-import io.fluxtail.autoconfigure.logging.FluxtailSettings;
-import io.fluxtail.autoconfigure.logging.Installation;
-import io.fluxtail.autoconfigure.logging.LoggingState;
-import io.fluxtail.ingest.FluxtailIngest;
-import io.fluxtail.job.JobRuns;
-import io.fluxtail.kafka.MessageContexts;
-import io.fluxtail.propagation.RequestContextStats;
-import io.fluxtail.web.InboundRequests;
-import org.jspecify.annotations.Nullable;
+import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,13 +12,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@code fluxtail} actuator endpoint, when the application exposes it.
+ * The {@code fluxtail} actuator endpoint, when the application exposes it, built from every
+ * {@link FluxtailContributor} bean; this one adds the core: installation, fields, redaction and
+ * the encoders' counters.
  */
-@AutoConfiguration(after = { FluxtailAutoConfiguration.class, FluxtailPropagationAutoConfiguration.class },
-		afterName = "io.fluxtail.autoconfigure.ingest.FluxtailIngestAutoConfiguration")
+@AutoConfiguration(after = FluxtailAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
 		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint",
 		"ch.qos.logback.classic.LoggerContext" })
@@ -44,34 +36,17 @@ public final class FluxtailEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		FluxtailEndpoint fluxtailEndpoint(FluxtailProperties properties, Environment environment,
-				ObjectProvider<InboundRequests> inboundRequests, ObjectProvider<RequestContextStats> requestStats,
-				ConfigurableListableBeanFactory beans, ObjectProvider<JobRuns> jobRuns,
-				ObjectProvider<MessageContexts> messageContexts, ObjectProvider<FluxtailIngest> ingest) {
-			return new FluxtailEndpoint(() -> activeContract(properties, environment, inboundRequests.getIfAvailable(),
-					requestStats.getIfAvailable(), beans,
-					WorkDescriptor.of(jobRuns.getIfAvailable(), messageContexts.getIfAvailable()),
-					ingest.getIfAvailable()));
+		FluxtailEndpoint fluxtailEndpoint(ObjectProvider<FluxtailContributor> contributors) {
+			return new FluxtailEndpoint(contributors.orderedStream().toList());
 		}
 
-	}
+		@Bean
+		@Order(FluxtailContributor.LOGGING)
+		FluxtailContributor fluxtailLoggingContributor(ObjectProvider<LoggingInstallation> installation,
+				FluxtailProperties properties, Environment environment) {
+			return new LoggingContributor(installation::getIfAvailable, properties, environment);
+		}
 
-	/**
-	 * The running encoders' configuration; when no encoder runs, the one the properties describe.
-	 */
-	private static ActiveContract activeContract(FluxtailProperties properties, Environment environment,
-			@Nullable InboundRequests inboundRequests, @Nullable RequestContextStats requestStats,
-			ConfigurableListableBeanFactory beans, WorkDescriptor work, @Nullable FluxtailIngest ingest) {
-		LoggingState state = LoggingState.read(environment);
-		Installation installation = state.installation();
-		boolean installed = installation != null && installation.installed();
-		String reason = (installation == null) ? "the Fluxtail installer did not run for this application"
-				: (installation.reason() != null) ? installation.reason().description() : null;
-		return new ActiveContract(installed, reason, state.appenders(),
-				(state.config() != null) ? state.config() : FluxtailSettings.encoderConfig(properties, environment),
-				(inboundRequests != null) ? inboundRequests.description() : null, requestStats,
-				(inboundRequests != null) ? RequestSwitches.read(beans, properties.getRequest()) : null, state.queue(),
-				work, (ingest != null) ? ingest.status() : null);
 	}
 
 }

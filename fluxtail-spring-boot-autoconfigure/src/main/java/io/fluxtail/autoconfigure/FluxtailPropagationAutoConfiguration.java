@@ -11,7 +11,10 @@ import io.fluxtail.web.client.RequestIdClientInterceptor;
 import io.fluxtail.web.client.RequestIdExchangeFilter;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
+import io.fluxtail.actuate.FluxtailContributor;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -127,6 +130,19 @@ public final class FluxtailPropagationAutoConfiguration {
 		@Bean
 		WebClientCustomizer fluxtailWebClientCustomizer(RequestIdExchangeFilter filter) {
 			return (builder) -> builder.filter(filter);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@Order(FluxtailContributor.REQUESTS)
+		FluxtailContributor fluxtailRequestContextContributor(InboundRequests inboundRequests,
+				RequestContextStats stats, ConfigurableListableBeanFactory beans, FluxtailProperties properties) {
+			return new RequestContextContributor(inboundRequests, stats, beans, properties.getRequest());
 		}
 
 	}

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.fluxtail.logging.encoder.EventFields;
 import io.fluxtail.logging.encoder.EventSink;
+import io.fluxtail.logging.line.EventFields;
 
 /**
  * Takes the events the encoder writes and queues the ones worth centralizing: those at or above

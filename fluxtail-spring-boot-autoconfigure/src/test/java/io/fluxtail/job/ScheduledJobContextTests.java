@@ -129,8 +129,8 @@ class ScheduledJobContextTests {
 				"--spring.jmx.enabled=true")) {
 			awaitRuns(context, 2);
 			ContractDescriptor contract = context.getBean(FluxtailEndpoint.class).contract();
-			assertThat(contract.request()).isNull();
-			WorkDescriptor.Jobs jobs = contract.work().jobs();
+			assertThat(contract.section("request", Object.class)).isNull();
+			WorkDescriptor.Jobs jobs = (WorkDescriptor.Jobs) contract.section("work", Map.class).get("jobs");
 			assertThat(jobs).isNotNull();
 			assertThat(jobs.idPrefix()).isEqualTo("job-");
 			assertThat(jobs.renamed()).containsEntry("jobs.importNightly", "nightly-import");

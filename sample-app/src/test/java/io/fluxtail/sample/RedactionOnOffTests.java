@@ -12,7 +12,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.fluxtail.autoconfigure.logging.FluxtailLoggingInstaller;
-import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.redaction.RedactionPolicy;
@@ -54,7 +54,7 @@ class RedactionOnOffTests {
 			call(port, "GET", "/gateway/latency");
 			call(port, "POST", "/login?userId=u-1042");
 			call(port, "POST", "/payments/4921/capture");
-			installed = LoggingState.read(context.getEnvironment()).config();
+			installed = context.getBean(LoggingInstallation.class).config();
 		}
 		assertThat(installed).isNotNull();
 		assertThat(installed.redaction().policy().enabled()).isTrue();

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
+import io.fluxtail.actuate.FluxtailContributor;
+import io.fluxtail.actuate.IngestDescriptor;
 import io.fluxtail.autoconfigure.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
-import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.ingest.DeliverySettings;
 import io.fluxtail.ingest.ExporterTransport;
 import io.fluxtail.ingest.FluxtailIngest;
@@ -16,6 +18,7 @@ import io.fluxtail.ingest.LogShipper;
 import io.fluxtail.ingest.OtlpHttpTransport;
 import io.fluxtail.ingest.Transport;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import org.slf4j.Logger;
@@ -35,6 +38,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -80,7 +84,8 @@ public final class FluxtailIngestAutoConfiguration {
 		@Bean(destroyMethod = "stop")
 		@ConditionalOnMissingBean
 		FluxtailIngest fluxtailIngest(FluxtailIngestProperties properties, FluxtailProperties fluxtail,
-				Environment environment, ObjectProvider<LogRecordExporter> exporters) {
+				Environment environment, ObjectProvider<LogRecordExporter> exporters,
+				ObjectProvider<LoggingInstallation> installations) {
 			Level minLevel = IngestSettings.minLevel(properties);
 			DeliverySettings delivery = IngestSettings.delivery(properties);
 			List<LogRecordExporter> applicationExporters = exporters.orderedStream().toList();
@@ -93,14 +98,15 @@ public final class FluxtailIngestAutoConfiguration {
 				logger.warn("fluxtail.ingest.url is not used: events go to Spring Boot's OpenTelemetry log export ({})",
 						destination);
 			}
-			LoggingState state = LoggingState.read(environment);
-			EncoderConfig config = (state.config() != null) ? state.config()
-					: FluxtailSettings.encoderConfig(fluxtail, environment);
+			LoggingInstallation installation = installations.getIfAvailable();
+			EncoderConfig running = (installation != null) ? installation.config() : null;
+			EncoderConfig config = (running != null) ? running : FluxtailSettings.encoderConfig(fluxtail, environment);
 			IngestMapping mapping = IngestSettings.mapping(properties, config.contract());
-			if (state.encoders().isEmpty()) {
+			List<FluxtailEncoder> encoders = (installation != null) ? installation.encoders() : List.of();
+			if (encoders.isEmpty()) {
 				String reason = "no Fluxtail encoder runs"
-						+ ((state.installation() != null && state.installation().reason() != null)
-								? ": " + state.installation().reason().description() : "");
+						+ ((installation != null && installation.decision().reason() != null)
+								? ": " + installation.decision().reason().description() : "");
 				logger.warn("Fluxtail ingest is configured but ships nothing: {}", reason);
 				return FluxtailIngest.inactive(destination, reason);
 			}
@@ -113,7 +119,8 @@ public final class FluxtailIngestAutoConfiguration {
 					? new OtlpHttpTransport(url, IngestSettings.apiKey(properties, environment),
 							properties.getConnectTimeout(), properties.getTimeout())
 					: new ExporterTransport(LogRecordExporter.composite(applicationExporters), properties.getTimeout());
-			return FluxtailIngest.start(state.encoders().get(0), mapping, transport, delivery, minLevel,
+			// Every event passes every encoder: one of them ships, so that each is shipped once.
+			return FluxtailIngest.start(encoders.get(0), mapping, transport, delivery, minLevel,
 					properties.getAlwaysShippedLoggers(), destination);
 		}
 
@@ -131,6 +138,18 @@ public final class FluxtailIngestAutoConfiguration {
 			String endpoint = environment.getProperty(BOOT_ENDPOINT);
 			String shown = (endpoint != null) ? IngestUrls.withoutCredentials(URI.create(endpoint.trim())) : "(default)";
 			return "Spring Boot OpenTelemetry log export " + shown;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+		static class EndpointConfiguration {
+
+			@Bean
+			@Order(FluxtailContributor.INGEST)
+			FluxtailContributor fluxtailIngestContributor(FluxtailIngest ingest) {
+				return (builder) -> builder.section("ingest", IngestDescriptor.of(ingest.status()));
+			}
+
 		}
 
 		@Configuration(proxyBeanMethods = false)

@@ -10,7 +10,10 @@ import io.fluxtail.propagation.CompletionEvent;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
 import io.fluxtail.propagation.WorkUnits;
+import io.fluxtail.actuate.FluxtailContributor;
 
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -60,6 +63,18 @@ public final class FluxtailJobAutoConfiguration {
 	@ConditionalOnMissingBean
 	JobSchedulingConfigurer fluxtailJobSchedulingConfigurer(JobRuns jobRuns) {
 		return new JobSchedulingConfigurer(jobRuns);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@Order(FluxtailContributor.JOBS)
+		FluxtailContributor fluxtailJobRunsContributor(JobRuns jobRuns) {
+			return new JobRunsContributor(jobRuns);
+		}
+
 	}
 
 }

@@ -12,7 +12,9 @@ import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
 import io.fluxtail.propagation.WorkUnits;
 import org.jspecify.annotations.Nullable;
+import io.fluxtail.actuate.FluxtailContributor;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -99,6 +101,18 @@ public final class FluxtailKafkaAutoConfiguration {
 				}
 
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@Order(FluxtailContributor.MESSAGES)
+		FluxtailContributor fluxtailMessageContextsContributor(MessageContexts messageContexts) {
+			return new MessageContextsContributor(messageContexts);
 		}
 
 	}

@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
@@ -47,7 +49,8 @@ import org.springframework.util.StringUtils;
  * <p>
  * Registered in {@code META-INF/spring.factories} rather than as an auto-configuration because it
  * must act before any bean exists. It leaves logging untouched when disabled or when the
- * application brings its own Logback configuration, and records why in the Logback context. An
+ * application brings its own Logback configuration, and registers what it did (or why it did
+ * nothing) as a {@link LoggingInstallation} bean when the application context is prepared. An
  * appender with Spring Boot's own structured format keeps it ({@link FluxtailJsonMembersCustomizer}
  * adds the contract and redaction there). When Logback is not the logging system (Log4j2), the
  * whole starter is switched off, with one line saying so.
@@ -71,11 +74,19 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
 		Class<?> type = eventType.getRawClass();
-		return type != null && ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type);
+		return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+				|| ApplicationPreparedEvent.class.isAssignableFrom(type));
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ApplicationPreparedEvent prepared) {
+			ConfigurableListableBeanFactory beans = prepared.getApplicationContext().getBeanFactory();
+			if (this.installation != null && !beans.containsSingleton(LoggingInstallation.BEAN_NAME)) {
+				beans.registerSingleton(LoggingInstallation.BEAN_NAME, this.installation);
+			}
+			return;
+		}
 		if (!(event instanceof ApplicationEnvironmentPreparedEvent prepared)) {
 			return;
 		}
@@ -86,7 +97,7 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			return;
 		}
 		try {
-			LogbackInstaller.install(environment, FluxtailSettings.bind(environment), classLoader);
+			this.installation = LogbackInstaller.install(environment, FluxtailSettings.bind(environment), classLoader);
 		}
 		catch (RuntimeException ex) {
 			// Boot's failure report follows: written in the contract, a collector never gets a
@@ -95,6 +106,12 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			throw ex;
 		}
 	}
+
+	/**
+	 * A {@link LoggingInstallation}, typed as {@code Object} so that this listener loads without
+	 * Logback; {@code null} until installed, and when Logback is not the logging system.
+	 */
+	private @Nullable Object installation;
 
 	@Override
 	public int getOrder() {
@@ -144,24 +161,26 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 	 */
 	private static final class LogbackInstaller {
 
-		static void install(ConfigurableEnvironment environment, FluxtailProperties properties,
-				@Nullable ClassLoader classLoader) {
+		/**
+		 * @return what was installed, {@code null} when Logback is not behind SLF4J
+		 */
+		static @Nullable LoggingInstallation install(ConfigurableEnvironment environment,
+				FluxtailProperties properties, @Nullable ClassLoader classLoader) {
 			ILoggerFactory factory = LoggerFactory.getILoggerFactory();
 			if (!(factory instanceof LoggerContext context)) {
-				return;
+				return null;
 			}
 			Reason reason = reasonToSkip(environment, properties, classLoader);
 			if (reason == Reason.CUSTOM_LOGBACK_CONFIG) {
-				List<String> own = LoggingState.fluxtailAppenders(context);
+				List<String> own = LoggingInstallation.fluxtailAppenders(context);
 				if (!own.isEmpty()) {
 					// The application's own configuration uses the encoder (the documented include):
 					// same properties, same checks, same banner rule as the automatic path.
 					List<FieldSpec> unset = checkContract(FluxtailSettings.encoderConfig(properties, environment),
 							properties);
-					context.putObject(Installation.CONTEXT_KEY, Installation.byApplicationConfig(own, environment));
 					keepStdoutStructured(environment);
 					warnAboutUnsetFields(unset);
-					return;
+					return new LoggingInstallation(Installation.byApplicationConfig(own), context);
 				}
 			}
 			if (reason != null) {
@@ -169,18 +188,18 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 					// The app's own encoder reads the same properties: check them all the same.
 					checkContract(FluxtailSettings.encoderConfig(properties, environment), properties);
 				}
-				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason, environment));
 				if (reason == Reason.CUSTOM_LOGBACK_CONFIG) {
 					LoggerFactory.getLogger(FluxtailLoggingInstaller.class)
 						.info("Fluxtail leaves logging to the application's own Logback configuration: neither its "
 								+ "format, contract fields nor redaction apply to these lines; {}", reason.description());
 				}
-				return;
+				return new LoggingInstallation(Installation.skipped(reason), context);
 			}
 			EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
 			List<FieldSpec> unset = checkContract(config, properties);
-			List<String> appenders = installEncoders(context, environment, config, unset);
-			QueuedOutputInstaller.install(context, appenders, environment);
+			Installation installation = installEncoders(context, environment, config, unset);
+			QueuedOutputInstaller.install(context, installation.appenders(), environment);
+			return new LoggingInstallation(installation, context);
 		}
 
 		/**
@@ -201,31 +220,24 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 		}
 
 		/**
-		 * @return the appenders that now carry the encoder
+		 * @return what was installed: the appenders that now carry the encoder, or why none does
 		 */
-		private static List<String> installEncoders(LoggerContext context, ConfigurableEnvironment environment,
+		private static Installation installEncoders(LoggerContext context, ConfigurableEnvironment environment,
 				EncoderConfig config, List<FieldSpec> unset) {
 			QueuedOutputInstaller.release(context);
 			Map<String, String> bootFormats = new LinkedHashMap<>();
 			EncoderConfig bootFormatConfig = FluxtailJsonMembersCustomizer.sharedConfig(context, environment);
 			List<String> appenders = replaceEncoders(context, config,
 					(bootFormatConfig != null) ? bootFormatConfig : config, environment, bootFormats);
-			if (appenders.isEmpty() && bootFormatConfig != null) {
-				context.putObject(Installation.CONTEXT_KEY, Installation.bootFormats(bootFormatConfig, environment));
-			}
-			else if (appenders.isEmpty()) {
-				Reason reason = bootFormats.isEmpty() ? Reason.NO_APPENDER : Reason.BOOT_STRUCTURED_FORMAT;
-				context.putObject(Installation.CONTEXT_KEY, Installation.skipped(reason, environment));
-			}
-			else {
-				context.putObject(Installation.CONTEXT_KEY, Installation.installed(appenders, config, environment));
-			}
+			Installation installation = (!appenders.isEmpty()) ? Installation.installed(appenders, config)
+					: (bootFormatConfig != null) ? Installation.bootFormats(bootFormatConfig)
+							: Installation.skipped(bootFormats.isEmpty() ? Reason.NO_APPENDER : Reason.BOOT_STRUCTURED_FORMAT);
 			if (!appenders.isEmpty() || !bootFormats.isEmpty()) {
 				keepStdoutStructured(environment);
 			}
 			warnAboutUnsetFields(unset);
 			describeBootFormats(bootFormats);
-			return appenders;
+			return installation;
 		}
 
 		/**

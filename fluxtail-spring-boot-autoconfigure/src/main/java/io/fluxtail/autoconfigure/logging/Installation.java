@@ -5,11 +5,9 @@ import java.util.List;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.env.Environment;
 
 /**
- * What the starter did to Spring Boot's logging at startup, kept in the Logback context for the
- * actuator endpoint.
+ * What the starter decided to do to Spring Boot's logging at startup.
  *
  * @param installed whether the Fluxtail encoder is in use: installed on Boot's appenders, or
  * already used by the application's own Logback configuration
@@ -18,29 +16,24 @@ import org.springframework.core.env.Environment;
  * @param config the configuration of the encoders the starter installed, or the one its fields and
  * redaction use in Spring Boot's own formats; {@code null} when there is neither (the application's
  * own Logback configuration may still use the encoder)
- * @param environment the environment of the application that decided, so that another
- * application in the same JVM (tests) is not mistaken for it
  */
 public record Installation(boolean installed, @Nullable Reason reason, List<String> appenders,
-		@Nullable EncoderConfig config, Environment environment) {
+		@Nullable EncoderConfig config) {
 
-	/** Key of the installation in the Logback context. */
-	public static final String CONTEXT_KEY = Installation.class.getName();
-
-	static Installation installed(List<String> appenders, EncoderConfig config, Environment environment) {
-		return new Installation(true, null, List.copyOf(appenders), config, environment);
+	static Installation installed(List<String> appenders, EncoderConfig config) {
+		return new Installation(true, null, List.copyOf(appenders), config);
 	}
 
-	static Installation byApplicationConfig(List<String> appenders, Environment environment) {
-		return new Installation(true, null, List.copyOf(appenders), null, environment);
+	static Installation byApplicationConfig(List<String> appenders) {
+		return new Installation(true, null, List.copyOf(appenders), null);
 	}
 
-	static Installation bootFormats(EncoderConfig config, Environment environment) {
-		return new Installation(false, Reason.BOOT_STRUCTURED_FORMAT, List.of(), config, environment);
+	static Installation bootFormats(EncoderConfig config) {
+		return new Installation(false, Reason.BOOT_STRUCTURED_FORMAT, List.of(), config);
 	}
 
-	static Installation skipped(Reason reason, Environment environment) {
-		return new Installation(false, reason, List.of(), null, environment);
+	static Installation skipped(Reason reason) {
+		return new Installation(false, reason, List.of(), null);
 	}
 
 	/**

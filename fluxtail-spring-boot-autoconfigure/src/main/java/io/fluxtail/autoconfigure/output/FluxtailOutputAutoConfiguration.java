@@ -1,7 +1,13 @@
 package io.fluxtail.autoconfigure.output;
 
-import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.autoconfigure.logging.LoggingInstallation;
+import io.fluxtail.logging.output.QueuedAppender;
+import org.jspecify.annotations.Nullable;
+import io.fluxtail.actuate.FluxtailContributor;
+import io.fluxtail.actuate.OutputDescriptor;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * The {@code fluxtail.output.*} properties as a bean, so that {@code /actuator/configprops} shows
@@ -25,6 +30,11 @@ public final class FluxtailOutputAutoConfiguration {
 	FluxtailOutputAutoConfiguration() {
 	}
 
+	static @Nullable QueuedAppender queue(ObjectProvider<LoggingInstallation> installation) {
+		LoggingInstallation installed = installation.getIfAvailable();
+		return (installed != null) ? installed.queue() : null;
+	}
+
 	/**
 	 * Nested so that the health classes are only read once they are known to be there.
 	 */
@@ -36,8 +46,20 @@ public final class FluxtailOutputAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		OutputHealthIndicator fluxtailOutputHealthIndicator(Environment environment) {
-			return new OutputHealthIndicator(() -> LoggingState.read(environment).queue());
+		OutputHealthIndicator fluxtailOutputHealthIndicator(ObjectProvider<LoggingInstallation> installation) {
+			return new OutputHealthIndicator(() -> queue(installation));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@Order(FluxtailContributor.OUTPUT)
+		FluxtailContributor fluxtailOutputContributor(ObjectProvider<LoggingInstallation> installation) {
+			return (builder) -> builder.section("output", OutputDescriptor.of(queue(installation)));
 		}
 
 	}

@@ -1,6 +1,6 @@
 package io.fluxtail.autoconfigure.output;
 
-import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Publishes {@code fluxtail.output.queue.size} and {@code fluxtail.output.dropped} when output is
@@ -28,8 +28,8 @@ public final class FluxtailOutputMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OutputMetrics fluxtailOutputMetrics(Environment environment) {
-		return new OutputMetrics(LoggingState.read(environment).queue());
+	OutputMetrics fluxtailOutputMetrics(ObjectProvider<LoggingInstallation> installation) {
+		return new OutputMetrics(FluxtailOutputAutoConfiguration.queue(installation));
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.fluxtail.autoconfigure.redaction;
 
-import io.fluxtail.autoconfigure.logging.LoggingState;
+import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.logging.redaction.ActiveRedaction;
@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Lets the application add value detectors as {@link Detector} beans to the running Fluxtail
@@ -29,12 +28,13 @@ public final class FluxtailRedactionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedactionDetectorRegistrar fluxtailRedactionDetectorRegistrar(ObjectProvider<Detector> detectors,
-			Environment environment) {
-		return new RedactionDetectorRegistrar(installedRedaction(environment), detectors.orderedStream().toList());
+			ObjectProvider<LoggingInstallation> installation) {
+		return new RedactionDetectorRegistrar(installedRedaction(installation.getIfAvailable()),
+				detectors.orderedStream().toList());
 	}
 
-	private static @Nullable ActiveRedaction installedRedaction(Environment environment) {
-		EncoderConfig config = LoggingState.read(environment).config();
+	private static @Nullable ActiveRedaction installedRedaction(@Nullable LoggingInstallation installation) {
+		EncoderConfig config = (installation != null) ? installation.config() : null;
 		return (config != null) ? config.redaction() : null;
 	}
 

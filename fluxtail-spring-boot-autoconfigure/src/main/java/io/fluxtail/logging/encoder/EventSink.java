@@ -1,6 +1,7 @@
 package io.fluxtail.logging.encoder;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.fluxtail.logging.line.EventFields;
 
 /**
  * Receives every event a {@link FluxtailEncoder} writes, with its fields exactly as the line gets

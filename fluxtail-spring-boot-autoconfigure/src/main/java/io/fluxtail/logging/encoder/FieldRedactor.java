@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.fluxtail.logging.encoder.EventFields.Role;
+import io.fluxtail.logging.line.EventFields.Role;
+import io.fluxtail.logging.line.EventFields;
 import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.RedactionStats;

@@ -9,6 +9,8 @@ import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.json.JsonWriter;
 import io.fluxtail.logging.encoder.logfmt.Logfmt;
 import io.fluxtail.logging.encoder.logfmt.LogfmtWriter;
+import io.fluxtail.logging.line.EventFields;
+import io.fluxtail.logging.line.LineWriter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,5 +1,8 @@
 package io.fluxtail.logging.encoder;
 
+import io.fluxtail.logging.line.EventFields;
+import io.fluxtail.logging.line.LineBuffer;
+
 /**
  * What one thread reuses from event to event: the field list and the line buffer, so that encoding
  * allocates neither. A nested encode on the same thread (a value whose serialization logs) gets

@@ -122,7 +122,7 @@ class ConsoleOutputTests {
 		try (ConfigurableApplicationContext context = run("fluxtail.enabled=false",
 				"spring.application.name=checkout-api")) {
 			log.info("plain line");
-			assertThat(installation().reason()).isEqualTo(Reason.DISABLED_BY_PROPERTY);
+			assertThat(installation(context).reason()).isEqualTo(Reason.DISABLED_BY_PROPERTY);
 			assertThat(loggers.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
 		}
 		assertThat(output.getOut()).contains(":: Spring Boot ::");
@@ -144,10 +144,10 @@ class ConsoleOutputTests {
 			}
 			log.error("call failed", new IllegalStateException("upstream rejected password=Jd2HECflglebBhDT ghp_"
 					+ "Vc9tO2Ki0dWkcXoqiuKxXlJbMS8J6I4A0pQq"));
-			assertThat(installation().installed()).isFalse();
-			assertThat(installation().reason()).isEqualTo(Reason.BOOT_STRUCTURED_FORMAT);
+			assertThat(installation(context).installed()).isFalse();
+			assertThat(installation(context).reason()).isEqualTo(Reason.BOOT_STRUCTURED_FORMAT);
 			// what the endpoint and the meters count
-			assertThat(LoggingState.read(context.getEnvironment()).config().redaction().stats().redactionsByDetector())
+			assertThat(context.getBean(LoggingInstallation.class).config().redaction().stats().redactionsByDetector())
 				.containsKeys("jdbc_password", "sensitive_key", "github_token");
 		}
 		List<JsonNode> lines = jsonLines(output);
@@ -178,7 +178,7 @@ class ConsoleOutputTests {
 				"logging.structured.format.file=ecs", "spring.application.name=checkout-api",
 				"fluxtail.environment=prod")) {
 			log.info("to both");
-			assertThat(installation().appenders()).containsExactly("CONSOLE");
+			assertThat(installation(context).appenders()).containsExactly("CONSOLE");
 		}
 		assertThat(lineWithMessage(jsonLines(output), "to both").get(CoreFields.ENV).asString()).isEqualTo("prod");
 		JsonNode ecs = Files.readAllLines(file)
@@ -219,8 +219,8 @@ class ConsoleOutputTests {
 	void anOwnLogbackConfigurationWithoutTheEncoderIsLeftAloneAndTheReasonIsRecorded(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run("logging.config=classpath:plain-logback-spring.xml")) {
 			log.info("own pattern line");
-			assertThat(installation().installed()).isFalse();
-			assertThat(installation().reason()).isEqualTo(Reason.CUSTOM_LOGBACK_CONFIG);
+			assertThat(installation(context).installed()).isFalse();
+			assertThat(installation(context).reason()).isEqualTo(Reason.CUSTOM_LOGBACK_CONFIG);
 		}
 		assertThat(output.getOut()).contains("plain INFO checkout.api  own pattern line")
 			.contains("Fluxtail leaves logging to the application's own Logback configuration");
@@ -231,9 +231,9 @@ class ConsoleOutputTests {
 		try (ConfigurableApplicationContext context = run("logging.config=classpath:own-logback-spring.xml",
 				"fluxtail.service=own-config", "spring.main.banner-mode=off")) {
 			log.info("from own config");
-			assertThat(installation().installed()).isTrue();
-			assertThat(installation().reason()).isNull();
-			assertThat(installation().appenders()).containsExactly("FLUXTAIL_CONSOLE");
+			assertThat(installation(context).installed()).isTrue();
+			assertThat(installation(context).reason()).isNull();
+			assertThat(installation(context).appenders()).containsExactly("FLUXTAIL_CONSOLE");
 		}
 		JsonNode line = lineWithMessage(jsonLines(output), "from own config");
 		assertThat(line.get(CoreFields.SERVICE).asString()).isEqualTo("own-config");
@@ -243,8 +243,8 @@ class ConsoleOutputTests {
 	@Test
 	void installationNamesTheAppendersThatCarryTheEncoder() {
 		try (ConfigurableApplicationContext context = run()) {
-			assertThat(installation().installed()).isTrue();
-			assertThat(installation().appenders()).containsExactly("CONSOLE");
+			assertThat(installation(context).installed()).isTrue();
+			assertThat(installation(context).appenders()).containsExactly("CONSOLE");
 		}
 	}
 
@@ -302,7 +302,7 @@ class ConsoleOutputTests {
 		Path file = logs.resolve("app.log");
 		try (ConfigurableApplicationContext context = run("logging.file.name=" + file, "fluxtail.environment=prod")) {
 			log.info("to the file");
-			assertThat(installation().appenders()).containsExactly("CONSOLE", "FILE");
+			assertThat(installation(context).appenders()).containsExactly("CONSOLE", "FILE");
 		}
 		assertThat(Files.readAllLines(file)).isNotEmpty()
 			.allSatisfy((line) -> assertThat(LogLines.parse(line).get(CoreFields.ENV).asString()).isEqualTo("prod"))
@@ -315,9 +315,8 @@ class ConsoleOutputTests {
 			.run();
 	}
 
-	private static Installation installation() {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		return (Installation) context.getObject(Installation.CONTEXT_KEY);
+	private static Installation installation(ConfigurableApplicationContext context) {
+		return context.getBean(LoggingInstallation.class).decision();
 	}
 
 	/** Every non-blank captured line, each of which must be exactly one JSON object. */

@@ -1,10 +1,10 @@
 package io.fluxtail.autoconfigure.output;
 
+import io.fluxtail.actuate.ContractDescriptor;
 import java.time.Duration;
 
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.OutputDescriptor;
-import io.fluxtail.actuate.StatsDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,9 @@ class QueuedOutputApplicationTests {
 		try (ConfigurableApplicationContext context = run("fluxtail.output.async=true",
 				"fluxtail.output.queue-capacity=512")) {
 			log.info("order accepted");
-			OutputDescriptor described = context.getBean(FluxtailEndpoint.class).contract().output();
+			OutputDescriptor described = context.getBean(FluxtailEndpoint.class)
+				.contract()
+				.section("output", OutputDescriptor.class);
 			assertThat(described.mode()).isEqualTo("async");
 			assertThat(described.queueCapacity()).isEqualTo(512);
 			assertThat(described.queueSize()).isBetween(0, 512);
@@ -68,7 +70,9 @@ class QueuedOutputApplicationTests {
 			log.info("order accepted");
 			// written before the call returned
 			assertThat(output.getOut()).contains("\"message\":\"order accepted\"");
-			OutputDescriptor described = context.getBean(FluxtailEndpoint.class).contract().output();
+			OutputDescriptor described = context.getBean(FluxtailEndpoint.class)
+				.contract()
+				.section("output", OutputDescriptor.class);
 			assertThat(described.mode()).isEqualTo("sync");
 			assertThat(described.queueCapacity()).isNull();
 			assertThat(context.getBeansOfType(OutputMetrics.class)).isEmpty();
@@ -113,13 +117,13 @@ class QueuedOutputApplicationTests {
 	void valuesThatFailToSerializeAreCountedAsSuchOnTheEndpoint(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run()) {
 			FluxtailEndpoint endpoint = context.getBean(FluxtailEndpoint.class);
-			StatsDescriptor before = endpoint.contract().stats();
+			ContractDescriptor before = endpoint.contract();
 			log.info("order {}", StructuredArguments.value("payment", new Asserting()));
 			log.atInfo().addKeyValue("payment", new Asserting()).log("order accepted");
-			StatsDescriptor after = endpoint.contract().stats();
-			assertThat(after.serializationFailures() - before.serializationFailures()).isEqualTo(2);
-			assertThat(after.encoderErrors() - before.encoderErrors()).isEqualTo(1);
-			assertThat(after.conflictsDropped()).isEqualTo(before.conflictsDropped());
+			ContractDescriptor after = endpoint.contract();
+			assertThat(after.stat("serializationFailures") - before.stat("serializationFailures")).isEqualTo(2);
+			assertThat(after.stat("encoderErrors") - before.stat("encoderErrors")).isEqualTo(1);
+			assertThat(after.stat("conflictsDropped")).isEqualTo(before.stat("conflictsDropped"));
 			assertThat(output.getOut()).contains("\"message\":\"order accepted\"").contains("\"encoder_error\"");
 		}
 	}

@@ -1,8 +1,8 @@
 package io.fluxtail.autoconfigure.redaction;
 
+import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import java.util.List;
 
-import io.fluxtail.autoconfigure.logging.LoggingState;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.Detector;
@@ -50,7 +50,7 @@ class RedactionApplicationTests {
 	void aDetectorBeanJoinsTheInstalledEncoderAndEveryRedactionIsCounted(CapturedOutput output) {
 		ActiveRedaction redaction;
 		try (ConfigurableApplicationContext context = run(WithBadgeDetector.class, "spring.application.name=checkout-api")) {
-			redaction = LoggingState.read(context.getEnvironment()).config().redaction();
+			redaction = context.getBean(LoggingInstallation.class).config().redaction();
 			log.info("badge EMP-123456 paid with 4111 1111 1111 1111");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get(RedactionMetrics.METER_NAME).tag("detector", "badge").functionCounter().count())

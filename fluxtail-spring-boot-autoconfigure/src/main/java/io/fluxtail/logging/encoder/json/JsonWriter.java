@@ -4,10 +4,10 @@ import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.Map;
 
-import io.fluxtail.logging.encoder.EncodedNames;
-import io.fluxtail.logging.encoder.EventFields;
-import io.fluxtail.logging.encoder.LineBuffer;
-import io.fluxtail.logging.encoder.LineWriter;
+import io.fluxtail.logging.line.EncodedNames;
+import io.fluxtail.logging.line.EventFields;
+import io.fluxtail.logging.line.LineBuffer;
+import io.fluxtail.logging.line.LineWriter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

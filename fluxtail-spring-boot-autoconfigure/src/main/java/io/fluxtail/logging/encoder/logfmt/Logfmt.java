@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
-import io.fluxtail.logging.encoder.EncodedNames;
-import io.fluxtail.logging.encoder.LineBuffer;
 import io.fluxtail.logging.encoder.json.JsonWriter;
+import io.fluxtail.logging.line.EncodedNames;
+import io.fluxtail.logging.line.LineBuffer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,9 +1,9 @@
 package io.fluxtail.logging.encoder.logfmt;
 
-import io.fluxtail.logging.encoder.EventFields;
-import io.fluxtail.logging.encoder.EventFields.Role;
-import io.fluxtail.logging.encoder.LineBuffer;
-import io.fluxtail.logging.encoder.LineWriter;
+import io.fluxtail.logging.line.EventFields.Role;
+import io.fluxtail.logging.line.EventFields;
+import io.fluxtail.logging.line.LineBuffer;
+import io.fluxtail.logging.line.LineWriter;
 
 /**
  * Writes {@link EventFields} as one line of {@code key=value} pairs, in one of two shapes.

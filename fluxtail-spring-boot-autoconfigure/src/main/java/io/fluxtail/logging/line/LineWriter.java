@@ -1,4 +1,4 @@
-package io.fluxtail.logging.encoder;
+package io.fluxtail.logging.line;
 
 /**
  * Renders an event's fields as one line. Writers differ only in rendering: they never read the

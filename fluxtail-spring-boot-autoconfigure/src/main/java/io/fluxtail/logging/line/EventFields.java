@@ -1,4 +1,4 @@
-package io.fluxtail.logging.encoder;
+package io.fluxtail.logging.line;
 
 import java.util.Arrays;
 
@@ -42,7 +42,7 @@ public final class EventFields {
 	/**
 	 * Empties the list for reuse, dropping its references to the last event's values.
 	 */
-	void clear() {
+	public void clear() {
 		Arrays.fill(this.values, 0, this.size, null);
 		this.size = 0;
 	}
@@ -51,7 +51,7 @@ public final class EventFields {
 	 * Returns how many fields the list can hold before it grows.
 	 * @return the capacity
 	 */
-	int capacity() {
+	public int capacity() {
 		return this.names.length;
 	}
 

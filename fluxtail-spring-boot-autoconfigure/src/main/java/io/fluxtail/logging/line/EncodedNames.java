@@ -1,4 +1,4 @@
-package io.fluxtail.logging.encoder;
+package io.fluxtail.logging.line;
 
 import java.util.function.BiConsumer;
 

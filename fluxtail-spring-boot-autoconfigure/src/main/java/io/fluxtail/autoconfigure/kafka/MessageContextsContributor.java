@@ -1,0 +1,49 @@
+package io.fluxtail.autoconfigure.kafka;
+
+import java.util.List;
+
+import io.fluxtail.actuate.ContractDescriptor;
+import io.fluxtail.actuate.FieldDescriptor;
+import io.fluxtail.actuate.FluxtailContributor;
+import io.fluxtail.actuate.WorkDescriptor;
+import io.fluxtail.kafka.MessageContextSettings;
+import io.fluxtail.kafka.MessageContexts;
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.propagation.RequestIds;
+
+/**
+ * The consumed records' part of {@code /actuator/fluxtail}: {@code work.messages}, where a
+ * record's {@code request_id} and {@code job} come from, and the record's fields.
+ */
+final class MessageContextsContributor implements FluxtailContributor {
+
+	private static final List<String> RECORD_FIELDS = List.of(CoreFields.KAFKA_TOPIC, CoreFields.KAFKA_PARTITION,
+			CoreFields.KAFKA_OFFSET);
+
+	private final MessageContexts contexts;
+
+	MessageContextsContributor(MessageContexts contexts) {
+		this.contexts = contexts;
+	}
+
+	@Override
+	public void contribute(ContractDescriptor.Builder builder) {
+		MessageContextSettings settings = this.contexts.settings();
+		builder.section("work", "messages",
+				new WorkDescriptor.Messages(settings.header(), settings.trustInbound(), RequestIds.ID_PATTERN,
+						settings.idPrefix(), "generated per batch", settings.outbound(),
+						new WorkDescriptor.Completion(settings.completionEnabled(), MessageContexts.LOGGER_NAME,
+								MessageContexts.RECORD_MESSAGE, settings.completionExcludedListeners()),
+						this.contexts.idStats().acceptedInboundIds(), this.contexts.idStats().rejectedInboundIds(),
+						this.contexts.idStats().generatedIds(), this.contexts.records().stats().started(),
+						this.contexts.records().stats().failed()))
+			.fieldSource(CoreFields.REQUEST_ID, "message-header:" + settings.header() + "|generated")
+			.fieldSource(CoreFields.JOB, "listener-id")
+			.fieldPresence(CoreFields.JOB, FieldDescriptor.IN_JOB);
+		if (settings.completionEnabled()) {
+			WorkDescriptor.COMPLETION_FIELDS.forEach((name) -> builder.field(FieldDescriptor.ofCompletionEvent(name)));
+		}
+		RECORD_FIELDS.forEach((name) -> builder.field(FieldDescriptor.ofRecord(name)));
+	}
+
+}
