@@ -1,11 +1,14 @@
 package io.fluxtail.autoconfigure;
 
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+
+import io.fluxtail.actuate.ContractDescriptor;
 import io.fluxtail.actuate.FieldDescriptor;
+import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.FluxtailEndpoint;
-import io.fluxtail.actuate.RedactionDescriptor;
 import io.fluxtail.actuate.RedactionDescriptor.DetectorDescriptor;
+import io.fluxtail.actuate.RedactionDescriptor;
 import io.fluxtail.actuate.RequestDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.redaction.Detector;
@@ -116,6 +119,22 @@ class FluxtailEndpointAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.withPropertyValues("management.endpoints.web.exposure.include=fluxtail")
 			.run((context) -> assertThat(context).doesNotHaveBean(FluxtailEndpoint.class));
+	}
+
+	@Test
+	void anApplicationContributorAddsItsSectionFieldsAndCounters() {
+		FluxtailContributor orders = (builder) -> builder.section("orders", Map.of("queue", "orders-v2"))
+			.field(FieldDescriptor.ofCompletionEvent("order_id"))
+			.stat("ordersRejected", 3L);
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=fluxtail")
+			.withBean(FluxtailContributor.class, () -> orders)
+			.run((context) -> {
+				ContractDescriptor contract = context.getBean(FluxtailEndpoint.class).contract();
+				assertThat(contract.section("orders", Map.class)).containsEntry("queue", "orders-v2");
+				assertThat(contract.fields()).extracting(FieldDescriptor::name).contains(CoreFields.SERVICE, "order_id");
+				assertThat(contract.stat("ordersRejected")).isEqualTo(3);
+				assertThat(contract.section("redaction", RedactionDescriptor.class)).isNotNull();
+			});
 	}
 
 	@Test
