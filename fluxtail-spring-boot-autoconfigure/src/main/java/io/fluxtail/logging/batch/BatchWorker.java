@@ -77,6 +77,13 @@ public final class BatchWorker<T> {
 	/** Batches exported so far; only the worker's thread writes it. */
 	private volatile long batches;
 
+	private final long flushIntervalNanos;
+
+	/** Whether a partial batch waits for more, since {@link #lingeringSince}; only the worker's thread uses them. */
+	private boolean lingering;
+
+	private long lingeringSince;
+
 	/**
 	 * Creates a worker; {@link #start()} starts its thread.
 	 * @param name the thread's name
@@ -88,6 +95,7 @@ public final class BatchWorker<T> {
 	public BatchWorker(String name, BatchSettings settings, BatchExporter<T> exporter, BatchStats stats,
 			@Nullable ToLongFunction<T> weigher) {
 		this.settings = settings;
+		this.flushIntervalNanos = settings.flushInterval().toNanos();
 		this.exporter = exporter;
 		this.stats = stats;
 		this.control = new ExportControl(stats);
@@ -253,8 +261,6 @@ public final class BatchWorker<T> {
 	 */
 	private List<T> exportUntilStopped(List<T> batch) throws InterruptedException {
 		int quietTicks = 0;
-		long firstSeen = 0;
-		boolean waiting = false;
 		while (!this.control.isAbandoned()) {
 			try {
 				this.exporter.between(false);
@@ -262,30 +268,21 @@ public final class BatchWorker<T> {
 				if (stopping && this.control.isPastStopDeadline()) {
 					return List.of();
 				}
-				int queued = this.queue.size();
-				if (queued == 0) {
-					waiting = false;
-					this.exporter.between(true);
-					// items queued before the stop was requested are in the queue once it is seen
-					if (stopping && this.queue.isEmpty()) {
-						return List.of();
-					}
-					quietTicks = stopping ? 0 : pause(quietTicks);
-					continue;
-				}
-				quietTicks = 0;
-				long now = System.nanoTime();
-				if (!waiting) {
-					waiting = true;
-					firstSeen = now;
-				}
-				if (!stopping && queued < this.settings.maxBatchSize()
-						&& now - firstSeen + TICK_NANOS < this.settings.flushInterval().toNanos()) {
+				if (!stopping && lingers()) {
 					LockSupport.parkNanos(this, TICK_NANOS);
 					continue;
 				}
-				waiting = false;
-				List<T> rest = exportBatch(batch);
+				if (take(batch) == 0) {
+					this.exporter.between(true);
+					// items queued before the stop was requested are in the queue once it is seen
+					if (stopping) {
+						return List.of();
+					}
+					quietTicks = pause(quietTicks);
+					continue;
+				}
+				quietTicks = 0;
+				List<T> rest = export(batch);
 				if (!rest.isEmpty()) {
 					return rest;
 				}
@@ -303,8 +300,34 @@ public final class BatchWorker<T> {
 		return List.of();
 	}
 
-	private List<T> exportBatch(List<T> batch) throws InterruptedException {
-		this.queue.drainTo(batch, this.settings.maxBatchSize());
+	/**
+	 * Whether a partial batch waits for more: until the first waiting item has waited the flush
+	 * interval, to within a tick. With a flush interval of a tick or less, whatever is queued goes
+	 * at once, and the queue's lock is not taken to count it.
+	 */
+	private boolean lingers() {
+		if (this.flushIntervalNanos <= TICK_NANOS) {
+			return false;
+		}
+		int queued = this.queue.size();
+		if (queued == 0 || queued >= this.settings.maxBatchSize()) {
+			this.lingering = false;
+			return false;
+		}
+		long now = System.nanoTime();
+		if (!this.lingering) {
+			this.lingering = true;
+			this.lingeringSince = now;
+		}
+		if (now - this.lingeringSince + TICK_NANOS < this.flushIntervalNanos) {
+			return true;
+		}
+		this.lingering = false;
+		return false;
+	}
+
+	private int take(List<T> batch) {
+		int taken = this.queue.drainTo(batch, this.settings.maxBatchSize());
 		if (this.weigher != null) {
 			long bytes = 0;
 			for (T item : batch) {
@@ -312,6 +335,10 @@ public final class BatchWorker<T> {
 			}
 			this.queuedBytes.addAndGet(-bytes);
 		}
+		return taken;
+	}
+
+	private List<T> export(List<T> batch) throws InterruptedException {
 		this.inFlight.lazySet(batch.size());
 		int handled = this.exporter.export(batch, this.control);
 		this.batches++;
