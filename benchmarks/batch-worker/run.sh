@@ -7,6 +7,8 @@
 #
 # Usage (from the repository root; hold the Maven lock for the whole run):
 #   build each jar with: mvn -B -q -o -Pbenchmarks -pl benchmarks -am package -Dmaven.test.skip=true
+#   (the "before" jar: a checkout of the earlier commit with BatchWorkerThroughputBenchmark.java and
+#   StartedEncoders.java copied in)
 #   flock /tmp/fluxtail-maven.lock benchmarks/batch-worker/run.sh BEFORE.jar AFTER.jar [forks]
 set -euo pipefail
 

@@ -4,17 +4,13 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.OutputStreamAppender;
 import io.fluxtail.ingest.FluxtailIngest;
 import io.fluxtail.ingest.Transport;
-import io.fluxtail.logging.encoder.EncoderConfig;
-import io.fluxtail.logging.encoder.FluxtailEncoder;
-import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.output.OutputSettings;
 import io.fluxtail.logging.output.QueuedAppender;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
@@ -81,7 +77,7 @@ public class BatchWorkerThroughputBenchmark {
 			this.logger.setAdditive(false);
 			this.queue = new QueuedAppender(new OutputSettings(2 * BURST, Duration.ofMillis(100), Duration.ofSeconds(5)));
 			this.queue.setContext(this.context);
-			this.queue.addAppender(sink());
+			this.queue.addAppender(StartedEncoders.jsonSink(this.context, this.lines));
 			this.queue.start();
 			this.logger.addAppender(this.queue);
 		}
@@ -94,19 +90,6 @@ public class BatchWorkerThroughputBenchmark {
 	private Transport.Outcome accept(Collection<LogRecordData> batch) {
 		this.shipped += batch.size();
 		return Transport.Outcome.SENT;
-	}
-
-	private OutputStreamAppender<ILoggingEvent> sink() {
-		FluxtailEncoder encoder = new FluxtailEncoder(EncoderConfig.defaults(LogFormat.JSON));
-		encoder.setContext(this.context);
-		encoder.start();
-		OutputStreamAppender<ILoggingEvent> sink = new OutputStreamAppender<>();
-		sink.setContext(this.context);
-		sink.setName("SINK");
-		sink.setEncoder(encoder);
-		sink.setOutputStream(this.lines);
-		sink.start();
-		return sink;
 	}
 
 	@TearDown
@@ -136,7 +119,7 @@ public class BatchWorkerThroughputBenchmark {
 		return awaitDrained(() -> this.shipped);
 	}
 
-	private long awaitDrained(java.util.function.LongSupplier handedOn) {
+	private long awaitDrained(LongSupplier handedOn) {
 		long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
 		long count;
 		while ((count = handedOn.getAsLong()) < this.expected) {

@@ -130,18 +130,11 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 		}
 		FluxtailEncoder capturer = this.capturer;
 		ILoggingEvent queued = (capturer != null) ? capturer.capture(event) : event;
-		if (!queued.getLevel().isGreaterOrEqual(Level.WARN)) {
-			if (!worker.offer(queued)) {
-				this.drops.dropped(queued.getLevel());
-			}
-		}
-		else if (mayWait(worker)) {
-			if (!worker.offer(queued, this.settings.maxBlock())) {
+		boolean mayWait = queued.getLevel().isGreaterOrEqual(Level.WARN) && mayWait(worker);
+		if (!(mayWait ? worker.offer(queued, this.settings.maxBlock()) : worker.offer(queued))) {
+			if (mayWait) {
 				this.stalledAtPass = worker.batches();
-				this.drops.dropped(queued.getLevel());
 			}
-		}
-		else if (!worker.offer(queued)) {
 			this.drops.dropped(queued.getLevel());
 		}
 	}
