@@ -16,7 +16,7 @@ BEFORE=$1
 AFTER=$2
 FORKS=${3:-3}
 OUT=$(mktemp -d /tmp/fluxtail-batch-worker.XXXXXX)
-JMH=(-f "$FORKS" -wi 3 -w 2s -i 5 -r 2s -foe true)
+JMH=(-f "$FORKS" -wi 3 -w 1s -i 5 -r 1s -foe true)
 
 run() {
 	local name=$1 jar=$2
