@@ -13,7 +13,11 @@ public final class ExportControl {
 
 	private final BatchStats stats;
 
+	/** Cuts a retry's wait short when a stop is requested. */
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+	/** Read by every caller that queues: one volatile read, not the latch's. */
+	private volatile boolean stopping;
 
 	private volatile long stopDeadline;
 
@@ -25,6 +29,7 @@ public final class ExportControl {
 
 	void requestStop(long deadlineNanos) {
 		this.stopDeadline = deadlineNanos;
+		this.stopping = true;
 		this.stopRequested.countDown();
 	}
 
@@ -41,7 +46,7 @@ public final class ExportControl {
 	 * @return whether the worker is stopping
 	 */
 	public boolean isStopping() {
-		return this.stopRequested.getCount() == 0;
+		return this.stopping;
 	}
 
 	/**
