@@ -15,9 +15,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import io.fluxtail.logging.encoder.EncoderConfig;
-import io.fluxtail.logging.encoder.FluxtailEncoder;
-import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.output.OutputSettings;
 import io.fluxtail.logging.output.QueuedAppender;
 import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
@@ -86,7 +83,7 @@ public class AsyncOutputBenchmark {
 		this.logger = this.context.getLogger("io.fluxtail.sample.CheckoutController");
 		this.logger.setLevel(ch.qos.logback.classic.Level.INFO);
 		this.logger.setAdditive(false);
-		this.logger.addAppender(queue(sink()));
+		this.logger.addAppender(queue(StartedEncoders.jsonSink(this.context, OutputStream.nullOutputStream())));
 	}
 
 	@TearDown
@@ -120,19 +117,6 @@ public class AsyncOutputBenchmark {
 		queue.setName("QUEUE");
 		queue.start();
 		return queue;
-	}
-
-	private OutputStreamAppender<ILoggingEvent> sink() {
-		FluxtailEncoder encoder = new FluxtailEncoder(EncoderConfig.defaults(LogFormat.JSON));
-		encoder.setContext(this.context);
-		encoder.start();
-		OutputStreamAppender<ILoggingEvent> sink = new OutputStreamAppender<>();
-		sink.setContext(this.context);
-		sink.setName("SINK");
-		sink.setEncoder(encoder);
-		sink.setOutputStream(OutputStream.nullOutputStream());
-		sink.start();
-		return sink;
 	}
 
 	@Benchmark

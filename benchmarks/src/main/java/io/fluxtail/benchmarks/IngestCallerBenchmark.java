@@ -44,11 +44,11 @@ public class IngestCallerBenchmark {
 	public void tearDown() {
 		if (this.ingest != null) {
 			this.ingest.stop();
-			if (this.ingest.stats().sent() == 0) {
+			if (this.ingest.stats().exported() == 0) {
 				throw new IllegalStateException("nothing was shipped");
 			}
 			// events dropped on a full queue cost the caller less: the score is only fair when few are
-			System.out.printf("%nshipped %d, dropped %s%n", this.ingest.stats().sent(),
+			System.out.printf("%nshipped %d, dropped %s%n", this.ingest.stats().exported(),
 					this.ingest.stats().droppedByReason());
 		}
 	}

@@ -32,8 +32,8 @@ public record IngestDescriptor(boolean active, @Nullable String inactiveReason, 
 	 */
 	public static IngestDescriptor of(IngestStatus status) {
 		return new IngestDescriptor(status.active(), status.inactiveReason(), status.destination(),
-				status.stats().lastSuccess(), status.queued(), status.inFlight(), status.queueCapacity(),
-				status.stats().sent(), status.stats().retries(), status.stats().undelivered(),
+				status.stats().lastExport(), status.queued(), status.inFlight(), status.queueCapacity(),
+				status.stats().exported(), status.stats().retries(), status.stats().undelivered(),
 				status.stats().droppedByReason());
 	}
 

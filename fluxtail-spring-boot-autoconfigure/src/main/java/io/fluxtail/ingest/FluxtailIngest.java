@@ -3,6 +3,7 @@ package io.fluxtail.ingest;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
+import io.fluxtail.logging.batch.BatchStats;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import org.jspecify.annotations.Nullable;
 
@@ -17,13 +18,13 @@ public final class FluxtailIngest {
 
 	private final @Nullable String inactiveReason;
 
-	private final IngestStats stats;
+	private final BatchStats stats;
 
 	private final @Nullable FluxtailEncoder encoder;
 
 	private final @Nullable LogShipper shipper;
 
-	private FluxtailIngest(String destination, @Nullable String inactiveReason, IngestStats stats,
+	private FluxtailIngest(String destination, @Nullable String inactiveReason, BatchStats stats,
 			@Nullable FluxtailEncoder encoder, @Nullable LogShipper shipper) {
 		this.destination = destination;
 		this.inactiveReason = inactiveReason;
@@ -45,7 +46,7 @@ public final class FluxtailIngest {
 	 */
 	public static FluxtailIngest start(FluxtailEncoder encoder, IngestMapping mapping, Transport transport,
 			DeliverySettings settings, Level minLevel, List<String> alwaysShippedLoggers, String destination) {
-		IngestStats stats = new IngestStats();
+		BatchStats stats = new BatchStats();
 		LogShipper shipper = new LogShipper(transport, settings, stats);
 		encoder.setSink(new IngestSink(mapping, shipper, minLevel, alwaysShippedLoggers));
 		return new FluxtailIngest(destination, null, stats, encoder, shipper);
@@ -58,14 +59,14 @@ public final class FluxtailIngest {
 	 * @return the inactive ingest
 	 */
 	public static FluxtailIngest inactive(String destination, String reason) {
-		return new FluxtailIngest(destination, reason, new IngestStats(), null, null);
+		return new FluxtailIngest(destination, reason, new BatchStats(), null, null);
 	}
 
 	/**
 	 * Returns the counters.
 	 * @return the counters
 	 */
-	public IngestStats stats() {
+	public BatchStats stats() {
 		return this.stats;
 	}
 

@@ -1,5 +1,6 @@
 package io.fluxtail.ingest;
 
+import io.fluxtail.logging.batch.BatchStats;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,6 @@ import org.jspecify.annotations.Nullable;
  * @param stats the counters
  */
 public record IngestStatus(boolean active, @Nullable String inactiveReason, String destination, int queued,
-		int inFlight, int queueCapacity, IngestStats stats) {
+		int inFlight, int queueCapacity, BatchStats stats) {
 
 }

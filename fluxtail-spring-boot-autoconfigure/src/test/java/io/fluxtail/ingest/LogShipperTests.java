@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import io.fluxtail.logging.batch.BatchStats;
+import io.fluxtail.logging.batch.DropReason;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.testsupport.OtlpServer;
@@ -61,12 +63,12 @@ class LogShipperTests {
 		List<Shipped> accepted = this.server.awaitAccepted(messages.size());
 		assertThat(accepted).extracting(Shipped::body).containsExactlyInAnyOrderElementsOf(messages);
 		assertThat(this.server.received()).extracting(Received::status).containsSubsequence(503, 503, 200);
-		IngestStats stats = this.fixture.ingest.stats();
+		BatchStats stats = this.fixture.ingest.stats();
 		// the receiver has the batch before the sending thread has read its answer and counted it
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stats.sent()).isEqualTo(messages.size()));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stats.exported()).isEqualTo(messages.size()));
 		assertThat(stats.retries()).isEqualTo(2);
 		assertThat(stats.droppedByReason().values()).allMatch((count) -> count == 0);
-		assertThat(stats.lastSuccess()).isNotNull();
+		assertThat(stats.lastExport()).isNotNull();
 	}
 
 	@Test
@@ -120,7 +122,7 @@ class LogShipperTests {
 			.until(() -> this.fixture.ingest.stats().dropped(DropReason.FAILED) == 1);
 		this.fixture.writeInfo("sent after it");
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.fixture.ingest.stats().sent() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.fixture.ingest.stats().exported() == 1);
 		assertThat(delivered).extracting((record) -> record.getBodyValue().asString()).containsExactly("sent after it");
 		assertThat(this.fixture.ingest.stats().droppedByReason()).containsEntry("failed", 1L);
 		assertThat(output.getOut()).contains(
@@ -146,8 +148,8 @@ class LogShipperTests {
 		this.fixture.ingest.stop();
 
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
-		IngestStats stats = this.fixture.ingest.stats();
-		assertThat(stats.sent()).isZero();
+		BatchStats stats = this.fixture.ingest.stats();
+		assertThat(stats.exported()).isZero();
 		assertThat(stats.dropped(DropReason.SHUTDOWN)).isEqualTo(10);
 		assertThat(this.fixture.ingest.status().inFlight()).isZero();
 		assertThat(output.getOut().lines().filter((line) -> line.contains("Fluxtail ingest stopped with")))
@@ -202,11 +204,11 @@ class LogShipperTests {
 		this.fixture = start(this.server.url(), IngestFixture.settings(8, Duration.ofMillis(20)));
 		IntStream.range(0, 500).forEach((i) -> this.fixture.writeInfo("event " + i));
 
-		IngestStats stats = this.fixture.ingest.stats();
+		BatchStats stats = this.fixture.ingest.stats();
 		assertThat(stats.dropped(DropReason.QUEUE_FULL)).isPositive();
 		assertThat(this.fixture.ingest.status().queued()).isLessThanOrEqualTo(64);
 		this.fixture.ingest.stop();
-		assertThat(stats.sent()).isZero();
+		assertThat(stats.exported()).isZero();
 		assertThat(stats.dropped(DropReason.QUEUE_FULL) + stats.dropped(DropReason.SHUTDOWN)).isEqualTo(500);
 	}
 

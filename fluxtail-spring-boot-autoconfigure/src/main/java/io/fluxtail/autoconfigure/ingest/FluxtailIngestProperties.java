@@ -11,6 +11,7 @@ import io.fluxtail.web.RequestCompletionLogger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -81,7 +82,7 @@ public class FluxtailIngestProperties implements Validator {
 	 * fixed cost at both ends), but marshalling a large batch at once competes with the requests
 	 * for CPU: on a busy two-core host 512 served requests better than 2048.
 	 */
-	private int batchSize = 512;
+	private int maxBatchSize = 512;
 
 	/**
 	 * Longest time an event waits for its batch to fill.
@@ -193,12 +194,33 @@ public class FluxtailIngestProperties implements Validator {
 		this.queueMaxSize = queueMaxSize;
 	}
 
-	public int getBatchSize() {
-		return this.batchSize;
+	public int getMaxBatchSize() {
+		return this.maxBatchSize;
 	}
 
+	public void setMaxBatchSize(int maxBatchSize) {
+		this.maxBatchSize = maxBatchSize;
+	}
+
+	/**
+	 * The name this property had before the output and the ingest shared one vocabulary.
+	 * @return the most events in one request
+	 * @deprecated in favour of {@link #getMaxBatchSize()}
+	 */
+	@Deprecated(since = "0.1.0")
+	@DeprecatedConfigurationProperty(replacement = "fluxtail.ingest.max-batch-size", since = "0.1.0")
+	public int getBatchSize() {
+		return getMaxBatchSize();
+	}
+
+	/**
+	 * Sets the most events in one request under its former name.
+	 * @param batchSize the most events in one request
+	 * @deprecated in favour of {@link #setMaxBatchSize(int)}
+	 */
+	@Deprecated(since = "0.1.0")
 	public void setBatchSize(int batchSize) {
-		this.batchSize = batchSize;
+		setMaxBatchSize(batchSize);
 	}
 
 	public Duration getFlushInterval() {

@@ -1,8 +1,8 @@
 package io.fluxtail.autoconfigure.ingest;
 
-import io.fluxtail.ingest.DropReason;
 import io.fluxtail.ingest.FluxtailIngest;
-import io.fluxtail.ingest.IngestStats;
+import io.fluxtail.logging.batch.BatchStats;
+import io.fluxtail.logging.batch.DropReason;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Publishes the ingest counters: {@code fluxtail.ingest.sent}, {@code fluxtail.ingest.retries},
  * {@code fluxtail.ingest.dropped} tagged by {@code reason} (the events not delivered), and the
- * {@code fluxtail.ingest.queued} and {@code fluxtail.ingest.inflight} gauges. They read the shipper's own counts, so the log path never touches Micrometer.
+ * {@code fluxtail.ingest.queued} and {@code fluxtail.ingest.inflight} gauges. They read the worker's own
+ * counts, so the log path never touches Micrometer.
  */
 class IngestMetrics implements MeterBinder {
 
@@ -23,11 +24,11 @@ class IngestMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		IngestStats stats = this.ingest.stats();
-		FunctionCounter.builder("fluxtail.ingest.sent", stats, IngestStats::sent)
+		BatchStats stats = this.ingest.stats();
+		FunctionCounter.builder("fluxtail.ingest.sent", stats, BatchStats::exported)
 			.description("Events the ingest accepted")
 			.register(registry);
-		FunctionCounter.builder("fluxtail.ingest.retries", stats, IngestStats::retries)
+		FunctionCounter.builder("fluxtail.ingest.retries", stats, BatchStats::retries)
 			.description("Batches sent again after a failure")
 			.register(registry);
 		for (DropReason reason : DropReason.values()) {

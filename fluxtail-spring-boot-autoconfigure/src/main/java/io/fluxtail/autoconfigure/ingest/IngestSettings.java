@@ -133,15 +133,15 @@ final class IngestSettings {
 		positive("max-backoff", properties.getMaxBackoff());
 		positive("retry-budget", properties.getRetryBudget());
 		positive("stop-timeout", properties.getStopTimeout());
-		for (Map.Entry<String, Integer> bound : Map.of("queue-capacity", properties.getQueueCapacity(), "batch-size",
-				properties.getBatchSize()).entrySet()) {
+		for (Map.Entry<String, Integer> bound : Map.of("queue-capacity", properties.getQueueCapacity(),
+				"max-batch-size", properties.getMaxBatchSize()).entrySet()) {
 			if (bound.getValue() < 1) {
 				throw new InvalidConfigurationPropertyValueException(PREFIX + "." + bound.getKey(), bound.getValue(),
 						"Must be at least 1.");
 			}
 		}
-		if (properties.getBatchSize() > properties.getQueueCapacity()) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + ".batch-size", properties.getBatchSize(),
+		if (properties.getMaxBatchSize() > properties.getQueueCapacity()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".max-batch-size", properties.getMaxBatchSize(),
 					"Must not exceed fluxtail.ingest.queue-capacity (" + properties.getQueueCapacity() + ").");
 		}
 		if (properties.getQueueMaxSize().toBytes() < 1) {
@@ -149,7 +149,7 @@ final class IngestSettings {
 					properties.getQueueMaxSize(), "Must be positive.");
 		}
 		return new DeliverySettings(properties.getQueueCapacity(), properties.getQueueMaxSize().toBytes(),
-				properties.getBatchSize(), properties.getFlushInterval(), properties.getInitialBackoff(),
+				properties.getMaxBatchSize(), properties.getFlushInterval(), properties.getInitialBackoff(),
 				properties.getMaxBackoff(), properties.getRetryBudget(), properties.getStopTimeout());
 	}
 

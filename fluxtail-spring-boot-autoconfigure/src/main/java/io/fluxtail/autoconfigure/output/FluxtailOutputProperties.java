@@ -3,6 +3,7 @@ package io.fluxtail.autoconfigure.output;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Where log lines go once encoded: straight to the console and file (the default), or through a
@@ -44,7 +45,7 @@ public class FluxtailOutputProperties {
 	 * many events of each level were left unwritten: on the output, or on stderr when the output
 	 * is blocked (a stdout nobody reads), since the stop does not wait for a blocked write.
 	 */
-	private Duration shutdownTimeout = Duration.ofSeconds(5);
+	private Duration stopTimeout = Duration.ofSeconds(5);
 
 	public boolean isAsync() {
 		return this.async;
@@ -70,12 +71,33 @@ public class FluxtailOutputProperties {
 		this.maxBlock = maxBlock;
 	}
 
-	public Duration getShutdownTimeout() {
-		return this.shutdownTimeout;
+	public Duration getStopTimeout() {
+		return this.stopTimeout;
 	}
 
+	public void setStopTimeout(Duration stopTimeout) {
+		this.stopTimeout = stopTimeout;
+	}
+
+	/**
+	 * The name this property had before the output and the ingest shared one vocabulary.
+	 * @return the stop timeout
+	 * @deprecated in favour of {@link #getStopTimeout()}
+	 */
+	@Deprecated(since = "0.1.0")
+	@DeprecatedConfigurationProperty(replacement = PREFIX + ".stop-timeout", since = "0.1.0")
+	public Duration getShutdownTimeout() {
+		return getStopTimeout();
+	}
+
+	/**
+	 * Sets the stop timeout under its former name.
+	 * @param shutdownTimeout the stop timeout
+	 * @deprecated in favour of {@link #setStopTimeout(Duration)}
+	 */
+	@Deprecated(since = "0.1.0")
 	public void setShutdownTimeout(Duration shutdownTimeout) {
-		this.shutdownTimeout = shutdownTimeout;
+		setStopTimeout(shutdownTimeout);
 	}
 
 }

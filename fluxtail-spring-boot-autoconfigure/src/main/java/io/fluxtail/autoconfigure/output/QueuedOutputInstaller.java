@@ -79,9 +79,9 @@ public final class QueuedOutputInstaller {
 					properties.getQueueCapacity(), "The queue must hold at least one event.");
 		}
 		requireNotNegative("max-block", properties.getMaxBlock());
-		requireNotNegative("shutdown-timeout", properties.getShutdownTimeout());
+		requireNotNegative("stop-timeout", properties.getStopTimeout());
 		return properties.isAsync() ? new OutputSettings(properties.getQueueCapacity(), properties.getMaxBlock(),
-				properties.getShutdownTimeout()) : null;
+				properties.getStopTimeout()) : null;
 	}
 
 	private static void requireNotNegative(String name, Duration value) {

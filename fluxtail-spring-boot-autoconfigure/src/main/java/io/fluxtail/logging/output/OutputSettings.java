@@ -2,15 +2,21 @@ package io.fluxtail.logging.output;
 
 import java.time.Duration;
 
+import io.fluxtail.logging.batch.BatchSettings;
+import io.fluxtail.logging.batch.BatchWorker;
+
 /**
  * How queue-backed output behaves.
  *
  * @param queueCapacity how many events the queue holds before it is full
  * @param maxBlock how long a WARN or ERROR event waits for room in a full queue before it is
  * dropped; DEBUG and INFO events never wait
- * @param shutdownTimeout how long a graceful stop may take to write what is still queued
+ * @param stopTimeout how long a graceful stop may take to write what is still queued
  */
-public record OutputSettings(int queueCapacity, Duration maxBlock, Duration shutdownTimeout) {
+public record OutputSettings(int queueCapacity, Duration maxBlock, Duration stopTimeout) {
+
+	/** Events written per batch; the lines of a batch are flushed together. */
+	static final int MAX_BATCH_SIZE = 1024;
 
 	/**
 	 * Checks the values.
@@ -20,9 +26,18 @@ public record OutputSettings(int queueCapacity, Duration maxBlock, Duration shut
 		if (queueCapacity < 1) {
 			throw new IllegalArgumentException("the queue capacity must be at least 1");
 		}
-		if (maxBlock.isNegative() || shutdownTimeout.isNegative()) {
+		if (maxBlock.isNegative() || stopTimeout.isNegative()) {
 			throw new IllegalArgumentException("durations must not be negative");
 		}
+	}
+
+	/**
+	 * The worker's settings: whatever is queued is written at the next look at the queue, so a line
+	 * waits one {@link BatchWorker#TICK} at most.
+	 */
+	BatchSettings batch() {
+		return new BatchSettings(this.queueCapacity, Long.MAX_VALUE, Math.min(MAX_BATCH_SIZE, this.queueCapacity),
+				BatchWorker.TICK, this.stopTimeout);
 	}
 
 }

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -17,14 +15,17 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.joran.spi.ConsoleTarget;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import io.fluxtail.logging.batch.BatchStats;
+import io.fluxtail.logging.batch.BatchWorker;
+import io.fluxtail.logging.batch.DropReason;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Puts a bounded queue between the logging call and the appenders it wraps (Spring Boot's console
- * and file appenders). The caller fixes what it logged and enqueues the event; one writer thread
- * encodes and writes the queued events in batches, many whole lines per system call, flushing once
- * per batch.
+ * and file appenders). The caller fixes what it logged and enqueues the event; a {@link BatchWorker}
+ * (the one the ingest runs on too) encodes and writes the queued events in batches through a
+ * {@link BatchWriter}, many whole lines per system call, flushing once per batch.
  *
  * <p>
  * What the caller logged is fixed on the caller's thread by the Fluxtail encoder's
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * gets a batch out, the next ones are dropped without waiting). Every drop is counted per
  * level and reported in one WARN line as soon as the writer gets going again. Stopping the
  * appender (Spring Boot's shutdown) writes what is queued, within
- * {@link OutputSettings#shutdownTimeout()}; past it, one WARN line counts what was left. When the
+ * {@link OutputSettings#stopTimeout()}; past it, one WARN line counts what was left. When the
  * output itself is blocked (a stdout nobody reads), the stop does not wait for it: that line goes
  * to stderr, and the wrapped appenders are left as they are, since stopping them would wait for the
  * blocked write.
@@ -48,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * themselves, as without the queue, and {@link #isWriterRunning()} says so.
  *
  * <p>
- * The queue is an {@link ArrayBlockingQueue}: with a writer that is not woken per event, its
- * short lock is cheaper on the caller's side than the alternatives measured (see
+ * The worker's queue is an {@code ArrayBlockingQueue}: with a writer that is not woken per event,
+ * its short lock is cheaper on the caller's side than the alternatives measured (see
  * {@code docs/benchmarks.md}), and it needs no dependency.
  */
 public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
@@ -60,13 +61,13 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
 	private final OutputSettings settings;
 
-	private final ArrayBlockingQueue<ILoggingEvent> queue;
-
 	private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
 
 	private final DropCounts drops = new DropCounts();
 
-	private @Nullable QueueWriter writer;
+	private final BatchStats stats = new BatchStats();
+
+	private @Nullable BatchWorker<ILoggingEvent> worker;
 
 	/** The encoder that fixes what callers logged, {@code null} when no Fluxtail encoder is attached. */
 	private @Nullable FluxtailEncoder capturer;
@@ -74,7 +75,7 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	/** Set once the callers write their events themselves, because the writer thread ended. */
 	private volatile boolean writingInCaller;
 
-	/** The writer's pass count when a wait for room last timed out, -1 when none did. */
+	/** The worker's batch count when a wait for room last timed out, -1 when none did. */
 	private volatile long stalledAtPass = -1;
 
 	/**
@@ -83,7 +84,6 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 */
 	public QueuedAppender(OutputSettings settings) {
 		this.settings = settings;
-		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		setName(NAME);
 	}
 
@@ -95,9 +95,10 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 		}
 		this.capturer = fluxtailEncoder();
 		LoggerContext loggerContext = (LoggerContext) getContext();
-		this.writer = new QueueWriter(this, this.queue, this.appenders, this.drops,
-				loggerContext.getLogger(DropReport.LOGGER));
-		this.writer.start();
+		BatchWriter writer = new BatchWriter(this, this.appenders, this.drops,
+				loggerContext.getLogger(DropReport.LOGGER), this.settings.stopTimeout());
+		this.worker = new BatchWorker<>("fluxtail-output", this.settings.batch(), writer, this.stats, null);
+		this.worker.start();
 		super.start();
 	}
 
@@ -118,29 +119,24 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 */
 	@Override
 	protected void append(ILoggingEvent event) {
-		QueueWriter writer = this.writer;
-		if (writer == null) {
+		BatchWorker<ILoggingEvent> worker = this.worker;
+		if (worker == null) {
 			return;
 		}
 		event.prepareForDeferredProcessing();
-		if (writer.hasEnded()) {
+		if (worker.hasEnded()) {
 			writeInCaller(event);
 			return;
 		}
 		FluxtailEncoder capturer = this.capturer;
 		ILoggingEvent queued = (capturer != null) ? capturer.capture(event) : event;
-		if (this.queue.offer(queued)) {
-			writer.wakeIfSleeping();
-			return;
-		}
-		writer.wakeIfSleeping();
-		if (queued.getLevel().isGreaterOrEqual(Level.WARN) && mayWait(writer)) {
-			if (waitForRoom(queued)) {
-				return;
+		boolean mayWait = queued.getLevel().isGreaterOrEqual(Level.WARN) && mayWait(worker);
+		if (!(mayWait ? worker.offer(queued, this.settings.maxBlock()) : worker.offer(queued))) {
+			if (mayWait) {
+				this.stalledAtPass = worker.batches();
 			}
-			this.stalledAtPass = writer.passes();
+			this.drops.dropped(queued.getLevel());
 		}
-		this.drops.dropped(queued.getLevel());
 	}
 
 	/**
@@ -171,9 +167,7 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 		for (Iterator<Appender<ILoggingEvent>> it = this.appenders.iteratorForAppenders(); it.hasNext();) {
 			writeSynchronously(it.next());
 		}
-		List<ILoggingEvent> left = new ArrayList<>();
-		this.queue.drainTo(left);
-		for (ILoggingEvent event : left) {
+		for (ILoggingEvent event : this.worker.takeQueued()) {
 			try {
 				this.appenders.appendLoopOnAppenders(event);
 			}
@@ -188,18 +182,8 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 * Once a wait has timed out, later events do not wait again until the writer has written a
 	 * batch: a stalled output costs the callers one bound, not one per WARN.
 	 */
-	private boolean mayWait(QueueWriter writer) {
-		return !writer.isCurrentThread() && writer.passes() != this.stalledAtPass;
-	}
-
-	private boolean waitForRoom(ILoggingEvent event) {
-		try {
-			return this.queue.offer(event, this.settings.maxBlock().toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+	private boolean mayWait(BatchWorker<ILoggingEvent> worker) {
+		return !worker.isWorkerThread() && worker.batches() != this.stalledAtPass;
 	}
 
 	/**
@@ -239,12 +223,14 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 * counted in one line on stderr
 	 */
 	private boolean drain() {
-		QueueWriter writer = this.writer;
-		if (writer == null || writer.stop(this.settings.shutdownTimeout())) {
+		BatchWorker<ILoggingEvent> worker = this.worker;
+		if (worker == null || worker.stop()) {
 			return true;
 		}
-		DropReport report = writer.abandon();
-		if (report != null) {
+		BatchWorker.Left<ILoggingEvent> left = worker.abandon();
+		if (left != null) {
+			DropReport report = DropReport.blocked(BatchWriter.countByLevel(left.queued()), left.inFlight(),
+					this.settings.stopTimeout());
 			reportOnStandardError(report.toEvent(((LoggerContext) getContext()).getLogger(DropReport.LOGGER)));
 		}
 		return false;
@@ -253,7 +239,7 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	/**
 	 * stdout is what is blocked (or whatever the wrapped appender writes to), so the final count
 	 * goes to stderr, encoded like every line. stderr may be blocked too: the line is written by a
-	 * thread of its own, waited for {@link QueueWriter#REPORT_GRACE} at most.
+	 * thread of its own, waited for {@link BatchWorker#STOP_GRACE} at most.
 	 */
 	private void reportOnStandardError(ILoggingEvent report) {
 		byte[] line;
@@ -271,7 +257,7 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 		reporter.setDaemon(true);
 		reporter.start();
 		try {
-			reporter.join(QueueWriter.REPORT_GRACE.toMillis());
+			reporter.join(BatchWorker.STOP_GRACE.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -324,7 +310,8 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 * @return the number of queued events
 	 */
 	public int size() {
-		return this.queue.size();
+		BatchWorker<ILoggingEvent> worker = this.worker;
+		return (worker != null) ? worker.queued() : 0;
 	}
 
 	/**
@@ -333,8 +320,8 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 * @return the events in flight
 	 */
 	public int inFlight() {
-		QueueWriter writer = this.writer;
-		return (writer != null) ? writer.inFlight() : 0;
+		BatchWorker<ILoggingEvent> worker = this.worker;
+		return (worker != null) ? worker.inFlight() : 0;
 	}
 
 	/**
@@ -342,8 +329,7 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 * @return the unwritten events
 	 */
 	public long unwrittenAtStop() {
-		QueueWriter writer = this.writer;
-		return (writer != null) ? writer.unwrittenAtStop() : 0;
+		return this.stats.dropped(DropReason.SHUTDOWN);
 	}
 
 	/**
@@ -352,8 +338,7 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 * @return the events that failed to be written
 	 */
 	public long failedWrites() {
-		QueueWriter writer = this.writer;
-		return (writer != null) ? writer.failedWrites() : 0;
+		return this.stats.dropped(DropReason.FAILED);
 	}
 
 	/**
@@ -362,16 +347,24 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	 * @return whether the writer thread runs
 	 */
 	public boolean isWriterRunning() {
-		QueueWriter writer = this.writer;
-		return writer != null && !writer.hasEnded();
+		BatchWorker<ILoggingEvent> worker = this.worker;
+		return worker != null && !worker.hasEnded();
 	}
 
 	/**
-	 * Returns the events dropped because the queue was full.
+	 * Returns the events dropped because the queue was full, by level.
 	 * @return the drop counts
 	 */
 	public DropCounts drops() {
 		return this.drops;
+	}
+
+	/**
+	 * Returns the worker's counters: events written, and dropped by reason.
+	 * @return the counters
+	 */
+	public BatchStats stats() {
+		return this.stats;
 	}
 
 	@Override

@@ -123,7 +123,7 @@ class IngestApplicationTests {
 			}
 			// a request held by the ingest would wait for its 60 s timeout
 			assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofSeconds(10));
-			assertThat(context.getBean(FluxtailIngest.class).stats().dropped(io.fluxtail.ingest.DropReason.QUEUE_FULL))
+			assertThat(context.getBean(FluxtailIngest.class).stats().dropped(io.fluxtail.logging.batch.DropReason.QUEUE_FULL))
 				.isPositive();
 		}
 	}
@@ -240,7 +240,7 @@ class IngestApplicationTests {
 
 	private static void awaitSent(FluxtailIngest ingest) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (ingest.stats().sent() == 0 && System.nanoTime() < deadline) {
+		while (ingest.stats().exported() == 0 && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
 	}

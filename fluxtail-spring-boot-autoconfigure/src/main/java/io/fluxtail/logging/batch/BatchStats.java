@@ -1,4 +1,4 @@
-package io.fluxtail.ingest;
+package io.fluxtail.logging.batch;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -10,51 +10,54 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Delivery counters since start, kept apart from the settings: events sent, retried and dropped
- * by reason, and the time of the last accepted batch.
+ * What a {@link BatchWorker} did since start: items exported, batches retried, items dropped by
+ * reason, and when a batch last went out. The endpoint and the meters read these; the logging
+ * path only writes them when it drops.
  */
-public final class IngestStats {
+public final class BatchStats {
 
-	private final AtomicLong sent = new AtomicLong();
+	private final AtomicLong exported = new AtomicLong();
 
 	private final AtomicLong retries = new AtomicLong();
 
 	private final Map<DropReason, AtomicLong> dropped = new EnumMap<>(DropReason.class);
 
-	private final AtomicReference<@Nullable Instant> lastSuccess = new AtomicReference<>();
+	private final AtomicReference<@Nullable Instant> lastExport = new AtomicReference<>();
 
 	/**
 	 * Creates counters at zero.
 	 */
-	public IngestStats() {
+	public BatchStats() {
 		for (DropReason reason : DropReason.values()) {
 			this.dropped.put(reason, new AtomicLong());
 		}
 	}
 
-	void sent(int events, Instant at) {
-		this.sent.addAndGet(events);
-		this.lastSuccess.set(at);
+	void exported(int items, Instant at) {
+		this.exported.addAndGet(items);
+		this.lastExport.set(at);
 	}
 
 	void retried() {
 		this.retries.incrementAndGet();
 	}
 
-	void dropped(DropReason reason, int events) {
-		this.dropped.get(reason).addAndGet(events);
+	void dropped(DropReason reason, long items) {
+		if (items > 0) {
+			this.dropped.get(reason).addAndGet(items);
+		}
 	}
 
 	/**
-	 * Returns the events the backend accepted.
+	 * Returns the items the destination took.
 	 * @return the count
 	 */
-	public long sent() {
-		return this.sent.get();
+	public long exported() {
+		return this.exported.get();
 	}
 
 	/**
-	 * Returns how many times a batch was sent again after a failure.
+	 * Returns how many times a batch was handed on again after a failure.
 	 * @return the count
 	 */
 	public long retries() {
@@ -62,7 +65,7 @@ public final class IngestStats {
 	}
 
 	/**
-	 * Returns the events dropped for one reason.
+	 * Returns the items dropped for one reason.
 	 * @param reason the reason
 	 * @return the count
 	 */
@@ -71,7 +74,7 @@ public final class IngestStats {
 	}
 
 	/**
-	 * Returns the events not delivered, whatever the reason.
+	 * Returns the items dropped, whatever the reason.
 	 * @return the count
 	 */
 	public long undelivered() {
@@ -83,7 +86,7 @@ public final class IngestStats {
 	}
 
 	/**
-	 * Returns the events dropped, by reason, every reason present.
+	 * Returns the items dropped, by reason, every reason present.
 	 * @return counts by {@link DropReason#tag()}
 	 */
 	public Map<String, Long> droppedByReason() {
@@ -93,11 +96,11 @@ public final class IngestStats {
 	}
 
 	/**
-	 * Returns when the backend last accepted a batch.
-	 * @return the time, {@code null} before the first success
+	 * Returns when a batch last went out.
+	 * @return the time, {@code null} before the first
 	 */
-	public @Nullable Instant lastSuccess() {
-		return this.lastSuccess.get();
+	public @Nullable Instant lastExport() {
+		return this.lastExport.get();
 	}
 
 }

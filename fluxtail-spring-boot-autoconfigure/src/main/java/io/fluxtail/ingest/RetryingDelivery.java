@@ -1,0 +1,135 @@
+package io.fluxtail.ingest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.fluxtail.ingest.Transport.Outcome;
+import io.fluxtail.logging.batch.BatchExporter;
+import io.fluxtail.logging.batch.DropReason;
+import io.fluxtail.logging.batch.ExportControl;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the ingest's worker does with a batch: sends it through the {@link Transport}, retrying with
+ * exponential backoff and jitter, or after the longer wait a {@code 429}/{@code 503} asks for; a
+ * batch refused with another 4xx is dropped with one error line. Each batch ends counted once, as
+ * sent or dropped by reason.
+ */
+final class RetryingDelivery implements BatchExporter<ShippedLog> {
+
+	private static final Logger logger = LoggerFactory.getLogger(LogShipper.LOGGER_NAME);
+
+	private final Transport transport;
+
+	private final DeliverySettings settings;
+
+	private int rejectedStatus;
+
+	private @Nullable Class<?> failureType;
+
+	private boolean failing;
+
+	RetryingDelivery(Transport transport, DeliverySettings settings) {
+		this.transport = transport;
+		this.settings = settings;
+	}
+
+	@Override
+	public int export(List<ShippedLog> batch, ExportControl control) throws InterruptedException {
+		long budgetEnd = System.nanoTime() + this.settings.retryBudget().toNanos();
+		for (int attempt = 0;; attempt++) {
+			if (control.isPastStopDeadline()) {
+				// the stop bound is spent: nothing more is sent
+				control.dropped(DropReason.SHUTDOWN, batch.size());
+				return batch.size();
+			}
+			Outcome outcome = this.transport.send(List.<LogRecordData>copyOf(batch));
+			switch (outcome.result()) {
+				case SENT -> {
+					control.exported(batch.size());
+					recovered();
+					return batch.size();
+				}
+				case REJECTED -> {
+					control.dropped(DropReason.REJECTED, batch.size());
+					rejected(outcome);
+					return batch.size();
+				}
+				case RETRY -> {
+					boolean stopping = control.isStopping();
+					long end = stopping ? Math.min(budgetEnd, control.stopDeadline()) : budgetEnd;
+					long waitNanos = waitBeforeRetry(attempt, outcome.retryAfter()).toNanos();
+					if (Thread.currentThread().isInterrupted() || System.nanoTime() + waitNanos - end > 0) {
+						control.dropped(stopping ? DropReason.SHUTDOWN : DropReason.RETRIES_EXHAUSTED, batch.size());
+						return batch.size();
+					}
+					failing(outcome);
+					control.retried();
+					control.pause(waitNanos);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Exponential backoff with jitter between half and all of the step, so that many instances do
+	 * not retry in step, or the backend's {@code Retry-After} when it asks for longer. The backoff
+	 * is the floor: a backend answering {@code Retry-After: 0} is not sent the batch in a loop.
+	 */
+	Duration waitBeforeRetry(int attempt, @Nullable Duration retryAfter) {
+		long initial = this.settings.initialBackoff().toNanos();
+		long step = Math.min(this.settings.maxBackoff().toNanos(), initial << Math.min(attempt, 30));
+		Duration backoff = Duration.ofNanos(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+		return (retryAfter != null && retryAfter.compareTo(backoff) > 0) ? retryAfter : backoff;
+	}
+
+	/** A request still waiting for its answer is abandoned. */
+	@Override
+	public void abort() {
+		this.transport.close();
+	}
+
+	/**
+	 * One error line per kind of failure, naming the type and where it was thrown but not its
+	 * message, which may quote a request header (the key).
+	 */
+	@Override
+	public void failed(Throwable ex) {
+		if (this.failureType != ex.getClass()) {
+			this.failureType = ex.getClass();
+			StackTraceElement[] trace = ex.getStackTrace();
+			logger.error("Fluxtail ingest could not send a batch ({} at {}); such batches are dropped and counted "
+					+ "as 'failed', the next ones are sent", ex.getClass().getName(),
+					(trace.length > 0) ? trace[0] : "an unknown place");
+		}
+	}
+
+	private void failing(Outcome outcome) {
+		if (!this.failing) {
+			this.failing = true;
+			logger.warn("Fluxtail ingest failed ({}) via {}; retrying with backoff, queueing up to {} events",
+					outcome.problem(), this.transport, this.settings.batch().queueCapacity());
+		}
+	}
+
+	private void recovered() {
+		this.rejectedStatus = 0;
+		if (this.failing) {
+			this.failing = false;
+			logger.info("Fluxtail ingest delivers again via {}", this.transport);
+		}
+	}
+
+	private void rejected(Outcome outcome) {
+		if (this.rejectedStatus != outcome.status()) {
+			this.rejectedStatus = outcome.status();
+			logger.error("Fluxtail ingest refused a batch with HTTP {} via {}; such batches are dropped and counted "
+					+ "(check fluxtail.ingest.url and fluxtail.ingest.api-key)", outcome.status(), this.transport);
+		}
+	}
+
+}
