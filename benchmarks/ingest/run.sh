@@ -63,7 +63,7 @@ VARIANTS=(
 # EXTRA_BATCH_SIZES="2048 ..." adds shipping-on-batch-N: shipping with N events per batch (queue 8N),
 # to compare batch sizes with the default in one run.
 for size in ${EXTRA_BATCH_SIZES:-}; do
-	VARIANTS+=("shipping-on-batch-$size|--fluxtail.ingest.url=http://127.0.0.1:$SINK_PORT/v1/logs --fluxtail.ingest.batch-size=$size --fluxtail.ingest.queue-capacity=$((size * 8))")
+	VARIANTS+=("shipping-on-batch-$size|--fluxtail.ingest.url=http://127.0.0.1:$SINK_PORT/v1/logs --fluxtail.ingest.max-batch-size=$size --fluxtail.ingest.queue-capacity=$((size * 8))")
 done
 
 start_apps() {
