@@ -37,10 +37,10 @@ class IngestMetrics implements MeterBinder {
 				.description("Events not delivered")
 				.register(registry);
 		}
-		Gauge.builder("fluxtail.ingest.queued", this.ingest, (ingest) -> ingest.status().queued())
+		Gauge.builder("fluxtail.ingest.queue.size", this.ingest, (ingest) -> ingest.status().queued())
 			.description("Events waiting to be sent")
 			.register(registry);
-		Gauge.builder("fluxtail.ingest.inflight", this.ingest, (ingest) -> ingest.status().inFlight())
+		Gauge.builder("fluxtail.ingest.in.flight", this.ingest, (ingest) -> ingest.status().inFlight())
 			.description("Events of the batch being sent or waiting for its retry")
 			.register(registry);
 	}

@@ -104,7 +104,7 @@ class IngestApplicationTests {
 				.isZero();
 			assertThat(registry.get("fluxtail.ingest.dropped").tag("reason", "failed").functionCounter().count())
 				.isZero();
-			assertThat(registry.get("fluxtail.ingest.inflight").gauge().value()).isZero();
+			assertThat(registry.get("fluxtail.ingest.in.flight").gauge().value()).isZero();
 		}
 		assertThat(output.getAll()).doesNotContain(API_KEY);
 	}

@@ -156,7 +156,7 @@ class IngestSmokeIT {
 			long undelivered = last.get("undelivered").asLong();
 			// every request wrote 'order loaded' and its completion, none of them delivered
 			assertThat(undelivered).isGreaterThanOrEqualTo(40)
-				.isGreaterThanOrEqualTo(before.get("queued").asLong() + before.get("inFlight").asLong());
+				.isGreaterThanOrEqualTo(before.get("queueSize").asLong() + before.get("inFlight").asLong());
 			assertThat(text(last, "message")).contains(undelivered + " events not delivered", "shutdown=");
 			assertThat(String.join("\n", app.stdout()) + String.join("\n", app.stderr())).doesNotContain(API_KEY);
 		}
