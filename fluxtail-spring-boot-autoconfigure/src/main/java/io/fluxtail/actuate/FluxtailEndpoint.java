@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 import io.fluxtail.ingest.IngestStatus;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.Presence;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.output.QueuedAppender;
 import io.fluxtail.logging.redaction.RedactionListener;
@@ -34,14 +36,6 @@ public class FluxtailEndpoint {
 
 	/** Tracing source shown when no request context runs (not a web application). */
 	static final String NO_TRACING = "none";
-
-	private static final List<String> COMPLETION_FIELDS = List.of(CoreFields.HTTP_METHOD, CoreFields.HTTP_ROUTE,
-			CoreFields.HTTP_STATUS, CoreFields.DURATION_MS, CoreFields.OUTCOME);
-
-	private static final List<String> WORK_COMPLETION_FIELDS = List.of(CoreFields.DURATION_MS, CoreFields.OUTCOME);
-
-	private static final List<String> RECORD_FIELDS = List.of(CoreFields.KAFKA_TOPIC, CoreFields.KAFKA_PARTITION,
-			CoreFields.KAFKA_OFFSET);
 
 	private final Supplier<ActiveContract> activeContract;
 
@@ -102,13 +96,13 @@ public class FluxtailEndpoint {
 					presenceOf(field, active)));
 		}
 		if (active.switches() != null && active.switches().completion()) {
-			COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
+			FieldDefinition.completionFields().forEach((field) -> fields.add(FieldDescriptor.of(field)));
 		}
 		else if (work.writesCompletionEvents()) {
-			WORK_COMPLETION_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofCompletionEvent(name)));
+			FieldDefinition.workCompletionFields().forEach((field) -> fields.add(FieldDescriptor.of(field)));
 		}
 		if (work.messages() != null) {
-			RECORD_FIELDS.forEach((name) -> fields.add(FieldDescriptor.ofRecord(name)));
+			FieldDefinition.recordFields().forEach((field) -> fields.add(FieldDescriptor.of(field)));
 		}
 		return fields;
 	}
@@ -122,14 +116,14 @@ public class FluxtailEndpoint {
 		return switch (field.name()) {
 			case CoreFields.REQUEST_ID -> requestIdSource(field, request, active.work());
 			case CoreFields.JOB -> jobSource(field, active.work());
-			case CoreFields.TRACE_ID, CoreFields.SPAN_ID -> (request == null) ? field.source()
+			case CoreFields.TRACE_ID, CoreFields.SPAN_ID -> (request == null) ? field.source().describe()
 					: switch (request.tracingSource()) {
 						case InboundRequests.TRACEPARENT -> field.name().equals(CoreFields.TRACE_ID)
-								? "header:" + InboundRequests.TRACEPARENT : field.source();
-						case NO_TRACING -> field.source();
+								? "header:" + InboundRequests.TRACEPARENT : field.source().describe();
+						case NO_TRACING -> field.source().describe();
 						default -> "tracer";
 					};
-			default -> field.source();
+			default -> field.source().describe();
 		};
 	}
 
@@ -145,7 +139,7 @@ public class FluxtailEndpoint {
 		if (work.messages() != null) {
 			sources.add("message-header:" + work.messages().header() + "|generated");
 		}
-		return sources.isEmpty() ? field.source() : String.join("|", sources);
+		return sources.isEmpty() ? field.source().describe() : String.join("|", sources);
 	}
 
 	private static String jobSource(FieldSpec field, WorkDescriptor work) {
@@ -156,23 +150,24 @@ public class FluxtailEndpoint {
 		if (work.messages() != null) {
 			sources.add("listener-id");
 		}
-		return sources.isEmpty() ? field.source() : String.join("|", sources);
+		return sources.isEmpty() ? field.source().describe() : String.join("|", sources);
 	}
 
-	private static String presenceOf(FieldSpec field, ActiveContract active) {
-		RequestContextDescription request = active.request();
-		if (field.name().equals(CoreFields.JOB)) {
-			WorkDescriptor work = active.work();
-			return (work.jobs() != null || work.messages() != null) ? FieldDescriptor.IN_JOB
-					: FieldDescriptor.WHEN_IN_MDC;
+	/**
+	 * The catalogue says which lines carry a field when every capability runs; what runs here
+	 * narrows it.
+	 */
+	private static Presence presenceOf(FieldSpec field, ActiveContract active) {
+		FieldDefinition definition = field.definition();
+		if (definition == null) {
+			return (field.value() != null) ? Presence.EVERY_LINE : Presence.WHEN_CONFIGURED;
 		}
-		if (field.required()) {
-			return FieldDescriptor.EVERY_LINE;
-		}
-		return switch (field.origin()) {
-			case EVENT -> FieldDescriptor.WITH_EXCEPTION;
-			case STATIC -> (field.value() != null) ? FieldDescriptor.EVERY_LINE : FieldDescriptor.WHEN_CONFIGURED;
-			case MDC -> isTraced(field, request) ? FieldDescriptor.IN_TRACE : FieldDescriptor.WHEN_IN_MDC;
+		WorkDescriptor work = active.work();
+		return switch (definition.presence()) {
+			case WHEN_CONFIGURED -> (field.value() != null) ? Presence.EVERY_LINE : Presence.WHEN_CONFIGURED;
+			case IN_JOB -> (work.jobs() != null || work.messages() != null) ? Presence.IN_JOB : Presence.WHEN_IN_MDC;
+			case IN_TRACE -> isTraced(field, active.request()) ? Presence.IN_TRACE : Presence.WHEN_IN_MDC;
+			default -> definition.presence();
 		};
 	}
 

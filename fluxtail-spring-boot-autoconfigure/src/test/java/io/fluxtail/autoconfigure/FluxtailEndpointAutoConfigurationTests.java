@@ -6,6 +6,7 @@ import io.fluxtail.actuate.RedactionDescriptor;
 import io.fluxtail.actuate.RedactionDescriptor.DetectorDescriptor;
 import io.fluxtail.actuate.RequestDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.Presence;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.logging.redaction.Detectors;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -78,11 +79,11 @@ class FluxtailEndpointAutoConfigurationTests {
 	void completionFieldsAreDescribedAsOnCompletionEventsOnly() {
 		this.webContextRunner.run((context) -> {
 			FieldDescriptor status = context.getBean(FluxtailEndpoint.class).field(CoreFields.HTTP_STATUS);
-			assertThat(status.presence()).isEqualTo(FieldDescriptor.COMPLETION_EVENT);
+			assertThat(status.presence()).isEqualTo(Presence.COMPLETION_EVENT.id());
 			assertThat(context.getBean(FluxtailEndpoint.class).field(CoreFields.REQUEST_ID).presence())
-				.isEqualTo(FieldDescriptor.EVERY_LINE);
+				.isEqualTo(Presence.EVERY_LINE.id());
 			assertThat(context.getBean(FluxtailEndpoint.class).field(CoreFields.TRACE_ID).presence())
-				.isEqualTo(FieldDescriptor.IN_TRACE);
+				.isEqualTo(Presence.IN_TRACE.id());
 		});
 	}
 

@@ -30,7 +30,7 @@ class FluxtailSettingsTests {
 		this.environment.setProperty(property, "  value-of-" + field + " ");
 		FieldSpec spec = contract().field(field);
 		assertThat(spec.value()).isEqualTo("value-of-" + field);
-		assertThat(spec.source()).isEqualTo("property:" + property);
+		assertThat(spec.source().describe()).isEqualTo("property:" + property);
 	}
 
 	@ParameterizedTest
@@ -47,7 +47,7 @@ class FluxtailSettingsTests {
 		this.environment.setProperty("spring.application.name", "checkout-api");
 		FieldSpec service = contract().field(CoreFields.SERVICE);
 		assertThat(service.value()).isEqualTo("checkout-api");
-		assertThat(service.source()).isEqualTo("property:spring.application.name");
+		assertThat(service.source().describe()).isEqualTo("property:spring.application.name");
 		this.environment.setProperty("fluxtail.service", "checkout");
 		assertThat(contract().field(CoreFields.SERVICE).value()).isEqualTo("checkout");
 	}
@@ -57,7 +57,7 @@ class FluxtailSettingsTests {
 		this.environment.setProperty("HOSTNAME", "checkout-7d9f-x2k4");
 		FieldSpec instance = contract().field(CoreFields.INSTANCE);
 		assertThat(instance.value()).isEqualTo("checkout-7d9f-x2k4");
-		assertThat(instance.source()).isEqualTo("env:HOSTNAME");
+		assertThat(instance.source().describe()).isEqualTo("env:HOSTNAME");
 		this.environment.setProperty("fluxtail.instance", "replica-2");
 		assertThat(contract().field(CoreFields.INSTANCE).value()).isEqualTo("replica-2");
 	}
