@@ -1,7 +1,11 @@
 package io.fluxtail.autoconfigure.logging;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.encoder.EncoderConfig;
@@ -9,6 +13,7 @@ import io.fluxtail.logging.encoder.LogFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.mock.env.MockEnvironment;
@@ -31,6 +36,19 @@ class FluxtailSettingsTests {
 		FieldSpec spec = contract().field(field);
 		assertThat(spec.value()).isEqualTo("value-of-" + field);
 		assertThat(spec.source().describe()).isEqualTo("property:" + property);
+	}
+
+	@ParameterizedTest
+	@MethodSource("fieldsSetByAProperty")
+	void everyPropertyOfTheCatalogueFillsItsField(FieldDefinition field) {
+		this.environment.setProperty(field.property(), "value-of-" + field.fieldName());
+		FieldSpec spec = contract().field(field.fieldName());
+		assertThat(spec.value()).isEqualTo("value-of-" + field.fieldName());
+		assertThat(spec.source()).isEqualTo(field.source());
+	}
+
+	static Stream<FieldDefinition> fieldsSetByAProperty() {
+		return Arrays.stream(FieldDefinition.values()).filter((field) -> field.property() != null);
 	}
 
 	@ParameterizedTest
