@@ -14,7 +14,9 @@ public sealed interface OtlpPlace {
 	 * own, or an exception attribute.
 	 * @return whether the field's kind cannot be changed
 	 */
-	boolean fixed();
+	default boolean fixed() {
+		return false;
+	}
 
 	/**
 	 * A resource attribute when the field is a label, a log record attribute when it is metadata.
@@ -22,12 +24,6 @@ public sealed interface OtlpPlace {
 	 * @param key the semantic-convention name, such as {@code service.name}
 	 */
 	record Attribute(String key) implements OtlpPlace {
-
-		@Override
-		public boolean fixed() {
-			return false;
-		}
-
 	}
 
 	/**
@@ -48,12 +44,6 @@ public sealed interface OtlpPlace {
 	 * An attribute, as {@link Attribute}, under the field's name on the line.
 	 */
 	record LineName() implements OtlpPlace {
-
-		@Override
-		public boolean fixed() {
-			return false;
-		}
-
 	}
 
 	/**
