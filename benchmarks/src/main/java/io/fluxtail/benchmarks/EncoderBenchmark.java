@@ -127,8 +127,8 @@ public class EncoderBenchmark {
 
 	private static EncoderConfig fluxtailConfig(RedactionPolicy policy) {
 		FieldContract contract = FieldContract.builder()
-			.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-			.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+			.value(CoreFields.SERVICE, "checkout-api")
+			.value(CoreFields.ENV, "prod")
 			.build();
 		return new EncoderConfig(LogFormat.JSON, contract, StackTraceSettings.defaults(), new ContractStats(), policy);
 	}

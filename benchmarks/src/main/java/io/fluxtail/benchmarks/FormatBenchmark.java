@@ -115,9 +115,9 @@ public class FormatBenchmark {
 	private static Encoder<ILoggingEvent> fluxtail(LogFormat format, Schema schema, LoggerContext context) {
 		FieldContract contract = FieldContract.builder()
 			.schema(schema)
-			.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-			.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
-			.value(CoreFields.VERSION, "1.4.2", "property:fluxtail.version")
+			.value(CoreFields.SERVICE, "checkout-api")
+			.value(CoreFields.ENV, "prod")
+			.value(CoreFields.VERSION, "1.4.2")
 			.build();
 		return started(new FluxtailEncoder(new EncoderConfig(format, contract, StackTraceSettings.defaults(),
 				new ContractStats(), RedactionPolicy.defaults())), context);

@@ -36,10 +36,10 @@ final class IngestEvents {
 			"4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7", "tenant", "acme-eu", "user_id", "u-1042");
 
 	static final FieldContract CONTRACT = FieldContract.builder()
-		.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-		.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
-		.value(CoreFields.VERSION, "1.4.2", "property:fluxtail.version")
-		.value(CoreFields.REGION, "eu-west-1", "property:fluxtail.region")
+		.value(CoreFields.SERVICE, "checkout-api")
+		.value(CoreFields.ENV, "prod")
+		.value(CoreFields.VERSION, "1.4.2")
+		.value(CoreFields.REGION, "eu-west-1")
 		.build();
 
 	final LoggerContext context = new LoggerContext();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import io.fluxtail.logging.contract.Presence;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,11 +113,11 @@ public record ContractDescriptor(boolean installed, @Nullable String reason, Str
 		/**
 		 * Says which lines carry a field, replacing what its own description says.
 		 * @param name the field's name
-		 * @param presence one of the presences of {@link FieldDescriptor}
+		 * @param presence which lines carry it
 		 * @return this builder
 		 */
-		public Builder fieldPresence(String name, String presence) {
-			this.presences.put(name, presence);
+		public Builder fieldPresence(String name, Presence presence) {
+			this.presences.put(name, presence.id());
 			return this;
 		}
 

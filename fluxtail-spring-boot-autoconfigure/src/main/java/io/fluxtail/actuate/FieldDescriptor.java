@@ -3,8 +3,10 @@ package io.fluxtail.actuate;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.FieldKind;
 import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.Presence;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,40 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param kind {@code label} for low-cardinality fast filters, {@code metadata} for
  * high-cardinality context
  * @param value the current value of a static field, masked when it looks like a credential
- * @param presence which lines carry the field: {@value #EVERY_LINE}, {@value #WHEN_CONFIGURED}
- * (an optional field whose property is unset, so no line), {@value #IN_TRACE} (lines written
- * within a trace), {@value #WHEN_IN_MDC} (only when the application puts it in the MDC itself),
- * {@value #WITH_EXCEPTION} (lines that log an exception), {@value #COMPLETION_EVENT} (the
- * completion lines), {@value #IN_JOB} (lines of a job run or a consumed record) or
- * {@value #IN_RECORD} (lines of a consumed record)
+ * @param presence which lines carry the field, a {@link Presence#id() presence id} such as
+ * {@code every-line}
  */
 public record FieldDescriptor(String name, String source, boolean required,
 		@JsonProperty("default") @Nullable String defaultValue, String kind, @Nullable String value,
 		String presence) {
-
-	/** Written on every line. */
-	public static final String EVERY_LINE = "every-line";
-
-	/** Optional and unset: written on no line until configured. */
-	public static final String WHEN_CONFIGURED = "when-configured";
-
-	/** Written on lines logged within a trace. */
-	public static final String IN_TRACE = "in-trace";
-
-	/** Written only when the application itself puts the field's MDC key. */
-	public static final String WHEN_IN_MDC = "when-in-mdc";
-
-	/** Written on lines that log an exception. */
-	public static final String WITH_EXCEPTION = "with-exception";
-
-	/** Written on completion events only. */
-	public static final String COMPLETION_EVENT = "completion-event";
-
-	/** Written on the lines of a scheduled job run or of a consumed record. */
-	public static final String IN_JOB = "in-job";
-
-	/** Written on the lines of a consumed Kafka record. */
-	public static final String IN_RECORD = "in-record";
 
 	/**
 	 * Describes a field of the contract.
@@ -60,28 +34,20 @@ public record FieldDescriptor(String name, String source, boolean required,
 	 * @param presence which lines carry it
 	 * @return its description
 	 */
-	public static FieldDescriptor of(FieldSpec field, @Nullable String shownValue, String presence) {
-		return new FieldDescriptor(field.outputName(), field.source(), field.required(), field.defaultValue(),
-				kindName(field.kind()), shownValue, presence);
+	public static FieldDescriptor of(FieldSpec field, @Nullable String shownValue, Presence presence) {
+		return new FieldDescriptor(field.outputName(), field.source().describe(), field.required(),
+				field.defaultValue(), kindName(field.kind()), shownValue, presence.id());
 	}
 
 	/**
-	 * Describes a field of completion events.
-	 * @param name the field's name
+	 * Describes a field written on some lines only, such as the completion line's, under its name
+	 * in Fluxtail's schema.
+	 * @param field the field
 	 * @return its description
 	 */
-	public static FieldDescriptor ofCompletionEvent(String name) {
-		return new FieldDescriptor(name, "completion-event", false, null, kindName(FieldKind.METADATA), null,
-				COMPLETION_EVENT);
-	}
-
-	/**
-	 * Describes a field of a consumed record's lines.
-	 * @param name the field's name
-	 * @return its description
-	 */
-	public static FieldDescriptor ofRecord(String name) {
-		return new FieldDescriptor(name, "kafka-record", false, null, kindName(FieldKind.METADATA), null, IN_RECORD);
+	public static FieldDescriptor of(FieldDefinition field) {
+		return new FieldDescriptor(field.fieldName(), field.source().describe(), field.required(),
+				field.defaultValue(), kindName(field.kind()), null, field.presence().id());
 	}
 
 	private static String kindName(FieldKind kind) {

@@ -3,8 +3,6 @@ package io.fluxtail.actuate;
 import java.util.List;
 import java.util.Map;
 
-import io.fluxtail.logging.contract.CoreFields;
-
 /**
  * The {@code work} section of {@code /actuator/fluxtail}: work other than HTTP requests that gets its
  * own {@code request_id} and {@code job}, present in non-web applications too. Job runs add
@@ -12,9 +10,6 @@ import io.fluxtail.logging.contract.CoreFields;
  * Kafka records add {@code messages}.
  */
 public final class WorkDescriptor {
-
-	/** The fields of the completion line of a job run or a record. */
-	public static final List<String> COMPLETION_FIELDS = List.of(CoreFields.DURATION_MS, CoreFields.OUTCOME);
 
 	private WorkDescriptor() {
 	}

@@ -12,7 +12,9 @@ import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.Installation;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.logging.contract.ContractStats;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.Presence;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.RedactionPolicy;
@@ -77,17 +79,19 @@ final class LoggingContributor implements FluxtailContributor {
 	}
 
 	/**
-	 * Which lines carry a field by its origin alone; the capabilities that fill MDC fields (request
-	 * context, job runs, records) say more.
+	 * The catalogue says which lines carry a field when every capability runs; here, what its
+	 * value alone says. The capabilities that fill MDC fields (request context, job runs, records)
+	 * narrow it further with what really runs.
 	 */
-	private static String presenceOf(FieldSpec field) {
-		if (field.required()) {
-			return FieldDescriptor.EVERY_LINE;
+	private static Presence presenceOf(FieldSpec field) {
+		FieldDefinition definition = field.definition();
+		if (definition == null) {
+			return (field.value() != null) ? Presence.EVERY_LINE : Presence.WHEN_CONFIGURED;
 		}
-		return switch (field.origin()) {
-			case EVENT -> FieldDescriptor.WITH_EXCEPTION;
-			case STATIC -> (field.value() != null) ? FieldDescriptor.EVERY_LINE : FieldDescriptor.WHEN_CONFIGURED;
-			case MDC -> FieldDescriptor.WHEN_IN_MDC;
+		return switch (definition.presence()) {
+			case WHEN_CONFIGURED -> (field.value() != null) ? Presence.EVERY_LINE : Presence.WHEN_CONFIGURED;
+			case IN_JOB, IN_TRACE -> Presence.WHEN_IN_MDC;
+			default -> definition.presence();
 		};
 	}
 

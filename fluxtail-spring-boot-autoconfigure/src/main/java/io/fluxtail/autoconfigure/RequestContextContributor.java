@@ -9,6 +9,8 @@ import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.RequestDescriptor;
 import io.fluxtail.actuate.TracingDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldDefinition;
+import io.fluxtail.logging.contract.Presence;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.web.InboundRequests;
@@ -24,9 +26,6 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * line's fields and the request counters.
  */
 final class RequestContextContributor implements FluxtailContributor {
-
-	private static final List<String> COMPLETION_FIELDS = List.of(CoreFields.HTTP_METHOD, CoreFields.HTTP_ROUTE,
-			CoreFields.HTTP_STATUS, CoreFields.DURATION_MS, CoreFields.OUTCOME);
 
 	private static final String NO_TRACING = "none";
 
@@ -61,7 +60,7 @@ final class RequestContextContributor implements FluxtailContributor {
 			.stat("completedRequests", this.stats.completedRequests());
 		traceFields(builder, description.tracingSource());
 		if (switches.completion()) {
-			COMPLETION_FIELDS.forEach((name) -> builder.field(FieldDescriptor.ofCompletionEvent(name)));
+			FieldDefinition.completionFields().forEach((field) -> builder.field(FieldDescriptor.of(field)));
 		}
 	}
 
@@ -74,11 +73,11 @@ final class RequestContextContributor implements FluxtailContributor {
 		}
 		if (InboundRequests.TRACEPARENT.equals(tracingSource)) {
 			builder.fieldSource(CoreFields.TRACE_ID, "header:" + InboundRequests.TRACEPARENT)
-				.fieldPresence(CoreFields.TRACE_ID, FieldDescriptor.IN_TRACE);
+				.fieldPresence(CoreFields.TRACE_ID, Presence.IN_TRACE);
 			return;
 		}
 		for (String field : List.of(CoreFields.TRACE_ID, CoreFields.SPAN_ID)) {
-			builder.fieldSource(field, "tracer").fieldPresence(field, FieldDescriptor.IN_TRACE);
+			builder.fieldSource(field, "tracer").fieldPresence(field, Presence.IN_TRACE);
 		}
 	}
 

@@ -2,19 +2,22 @@ package io.fluxtail.ingest;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.FieldKind;
-import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.contract.FieldSpec;
+import io.fluxtail.logging.contract.OtlpPlace;
 import io.fluxtail.logging.line.EventFields;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -34,27 +37,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where each field of a line goes in OTLP, compiled once: fields of kind {@link FieldKind#LABEL}
  * become resource attributes, fields of kind {@link FieldKind#METADATA} log record attributes,
- * under OpenTelemetry semantic-convention names where one exists. The level, time, message, logger,
- * trace ids and exception have their own places in a log record and keep them.
+ * under the {@link FieldDefinition#otlp() place} the catalogue gives each field. The level, time,
+ * message, logger, trace ids and exception have their own places in a log record and keep them.
  */
 public final class IngestMapping {
 
 	/** Resource attribute naming the stream the events are routed to. */
 	public static final String STREAM_ATTRIBUTE = "fluxtail.stream";
 
-	/** Semantic-convention names of contract fields; other fields keep their output name. */
-	static final Map<String, String> SEMCONV_NAMES = Map.of(CoreFields.SERVICE, "service.name", CoreFields.ENV,
-			"deployment.environment.name", CoreFields.VERSION, "service.version", CoreFields.INSTANCE,
-			"service.instance.id", CoreFields.REGION, "cloud.region", CoreFields.THREAD, "thread.name",
-			CoreFields.ERROR_TYPE, "exception.type", CoreFields.ERROR_MESSAGE, "exception.message",
-			CoreFields.STACK_TRACE, "exception.stacktrace");
-
 	private static final int MAX_REMEMBERED_KEYS = 4096;
 
 	/** Fields with a place of their own in a log record: their kind cannot be changed. */
-	public static final Set<String> FIXED_FIELDS = Set.of(CoreFields.TIMESTAMP, CoreFields.LEVEL, CoreFields.LOGGER,
-			CoreFields.MESSAGE, CoreFields.TRACE_ID, CoreFields.SPAN_ID, CoreFields.ERROR_TYPE,
-			CoreFields.ERROR_MESSAGE, CoreFields.STACK_TRACE);
+	public static final Set<String> FIXED_FIELDS = Arrays.stream(FieldDefinition.values())
+		.filter((field) -> field.otlp().fixed())
+		.map(FieldDefinition::fieldName)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final Map<String, Target> contractTargets = new HashMap<>();
 
@@ -85,15 +82,20 @@ public final class IngestMapping {
 			FieldKind override = kinds.getOrDefault(field.name(), kinds.get(field.outputName()));
 			businessKinds.remove(field.name());
 			businessKinds.remove(field.outputName());
-			if (FIXED_FIELDS.contains(field.name())) {
+			OtlpPlace place = (field.definition() != null) ? field.definition().otlp() : OtlpPlace.LINE_NAME;
+			if (place.fixed()) {
 				if (override != null) {
 					throw new IllegalArgumentException(fixedFieldMessage(field.name()));
+				}
+				Target target = fixedTarget(place);
+				if (target != null) {
+					this.contractTargets.put(field.outputName(), target);
 				}
 				continue;
 			}
 			FieldKind kind = (override != null) ? override : field.kind();
-			String key = SEMCONV_NAMES.getOrDefault(field.name(), field.outputName());
-			if (kind == FieldKind.LABEL && field.origin() == Origin.STATIC) {
+			String key = (place instanceof OtlpPlace.Attribute attribute) ? attribute.key() : field.outputName();
+			if (kind == FieldKind.LABEL && field.source().isStatic()) {
 				String value = (field.value() != null) ? field.value() : field.defaultValue();
 				if (value != null) {
 					resource.put(key, value);
@@ -106,14 +108,24 @@ public final class IngestMapping {
 			}
 			this.contractTargets.put(field.outputName(), new Target(kind, key));
 		}
-		this.contractTargets.put(contract.outputName(CoreFields.TRACE_ID), Target.TRACE_ID);
-		this.contractTargets.put(contract.outputName(CoreFields.SPAN_ID), Target.SPAN_ID);
-		for (String error : List.of(CoreFields.ERROR_TYPE, CoreFields.ERROR_MESSAGE, CoreFields.STACK_TRACE)) {
-			this.contractTargets.put(contract.outputName(error), new Target(FieldKind.METADATA, SEMCONV_NAMES.get(error)));
-		}
 		businessKinds.forEach((name, kind) -> this.businessTargets.put(name, new Target(kind, name)));
 		resource.put(STREAM_ATTRIBUTE, stream);
 		this.resource = Resource.create(resource.build());
+	}
+
+	/**
+	 * The event's time, level, message and logger are placed by their role on the line; the trace
+	 * ids and the exception's fields by their name.
+	 */
+	private static @Nullable Target fixedTarget(OtlpPlace place) {
+		if (place == OtlpPlace.RecordPart.TRACE_ID) {
+			return Target.TRACE_ID;
+		}
+		if (place == OtlpPlace.RecordPart.SPAN_ID) {
+			return Target.SPAN_ID;
+		}
+		return (place instanceof OtlpPlace.ExceptionAttribute attribute)
+				? new Target(FieldKind.METADATA, attribute.key()) : null;
 	}
 
 	/**

@@ -7,10 +7,11 @@ import io.fluxtail.actuate.ContractDescriptor;
 import io.fluxtail.actuate.FieldDescriptor;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.FluxtailEndpoint;
-import io.fluxtail.actuate.RedactionDescriptor.DetectorDescriptor;
 import io.fluxtail.actuate.RedactionDescriptor;
+import io.fluxtail.actuate.RedactionDescriptor.DetectorDescriptor;
 import io.fluxtail.actuate.RequestDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.Presence;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.logging.redaction.Detectors;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -87,11 +88,11 @@ class FluxtailEndpointAutoConfigurationTests {
 	void completionFieldsAreDescribedAsOnCompletionEventsOnly() {
 		this.webContextRunner.run((context) -> {
 			FieldDescriptor status = context.getBean(FluxtailEndpoint.class).field(CoreFields.HTTP_STATUS);
-			assertThat(status.presence()).isEqualTo(FieldDescriptor.COMPLETION_EVENT);
+			assertThat(status.presence()).isEqualTo(Presence.COMPLETION_EVENT.id());
 			assertThat(context.getBean(FluxtailEndpoint.class).field(CoreFields.REQUEST_ID).presence())
-				.isEqualTo(FieldDescriptor.EVERY_LINE);
+				.isEqualTo(Presence.EVERY_LINE.id());
 			assertThat(context.getBean(FluxtailEndpoint.class).field(CoreFields.TRACE_ID).presence())
-				.isEqualTo(FieldDescriptor.IN_TRACE);
+				.isEqualTo(Presence.IN_TRACE.id());
 		});
 	}
 
@@ -124,7 +125,7 @@ class FluxtailEndpointAutoConfigurationTests {
 	@Test
 	void anApplicationContributorAddsItsSectionFieldsAndCounters() {
 		FluxtailContributor orders = (builder) -> builder.section("orders", Map.of("queue", "orders-v2"))
-			.field(FieldDescriptor.ofCompletionEvent("order_id"))
+			.field(new FieldDescriptor("order_id", "mdc:order_id", false, null, "metadata", null, "when-in-mdc"))
 			.stat("ordersRejected", 3L);
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=fluxtail")
 			.withBean(FluxtailContributor.class, () -> orders)

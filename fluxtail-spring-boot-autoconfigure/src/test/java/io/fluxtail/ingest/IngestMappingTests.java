@@ -36,11 +36,11 @@ class IngestMappingTests {
 	private final OtlpServer server = server();
 
 	private final FieldContract contract = FieldContract.builder()
-		.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-		.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
-		.value(CoreFields.VERSION, "1.4.2", "property:fluxtail.version")
-		.value(CoreFields.REGION, "eu-west-1", "property:fluxtail.region")
-		.value(CoreFields.INSTANCE, "checkout-7f9c", "property:fluxtail.instance")
+		.value(CoreFields.SERVICE, "checkout-api")
+		.value(CoreFields.ENV, "prod")
+		.value(CoreFields.VERSION, "1.4.2")
+		.value(CoreFields.REGION, "eu-west-1")
+		.value(CoreFields.INSTANCE, "checkout-7f9c")
 		.extraField("team", "payments")
 		.build();
 

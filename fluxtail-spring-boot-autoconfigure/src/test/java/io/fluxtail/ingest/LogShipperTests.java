@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 class LogShipperTests {
 
 	private final FieldContract contract = FieldContract.builder()
-		.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-		.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+		.value(CoreFields.SERVICE, "checkout-api")
+		.value(CoreFields.ENV, "prod")
 		.build();
 
 	private final OtlpServer server = newServer();

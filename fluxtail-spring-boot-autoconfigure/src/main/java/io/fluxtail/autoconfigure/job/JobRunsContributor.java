@@ -7,6 +7,8 @@ import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.job.JobRuns;
 import io.fluxtail.job.JobSettings;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldDefinition;
+import io.fluxtail.logging.contract.Presence;
 
 /**
  * The job runs' part of {@code /actuator/fluxtail}: {@code work.jobs}, where a run's
@@ -30,9 +32,9 @@ final class JobRunsContributor implements FluxtailContributor {
 						this.runs.units().stats().started(), this.runs.units().stats().failed()))
 			.fieldSource(CoreFields.REQUEST_ID, "job-run")
 			.fieldSource(CoreFields.JOB, "scheduled-task")
-			.fieldPresence(CoreFields.JOB, FieldDescriptor.IN_JOB);
+			.fieldPresence(CoreFields.JOB, Presence.IN_JOB);
 		if (settings.completionEnabled()) {
-			WorkDescriptor.COMPLETION_FIELDS.forEach((name) -> builder.field(FieldDescriptor.ofCompletionEvent(name)));
+			FieldDefinition.workCompletionFields().forEach((field) -> builder.field(FieldDescriptor.of(field)));
 		}
 	}
 

@@ -1,7 +1,5 @@
 package io.fluxtail.autoconfigure.kafka;
 
-import java.util.List;
-
 import io.fluxtail.actuate.ContractDescriptor;
 import io.fluxtail.actuate.FieldDescriptor;
 import io.fluxtail.actuate.FluxtailContributor;
@@ -9,6 +7,8 @@ import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.kafka.MessageContextSettings;
 import io.fluxtail.kafka.MessageContexts;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldDefinition;
+import io.fluxtail.logging.contract.Presence;
 import io.fluxtail.propagation.RequestIds;
 
 /**
@@ -16,9 +16,6 @@ import io.fluxtail.propagation.RequestIds;
  * record's {@code request_id} and {@code job} come from, and the record's fields.
  */
 final class MessageContextsContributor implements FluxtailContributor {
-
-	private static final List<String> RECORD_FIELDS = List.of(CoreFields.KAFKA_TOPIC, CoreFields.KAFKA_PARTITION,
-			CoreFields.KAFKA_OFFSET);
 
 	private final MessageContexts contexts;
 
@@ -39,11 +36,11 @@ final class MessageContextsContributor implements FluxtailContributor {
 						this.contexts.records().stats().failed()))
 			.fieldSource(CoreFields.REQUEST_ID, "message-header:" + settings.header() + "|generated")
 			.fieldSource(CoreFields.JOB, "listener-id")
-			.fieldPresence(CoreFields.JOB, FieldDescriptor.IN_JOB);
+			.fieldPresence(CoreFields.JOB, Presence.IN_JOB);
 		if (settings.completionEnabled()) {
-			WorkDescriptor.COMPLETION_FIELDS.forEach((name) -> builder.field(FieldDescriptor.ofCompletionEvent(name)));
+			FieldDefinition.workCompletionFields().forEach((field) -> builder.field(FieldDescriptor.of(field)));
 		}
-		RECORD_FIELDS.forEach((name) -> builder.field(FieldDescriptor.ofRecord(name)));
+		FieldDefinition.recordFields().forEach((field) -> builder.field(FieldDescriptor.of(field)));
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldSpec;
-import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.contract.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -32,9 +31,9 @@ enum BootStructuredFormat {
 
 		@Override
 		boolean writesItself(String name) {
-			// Boot's ECS writes its own service object, filled from logging.structured.ecs.service.*
-			return name.equals(CoreFields.SERVICE) || name.equals(CoreFields.ENV) || name.equals(CoreFields.VERSION)
-					|| name.equals(CoreFields.INSTANCE);
+			// Boot's ECS writes its own service object (service.name, .environment, .version,
+			// .node.name), filled from logging.structured.ecs.service.*
+			return fieldName(name).startsWith("service.");
 		}
 
 		@Override
@@ -125,7 +124,7 @@ enum BootStructuredFormat {
 	Map<String, String> contractFields(FieldContract contract) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (FieldSpec field : contract.fields()) {
-			if (field.origin() == Origin.STATIC && !writesItself(field.name())) {
+			if (field.source().isStatic() && !writesItself(field.name())) {
 				String value = (field.value() != null) ? field.value() : field.required() ? CoreFields.MISSING : null;
 				if (value != null) {
 					fields.put(fieldName(field.outputName()), value);

@@ -3,11 +3,13 @@ package io.fluxtail.autoconfigure.logging;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.RedactionPolicy;
@@ -39,8 +41,10 @@ class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCusto
 
 	private static final String CONTEXT_KEY = FluxtailJsonMembersCustomizer.class.getName();
 
-	private static final Set<String> UNIT_OF_WORK_FIELDS = Set.of(CoreFields.REQUEST_ID, CoreFields.TRACE_ID,
-			CoreFields.SPAN_ID, CoreFields.JOB);
+	private static final Set<String> UNIT_OF_WORK_FIELDS = FieldDefinition.mdcFields()
+		.stream()
+		.map(FieldDefinition::fieldName)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final Environment environment;
 

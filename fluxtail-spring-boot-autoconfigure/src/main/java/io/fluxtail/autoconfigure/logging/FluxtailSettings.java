@@ -5,15 +5,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.fluxtail.autoconfigure.FluxtailProperties;
 import io.fluxtail.logging.contract.ContractStats;
-import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.FieldSpec;
-import io.fluxtail.logging.contract.FieldSpec.Origin;
+import io.fluxtail.logging.contract.Source;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.encoder.StackTraceSettings;
@@ -27,6 +28,8 @@ import io.fluxtail.logging.redaction.SizeLimits;
 import io.fluxtail.logging.redaction.Triggers;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
@@ -46,8 +49,6 @@ public final class FluxtailSettings {
 	private static final Pattern DETECTOR_ID = Pattern.compile("[a-z0-9_]{1,40}");
 
 	private static final String REDACTION = PREFIX + ".redaction";
-
-	private static final String HOSTNAME = "HOSTNAME";
 
 	private FluxtailSettings() {
 	}
@@ -87,13 +88,12 @@ public final class FluxtailSettings {
 		RedactionPolicy detection = redaction.detection();
 		for (FieldSpec field : contract.fields()) {
 			String value = field.value();
-			if (field.origin() != Origin.STATIC || value == null) {
+			if (!(field.source() instanceof Source.Configured configured) || value == null) {
 				continue;
 			}
 			String redacted = detection.redactNamedText(field.name(), value, RedactionListener.none());
 			if (!redacted.equals(value)) {
-				throw new InvalidConfigurationPropertyValueException(field.source().substring("property:".length()),
-						redacted, "Static fields are written on every line as configured, and redaction removes this "
+				throw new InvalidConfigurationPropertyValueException(configured.name(), redacted, "Static fields are written on every line as configured, and redaction removes this "
 								+ "value from any other field (a sensitive name or a detected secret).");
 			}
 		}
@@ -114,15 +114,13 @@ public final class FluxtailSettings {
 		catch (RuntimeException ex) {
 			format = LogFormat.JSON;
 		}
-		String service = textOrNull(environment.getProperty(PREFIX + ".service"));
-		FieldContract contract = FieldContract.builder()
-			.value(CoreFields.SERVICE,
-					(service != null) ? service : textOrNull(environment.getProperty("spring.application.name")),
-					"property:" + PREFIX + ".service")
-			.value(CoreFields.ENV, textOrNull(environment.getProperty(PREFIX + ".environment")),
-					"property:" + PREFIX + ".environment")
-			.build();
-		return new EncoderConfig(format, contract, StackTraceSettings.defaults(), new ContractStats());
+		FieldContract.Builder contract = FieldContract.builder();
+		for (FieldDefinition field : FieldDefinition.values()) {
+			if (field.required() && field.source() instanceof Source.Property property) {
+				configuredValue(contract, field, property, environment::getProperty);
+			}
+		}
+		return new EncoderConfig(format, contract.build(), StackTraceSettings.defaults(), new ContractStats());
 	}
 
 	/**
@@ -218,18 +216,14 @@ public final class FluxtailSettings {
 	 */
 	public static FieldContract contract(FluxtailProperties properties, Environment environment) {
 		FieldContract.Builder builder = FieldContract.builder().schema(properties.getSchema());
-		String applicationName = environment.getProperty("spring.application.name");
-		if (StringUtils.hasText(properties.getService()) || !StringUtils.hasText(applicationName)) {
-			builder.value(CoreFields.SERVICE, textOrNull(properties.getService()), "property:fluxtail.service");
+		BeanWrapper bound = PropertyAccessorFactory.forBeanPropertyAccess(properties);
+		Function<String, @Nullable Object> read = (property) -> property.startsWith(PREFIX + ".")
+				? bound.getPropertyValue(beanPath(property)) : environment.getProperty(property);
+		for (FieldDefinition field : FieldDefinition.values()) {
+			if (field.source() instanceof Source.Property property) {
+				configuredValue(builder, field, property, read);
+			}
 		}
-		else {
-			builder.value(CoreFields.SERVICE, applicationName, "property:spring.application.name");
-		}
-		builder.value(CoreFields.ENV, textOrNull(properties.getEnvironment()), "property:fluxtail.environment");
-		builder.value(CoreFields.REGION, textOrNull(properties.getRegion()), "property:fluxtail.region");
-		builder.value(CoreFields.VERSION, textOrNull(properties.getVersion()), "property:fluxtail.version");
-		instance(builder, properties, environment);
-		builder.value(CoreFields.WORKER, textOrNull(properties.getWorker()), "property:fluxtail.worker");
 		Set<String> outputNames = new HashSet<>();
 		for (Map.Entry<String, String> rename : properties.getFieldNames().entrySet()) {
 			String property = PREFIX + ".field-names." + rename.getKey();
@@ -260,17 +254,40 @@ public final class FluxtailSettings {
 	}
 
 	/**
-	 * Kubernetes sets {@code HOSTNAME} to the pod name; where it is not exported the field is left
-	 * out rather than written as an unresolved placeholder.
+	 * The property's value, else its fallback's (such as {@code spring.application.name}, or
+	 * {@code HOSTNAME}, the pod name on Kubernetes); a field neither sets stays unset, named by its
+	 * property.
 	 */
-	private static void instance(FieldContract.Builder builder, FluxtailProperties properties, Environment environment) {
-		String configured = textOrNull(properties.getInstance());
-		if (configured != null) {
-			builder.value(CoreFields.INSTANCE, configured, "property:fluxtail.instance");
+	private static void configuredValue(FieldContract.Builder builder, FieldDefinition field,
+			Source.Property property, Function<String, @Nullable Object> read) {
+		String value = textOrNull(read.apply(property.name()));
+		Source.Configured fallback = property.fallback();
+		String fallbackValue = (value == null && fallback != null) ? textOrNull(read.apply(fallback.name())) : null;
+		if (fallbackValue != null) {
+			builder.value(field.fieldName(), fallbackValue, fallback);
 		}
 		else {
-			builder.value(CoreFields.INSTANCE, textOrNull(environment.getProperty(HOSTNAME)), "env:" + HOSTNAME);
+			builder.value(field.fieldName(), value, property);
 		}
+	}
+
+	/**
+	 * The bean path of a {@code fluxtail.*} property: {@code fluxtail.deployment-id} is
+	 * {@code deploymentId}.
+	 */
+	private static String beanPath(String property) {
+		StringBuilder path = new StringBuilder();
+		boolean wordStart = false;
+		for (char c : property.substring(PREFIX.length() + 1).toCharArray()) {
+			if (c == '-') {
+				wordStart = true;
+			}
+			else {
+				path.append(wordStart ? Character.toUpperCase(c) : c);
+				wordStart = false;
+			}
+		}
+		return path.toString();
 	}
 
 	private static StackTraceSettings stackTrace(FluxtailProperties properties) {
@@ -294,8 +311,8 @@ public final class FluxtailSettings {
 		}
 	}
 
-	private static @Nullable String textOrNull(@Nullable String value) {
-		return StringUtils.hasText(value) ? value.trim() : null;
+	private static @Nullable String textOrNull(@Nullable Object value) {
+		return (value != null && StringUtils.hasText(value.toString())) ? value.toString().trim() : null;
 	}
 
 }

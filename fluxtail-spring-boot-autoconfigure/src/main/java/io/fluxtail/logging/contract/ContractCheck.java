@@ -3,15 +3,11 @@ package io.fluxtail.logging.contract;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.fluxtail.logging.contract.FieldSpec.Origin;
-
 /**
  * Finds the required fields that will be written with their default on every line because nothing
  * configures them, and says which property would.
  */
 public final class ContractCheck {
-
-	private static final String PROPERTY_SOURCE = "property:";
 
 	private ContractCheck() {
 	}
@@ -24,7 +20,7 @@ public final class ContractCheck {
 	public static List<FieldSpec> unsetRequiredFields(FieldContract contract) {
 		return contract.fields()
 			.stream()
-			.filter((field) -> field.origin() == Origin.STATIC && field.required() && field.value() == null)
+			.filter((field) -> field.source().isStatic() && field.required() && field.value() == null)
 			.toList();
 	}
 
@@ -41,9 +37,11 @@ public final class ContractCheck {
 	}
 
 	private static String propertyOf(FieldSpec field) {
-		String property = field.source().startsWith(PROPERTY_SOURCE)
-				? field.source().substring(PROPERTY_SOURCE.length()) : field.source();
-		return field.name().equals(CoreFields.SERVICE) ? property + " or spring.application.name" : property;
+		if (!(field.source() instanceof Source.Configured configured)) {
+			return field.source().describe();
+		}
+		Source.Configured fallback = (configured instanceof Source.Property property) ? property.fallback() : null;
+		return (fallback != null) ? configured.name() + " or " + fallback.name() : configured.name();
 	}
 
 }

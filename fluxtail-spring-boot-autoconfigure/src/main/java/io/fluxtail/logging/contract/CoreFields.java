@@ -1,90 +1,88 @@
 package io.fluxtail.logging.contract;
 
 /**
- * Default names of the contract's fields, and the MDC keys they are read from. The only place
- * these names are spelled out.
+ * Names of the catalogue's fields in Fluxtail's schema, which are also the MDC keys and key/value
+ * names the code that fills them uses. Each is spelled here once; what the field is, where it comes
+ * from and how it is written is its {@link FieldDefinition} row.
  */
 public final class CoreFields {
 
-	/** Event time, ISO-8601 UTC with milliseconds. */
+	/** {@link FieldDefinition#TIMESTAMP}. */
 	public static final String TIMESTAMP = "timestamp";
 
-	/** Event level, such as INFO. */
+	/** {@link FieldDefinition#LEVEL}. */
 	public static final String LEVEL = "level";
 
-	/** Logger name. */
+	/** {@link FieldDefinition#LOGGER}. */
 	public static final String LOGGER = "logger";
 
-	/** Name of the thread that logged the event. */
+	/** {@link FieldDefinition#THREAD}. */
 	public static final String THREAD = "thread";
 
-	/** Formatted log message. */
+	/** {@link FieldDefinition#MESSAGE}. */
 	public static final String MESSAGE = "message";
 
-	/** Service name. */
+	/** {@link FieldDefinition#SERVICE}. */
 	public static final String SERVICE = "service";
 
-	/** Deployment environment. */
+	/** {@link FieldDefinition#ENV}. */
 	public static final String ENV = "env";
 
-	/** Id of the request being served, also its MDC key. */
+	/** {@link FieldDefinition#REQUEST_ID}. */
 	public static final String REQUEST_ID = "request_id";
 
-	/** Trace id of the current span, also the MDC key Fluxtail itself uses for it. */
+	/** {@link FieldDefinition#TRACE_ID}. */
 	public static final String TRACE_ID = "trace_id";
 
-	/** Id of the current span, also the MDC key Fluxtail itself uses for it. */
+	/** {@link FieldDefinition#SPAN_ID}. */
 	public static final String SPAN_ID = "span_id";
 
-	/**
-	 * Name of the unit of work that is not an HTTP request: a scheduled job ({@code bean.method})
-	 * or a Kafka listener id. Also its MDC key.
-	 */
+	/** {@link FieldDefinition#JOB}. */
 	public static final String JOB = "job";
 
-	/** Topic of the Kafka record being consumed. */
+	/** {@link FieldDefinition#KAFKA_TOPIC}. */
 	public static final String KAFKA_TOPIC = "kafka_topic";
 
-	/** Partition of the Kafka record being consumed. */
+	/** {@link FieldDefinition#KAFKA_PARTITION}. */
 	public static final String KAFKA_PARTITION = "kafka_partition";
 
-	/** Offset of the Kafka record being consumed. */
+	/** {@link FieldDefinition#KAFKA_OFFSET}. */
 	public static final String KAFKA_OFFSET = "kafka_offset";
 
-	/** Region or zone. */
+	/** {@link FieldDefinition#REGION}. */
 	public static final String REGION = "region";
 
-	/** Version of the deployed service. */
+	/** {@link FieldDefinition#VERSION}. */
 	public static final String VERSION = "version";
 
-	/** Replica identifier. */
+	/** {@link FieldDefinition#INSTANCE}. */
 	public static final String INSTANCE = "instance";
 
-	/** Worker or process role. */
+	/** {@link FieldDefinition#WORKER}. */
 	public static final String WORKER = "worker";
 
-	/** Class name of a logged exception. */
+	/** {@link FieldDefinition#ERROR_TYPE}. */
 	public static final String ERROR_TYPE = "error_type";
 
-	/** Message of a logged exception. */
+	/** {@link FieldDefinition#ERROR_MESSAGE}. */
 	public static final String ERROR_MESSAGE = "error_message";
 
-	/** Bounded stack trace of a logged exception. */
+	/** {@link FieldDefinition#STACK_TRACE}. */
 	public static final String STACK_TRACE = "stack_trace";
 
-	/** HTTP method of a completed request, on the completion event. */
+	/** {@link FieldDefinition#HTTP_METHOD}. */
 	public static final String HTTP_METHOD = "http_method";
 
-	/** Matched route template of a completed request, such as {@code /orders/{id}}. */
+	/** {@link FieldDefinition#HTTP_ROUTE}. */
 	public static final String HTTP_ROUTE = "http_route";
 
-	/** Response status of a completed request. */
+	/** {@link FieldDefinition#HTTP_STATUS}. */
 	public static final String HTTP_STATUS = "http_status";
 
-	/** Time a request took, in milliseconds. */
+	/** {@link FieldDefinition#DURATION_MS}. */
 	public static final String DURATION_MS = "duration_ms";
 
-	/** Status class of a completed request: SUCCESS, CLIENT_ERROR, SERVER_ERROR, ... */
+	/** {@link FieldDefinition#OUTCOME}. */
 	public static final String OUTCOME = "outcome";
 
 	/** MDC key under which Micrometer Tracing (Brave and OpenTelemetry) puts the trace id. */

@@ -5,11 +5,9 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.fluxtail.logging.contract.FieldSpec.Origin;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +36,9 @@ public final class FieldContract {
 			byName.put(field.name(), field);
 			reserved.add(field.name());
 			reserved.add(field.outputName());
-			mdcKeys.addAll(field.mdcKeys());
+			if (field.source() instanceof Source.Mdc mdc) {
+				mdcKeys.addAll(mdc.keys());
+			}
 		}
 		this.byName = Collections.unmodifiableMap(byName);
 		// hash sets, not Set.copyOf: these are asked on every line, and an immutable set's lookup
@@ -83,7 +83,7 @@ public final class FieldContract {
 
 	/**
 	 * Returns the field with the given default name.
-	 * @param name the default name, one of {@link CoreFields}
+	 * @param name the field's name in Fluxtail's schema, or a static field's name
 	 * @return the field or {@code null}
 	 */
 	public @Nullable FieldSpec field(String name) {
@@ -92,7 +92,7 @@ public final class FieldContract {
 
 	/**
 	 * Returns the name written on the line for a contract field.
-	 * @param name the default name, one of {@link CoreFields}
+	 * @param name the field's name in Fluxtail's schema
 	 * @return the output name
 	 */
 	public String outputName(String name) {
@@ -125,7 +125,7 @@ public final class FieldContract {
 	 */
 	public static final class Builder {
 
-		private final Map<String, StaticValue> staticValues = new LinkedHashMap<>();
+		private final Map<String, ConfiguredValue> configuredValues = new LinkedHashMap<>();
 
 		private final Map<String, String> extraFields = new LinkedHashMap<>();
 
@@ -148,16 +148,30 @@ public final class FieldContract {
 		}
 
 		/**
-		 * Sets the value of a property-backed contract field.
-		 * @param name one of {@link CoreFields#SERVICE}, {@link CoreFields#ENV},
-		 * {@link CoreFields#REGION}, {@link CoreFields#VERSION}, {@link CoreFields#INSTANCE},
-		 * {@link CoreFields#WORKER}
+		 * Sets the value of a field set by a property, as that property gives it.
+		 * @param name the field's name, one whose {@link FieldDefinition#property() property} sets it
 		 * @param value the value or {@code null} when unset
-		 * @param source where the value came from, such as {@code property:fluxtail.service}
+		 * @return this builder
+		 * @throws IllegalArgumentException when no property sets the field
+		 */
+		public Builder value(String name, @Nullable String value) {
+			FieldDefinition field = FieldDefinition.forName(name);
+			if (field == null || field.property() == null) {
+				throw new IllegalArgumentException("'" + name + "' is not a field set by a property");
+			}
+			return value(name, value, field.source());
+		}
+
+		/**
+		 * Sets the value of a field set by a property, and what gave it: the property, or its
+		 * fallback.
+		 * @param name the field's name, one whose {@link FieldDefinition#property() property} sets it
+		 * @param value the value or {@code null} when unset
+		 * @param source where the value came from
 		 * @return this builder
 		 */
-		public Builder value(String name, @Nullable String value, String source) {
-			this.staticValues.put(name, new StaticValue(value, source));
+		public Builder value(String name, @Nullable String value, Source source) {
+			this.configuredValues.put(name, new ConfiguredValue(value, source));
 			return this;
 		}
 
@@ -184,37 +198,38 @@ public final class FieldContract {
 		}
 
 		/**
-		 * Builds the contract.
+		 * Builds the contract: the event's own fields in the schema's order, the schema's version,
+		 * the fields set by a property or read from the MDC in catalogue order, the static fields,
+		 * the exception's fields.
 		 * @return the contract
 		 * @throws IllegalArgumentException when a renamed field does not exist or two fields would
 		 * share an output name
 		 */
 		public FieldContract build() {
 			List<FieldSpec> fields = new ArrayList<>();
-			for (String name : this.schema.eventFieldOrder()) {
-				event(fields, name, (name.equals(CoreFields.LEVEL) || name.equals(CoreFields.LOGGER)) ? FieldKind.LABEL
-						: FieldKind.METADATA);
+			for (FieldDefinition field : this.schema.eventFieldOrder()) {
+				fields.add(FieldSpec.of(field, outputNameOf(field.fieldName()), field.source(), null));
 			}
 			String versionField = this.schema.versionField();
 			if (versionField != null) {
-				fields.add(new FieldSpec(versionField, versionField, Origin.STATIC, "schema:" + this.schema.name().toLowerCase(Locale.ROOT), false,
-						null, FieldKind.LABEL, this.schema.version(), List.of()));
+				fields.add(new FieldSpec(versionField, versionField, new Source.SchemaVersion(this.schema), false, null,
+						FieldKind.LABEL, this.schema.version(), null));
 			}
-			property(fields, CoreFields.SERVICE, true);
-			property(fields, CoreFields.ENV, true);
-			mdc(fields, CoreFields.REQUEST_ID, true, List.of(CoreFields.REQUEST_ID));
-			mdc(fields, CoreFields.TRACE_ID, false, List.of(CoreFields.TRACE_ID, CoreFields.TRACER_TRACE_ID));
-			mdc(fields, CoreFields.SPAN_ID, false, List.of(CoreFields.SPAN_ID, CoreFields.TRACER_SPAN_ID));
-			mdc(fields, CoreFields.JOB, false, List.of(CoreFields.JOB));
-			property(fields, CoreFields.REGION, false);
-			property(fields, CoreFields.VERSION, false);
-			property(fields, CoreFields.INSTANCE, false);
-			property(fields, CoreFields.WORKER, false);
-			this.extraFields.forEach((name, value) -> fields.add(new FieldSpec(name, name, Origin.STATIC,
-					"property:fluxtail.static-fields." + name, false, null, FieldKind.LABEL, value, List.of())));
-			event(fields, CoreFields.ERROR_TYPE, FieldKind.LABEL);
-			event(fields, CoreFields.ERROR_MESSAGE, FieldKind.METADATA);
-			event(fields, CoreFields.STACK_TRACE, FieldKind.METADATA);
+			for (FieldDefinition field : FieldDefinition.values()) {
+				if (field.source() instanceof Source.Property || field.source() instanceof Source.Mdc) {
+					ConfiguredValue configured = this.configuredValues.getOrDefault(field.fieldName(),
+							new ConfiguredValue(null, field.source()));
+					fields.add(FieldSpec.of(field, outputNameOf(field.fieldName()), configured.source(),
+							configured.value()));
+				}
+			}
+			this.extraFields.forEach((name, value) -> fields.add(new FieldSpec(name, name,
+					new Source.Property("fluxtail.static-fields." + name), false, null, FieldKind.LABEL, value, null)));
+			for (FieldDefinition field : FieldDefinition.values()) {
+				if (field.presence() == Presence.WITH_EXCEPTION) {
+					fields.add(FieldSpec.of(field, outputNameOf(field.fieldName()), field.source(), null));
+				}
+			}
 			checkOutputNames(fields);
 			return new FieldContract(this.schema, fields);
 		}
@@ -234,32 +249,11 @@ public final class FieldContract {
 			}
 		}
 
-		private void event(List<FieldSpec> fields, String name, FieldKind kind) {
-			fields.add(new FieldSpec(name, outputNameOf(name), Origin.EVENT, "event", isAlwaysPresent(name), null,
-					kind, null, List.of()));
-		}
-
-		private static boolean isAlwaysPresent(String name) {
-			return !name.startsWith("error_") && !name.equals(CoreFields.STACK_TRACE);
-		}
-
-		private void property(List<FieldSpec> fields, String name, boolean required) {
-			StaticValue configured = this.staticValues.getOrDefault(name, new StaticValue(null, "property"));
-			fields.add(new FieldSpec(name, outputNameOf(name), Origin.STATIC, configured.source(), required,
-					required ? CoreFields.MISSING : null, FieldKind.LABEL, configured.value(), List.of()));
-		}
-
-		private void mdc(List<FieldSpec> fields, String name, boolean required, List<String> mdcKeys) {
-			String source = (mdcKeys.size() > 1) ? "mdc:" + String.join("|", mdcKeys) : "mdc:" + name;
-			fields.add(new FieldSpec(name, outputNameOf(name), Origin.MDC, source, required,
-					required ? CoreFields.MISSING : null, FieldKind.METADATA, null, mdcKeys));
-		}
-
 		private String outputNameOf(String name) {
 			return this.outputNames.getOrDefault(name, this.schema.fieldName(name));
 		}
 
-		private record StaticValue(@Nullable String value, String source) {
+		private record ConfiguredValue(@Nullable String value, Source source) {
 		}
 
 	}

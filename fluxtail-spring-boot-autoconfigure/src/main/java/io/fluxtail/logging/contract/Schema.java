@@ -1,46 +1,34 @@
 package io.fluxtail.logging.contract;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The names a line is written with. Every contract field has a default name in {@link CoreFields};
- * a schema maps it to the name its readers expect, fixes the order of the event's own fields, and
- * may add a constant field naming the schema's version. The one place these names are spelled out.
+ * The names a line is written with: a schema gives each field of the {@link FieldDefinition
+ * catalogue} the name its readers expect, fixes the order of the event's own fields, and may add a
+ * constant field naming the schema's version.
  */
 public enum Schema {
 
 	/** Fluxtail's own names ({@code timestamp}, {@code level}, {@code request_id}, ...). */
-	FLUXTAIL(List.of(CoreFields.TIMESTAMP, CoreFields.LEVEL, CoreFields.LOGGER, CoreFields.THREAD, CoreFields.MESSAGE),
-			Map.of(), Map.of(), null, null),
+	FLUXTAIL(List.of(FieldDefinition.TIMESTAMP, FieldDefinition.LEVEL, FieldDefinition.LOGGER, FieldDefinition.THREAD,
+			FieldDefinition.MESSAGE), (field) -> new EventField(field.fieldName(), 1), null, null),
 
 	/**
 	 * Elastic Common Schema, as flat dotted keys in the order the ecs-logging specification
 	 * recommends ({@code @timestamp}, {@code log.level}, {@code message} first), so that Kibana and
-	 * Elastic Agent read the lines without an ingest pipeline. Fields ECS has no name for keep
-	 * Fluxtail's ({@code worker} as {@code labels.worker}, {@code outcome}), the route template takes
-	 * OpenTelemetry's {@code http.route}, and {@code duration_ms} becomes {@code event.duration} in
-	 * nanoseconds.
+	 * Elastic Agent read the lines without an ingest pipeline. Each field takes its
+	 * {@link FieldDefinition#ecs() ECS name}.
 	 */
-	ECS(List.of(CoreFields.TIMESTAMP, CoreFields.LEVEL, CoreFields.MESSAGE, CoreFields.LOGGER, CoreFields.THREAD),
-			Map.ofEntries(Map.entry(CoreFields.TIMESTAMP, "@timestamp"), Map.entry(CoreFields.LEVEL, "log.level"),
-					Map.entry(CoreFields.LOGGER, "log.logger"), Map.entry(CoreFields.THREAD, "process.thread.name"),
-					Map.entry(CoreFields.SERVICE, "service.name"), Map.entry(CoreFields.ENV, "service.environment"),
-					Map.entry(CoreFields.REQUEST_ID, "http.request.id"), Map.entry(CoreFields.TRACE_ID, "trace.id"),
-					Map.entry(CoreFields.SPAN_ID, "span.id"), Map.entry(CoreFields.REGION, "cloud.region"),
-					Map.entry(CoreFields.VERSION, "service.version"),
-					Map.entry(CoreFields.INSTANCE, "service.node.name"), Map.entry(CoreFields.WORKER, "labels.worker"),
-					Map.entry(CoreFields.ERROR_TYPE, "error.type"), Map.entry(CoreFields.ERROR_MESSAGE, "error.message"),
-					Map.entry(CoreFields.STACK_TRACE, "error.stack_trace")),
-			Map.of(CoreFields.HTTP_METHOD, new EventField("http.request.method", 1),
-					CoreFields.HTTP_ROUTE, new EventField("http.route", 1),
-					CoreFields.HTTP_STATUS, new EventField("http.response.status_code", 1),
-					CoreFields.DURATION_MS, new EventField("event.duration", 1_000_000)),
-			"ecs.version", "8.11");
+	ECS(List.of(FieldDefinition.TIMESTAMP, FieldDefinition.LEVEL, FieldDefinition.MESSAGE, FieldDefinition.LOGGER,
+			FieldDefinition.THREAD), FieldDefinition::ecs, "ecs.version", "8.11");
 
-	private final List<String> eventFieldOrder;
+	private final List<FieldDefinition> eventFieldOrder;
 
 	private final Map<String, String> names;
 
@@ -50,19 +38,41 @@ public enum Schema {
 
 	private final @Nullable String version;
 
-	Schema(List<String> eventFieldOrder, Map<String, String> names, Map<String, EventField> eventFields,
+	Schema(List<FieldDefinition> eventFieldOrder, Function<FieldDefinition, EventField> naming,
 			@Nullable String versionField, @Nullable String version) {
 		this.eventFieldOrder = eventFieldOrder;
-		this.names = names;
-		this.eventFields = eventFields;
 		this.versionField = versionField;
 		this.version = version;
+		// hash maps, not Map.copyOf: looked up for every application field of every line
+		Map<String, String> names = new HashMap<>();
+		Map<String, EventField> eventFields = new HashMap<>();
+		for (FieldDefinition field : FieldDefinition.values()) {
+			EventField named = naming.apply(field);
+			names.put(field.fieldName(), named.name());
+			if (isRenamed(field, named) && !isContractField(field)) {
+				eventFields.put(field.fieldName(), named);
+			}
+		}
+		this.names = Collections.unmodifiableMap(names);
+		this.eventFields = Collections.unmodifiableMap(eventFields);
+	}
+
+	private static boolean isRenamed(FieldDefinition field, EventField named) {
+		return !named.name().equals(field.fieldName()) || named.scale() != 1;
 	}
 
 	/**
-	 * Returns the schema's name for a contract field.
-	 * @param name the default name, one of {@link CoreFields}
-	 * @return the name under this schema
+	 * Fields the contract does not read arrive as the application's fields do (key/value pairs
+	 * of the completion event, MDC entries of a consumed record), and are renamed as they are added.
+	 */
+	private static boolean isContractField(FieldDefinition field) {
+		return !(field.source() instanceof Source.CompletionEvent || field.source() instanceof Source.ConsumedRecord);
+	}
+
+	/**
+	 * Returns the schema's name for a field.
+	 * @param name the field's name in Fluxtail's schema
+	 * @return the name under this schema, the given name for a field outside the catalogue
 	 */
 	public String fieldName(String name) {
 		return this.names.getOrDefault(name, name);
@@ -71,16 +81,17 @@ public enum Schema {
 	/**
 	 * Returns the order of the fields read from the event itself (time, level, logger, thread,
 	 * message).
-	 * @return default names in output order
+	 * @return the fields in output order
 	 */
-	List<String> eventFieldOrder() {
+	List<FieldDefinition> eventFieldOrder() {
 		return this.eventFieldOrder;
 	}
 
 	/**
 	 * Returns how fields Fluxtail adds to some events (the request completion event's
-	 * {@code http_method}, {@code duration_ms}, ...) are written under this schema.
-	 * @return the renamed fields by their default name
+	 * {@code http_method}, {@code duration_ms}, ...) are written under this schema, when they are
+	 * renamed at all.
+	 * @return the renamed fields by their name in Fluxtail's schema
 	 */
 	Map<String, EventField> eventFields() {
 		return this.eventFields;
@@ -103,7 +114,7 @@ public enum Schema {
 	}
 
 	/**
-	 * How a field that Fluxtail adds to some events is written under a schema.
+	 * A field under a schema.
 	 *
 	 * @param name the name under the schema
 	 * @param scale the factor a whole-number value is multiplied by (milliseconds to nanoseconds)

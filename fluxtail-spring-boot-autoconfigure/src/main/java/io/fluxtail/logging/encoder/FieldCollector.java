@@ -15,11 +15,11 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
-import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.Schema;
-import io.fluxtail.logging.line.EventFields.Role;
+import io.fluxtail.logging.contract.Source;
 import io.fluxtail.logging.line.EventFields;
+import io.fluxtail.logging.line.EventFields.Role;
 import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.SizeLimits;
 import net.logstash.logback.argument.StructuredArgument;
@@ -75,12 +75,12 @@ final class FieldCollector {
 		this.mapper = mapper;
 		this.eventFields = contract.fields()
 			.stream()
-			.filter((field) -> field.origin() == Origin.EVENT && roleOf(field.name()) != Role.ERROR)
+			.filter((field) -> field.source() instanceof Source.Event && roleOf(field.name()) != Role.ERROR)
 			.toArray(FieldSpec[]::new);
 		this.eventRoles = Arrays.stream(this.eventFields).map((field) -> roleOf(field.name())).toArray(Role[]::new);
 		this.contextFields = contract.fields()
 			.stream()
-			.filter((field) -> field.origin() != Origin.EVENT)
+			.filter((field) -> !(field.source() instanceof Source.Event))
 			.toArray(FieldSpec[]::new);
 		this.errorTypeName = contract.outputName(CoreFields.ERROR_TYPE);
 		this.errorMessageName = contract.outputName(CoreFields.ERROR_MESSAGE);
@@ -337,7 +337,7 @@ final class FieldCollector {
 
 	private void addContext(EventFields fields, Map<String, String> mdc) {
 		for (FieldSpec field : this.contextFields) {
-			String value = (field.origin() == Origin.MDC) ? firstPresent(mdc, field.mdcKeys()) : field.value();
+			String value = (field.source() instanceof Source.Mdc keys) ? firstPresent(mdc, keys.keys()) : field.value();
 			if (value == null && field.required()) {
 				this.stats.defaultApplied(field.outputName());
 				value = field.defaultValue();

@@ -1,7 +1,11 @@
 package io.fluxtail.autoconfigure.logging;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.encoder.EncoderConfig;
@@ -9,6 +13,7 @@ import io.fluxtail.logging.encoder.LogFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.mock.env.MockEnvironment;
@@ -30,7 +35,20 @@ class FluxtailSettingsTests {
 		this.environment.setProperty(property, "  value-of-" + field + " ");
 		FieldSpec spec = contract().field(field);
 		assertThat(spec.value()).isEqualTo("value-of-" + field);
-		assertThat(spec.source()).isEqualTo("property:" + property);
+		assertThat(spec.source().describe()).isEqualTo("property:" + property);
+	}
+
+	@ParameterizedTest
+	@MethodSource("fieldsSetByAProperty")
+	void everyPropertyOfTheCatalogueFillsItsField(FieldDefinition field) {
+		this.environment.setProperty(field.property(), "value-of-" + field.fieldName());
+		FieldSpec spec = contract().field(field.fieldName());
+		assertThat(spec.value()).isEqualTo("value-of-" + field.fieldName());
+		assertThat(spec.source()).isEqualTo(field.source());
+	}
+
+	static Stream<FieldDefinition> fieldsSetByAProperty() {
+		return Arrays.stream(FieldDefinition.values()).filter((field) -> field.property() != null);
 	}
 
 	@ParameterizedTest
@@ -47,7 +65,7 @@ class FluxtailSettingsTests {
 		this.environment.setProperty("spring.application.name", "checkout-api");
 		FieldSpec service = contract().field(CoreFields.SERVICE);
 		assertThat(service.value()).isEqualTo("checkout-api");
-		assertThat(service.source()).isEqualTo("property:spring.application.name");
+		assertThat(service.source().describe()).isEqualTo("property:spring.application.name");
 		this.environment.setProperty("fluxtail.service", "checkout");
 		assertThat(contract().field(CoreFields.SERVICE).value()).isEqualTo("checkout");
 	}
@@ -57,7 +75,7 @@ class FluxtailSettingsTests {
 		this.environment.setProperty("HOSTNAME", "checkout-7d9f-x2k4");
 		FieldSpec instance = contract().field(CoreFields.INSTANCE);
 		assertThat(instance.value()).isEqualTo("checkout-7d9f-x2k4");
-		assertThat(instance.source()).isEqualTo("env:HOSTNAME");
+		assertThat(instance.source().describe()).isEqualTo("env:HOSTNAME");
 		this.environment.setProperty("fluxtail.instance", "replica-2");
 		assertThat(contract().field(CoreFields.INSTANCE).value()).isEqualTo("replica-2");
 	}

@@ -27,12 +27,12 @@ class EcsSchemaTests {
 
 	private final FieldContract contract = FieldContract.builder()
 		.schema(Schema.ECS)
-		.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-		.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
-		.value(CoreFields.VERSION, "1.4.2", "property:fluxtail.version")
-		.value(CoreFields.INSTANCE, "checkout-7d9f", "property:fluxtail.instance")
-		.value(CoreFields.REGION, "eu-west-1", "property:fluxtail.region")
-		.value(CoreFields.WORKER, "api", "property:fluxtail.worker")
+		.value(CoreFields.SERVICE, "checkout-api")
+		.value(CoreFields.ENV, "prod")
+		.value(CoreFields.VERSION, "1.4.2")
+		.value(CoreFields.INSTANCE, "checkout-7d9f")
+		.value(CoreFields.REGION, "eu-west-1")
+		.value(CoreFields.WORKER, "api")
 		.build();
 
 	private final FluxtailEncoder encoder = this.events.encoder(LogFormat.JSON, this.contract, this.stats);

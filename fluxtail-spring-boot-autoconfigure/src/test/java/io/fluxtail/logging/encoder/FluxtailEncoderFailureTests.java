@@ -33,8 +33,8 @@ class FluxtailEncoderFailureTests {
 	private final ContractStats stats = new ContractStats();
 
 	private final FieldContract contract = FieldContract.builder()
-		.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-		.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+		.value(CoreFields.SERVICE, "checkout-api")
+		.value(CoreFields.ENV, "prod")
 		.build();
 
 	@ParameterizedTest(name = "{0}")

@@ -33,8 +33,8 @@ class JsonFormatTests {
 	private final ContractStats stats = new ContractStats();
 
 	private final FieldContract contract = FieldContract.builder()
-		.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-		.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+		.value(CoreFields.SERVICE, "checkout-api")
+		.value(CoreFields.ENV, "prod")
 		.build();
 
 	private final FluxtailEncoder encoder = this.events.encoder(LogFormat.JSON, this.contract, this.stats);
@@ -75,8 +75,8 @@ class JsonFormatTests {
 	@Test
 	void optionalFieldsAreWrittenOnlyWhenSet() {
 		FieldContract withRegion = FieldContract.builder()
-			.value(CoreFields.REGION, "eu-west-1", "property:fluxtail.region")
-			.value(CoreFields.INSTANCE, "checkout-7d9f", "property:fluxtail.instance")
+			.value(CoreFields.REGION, "eu-west-1")
+			.value(CoreFields.INSTANCE, "checkout-7d9f")
 			.extraField("team", "payments")
 			.build();
 		JsonNode line = encode(this.events.encoder(LogFormat.JSON, withRegion, this.stats),
@@ -167,7 +167,7 @@ class JsonFormatTests {
 	@Test
 	void renamedFieldsUseTheirNewNameAndStayReservedUnderBoth() {
 		FieldContract renamed = FieldContract.builder()
-			.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+			.value(CoreFields.ENV, "prod")
 			.outputName(CoreFields.ENV, "environment")
 			.outputName(CoreFields.MESSAGE, "msg")
 			.build();

@@ -27,8 +27,8 @@ class LogfmtFormatTests {
 	private final TestEvents events = new TestEvents();
 
 	private final FieldContract contract = FieldContract.builder()
-		.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-		.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+		.value(CoreFields.SERVICE, "checkout-api")
+		.value(CoreFields.ENV, "prod")
 		.build();
 
 	private final FluxtailEncoder encoder = this.events.encoder(LogFormat.LOGFMT, this.contract, new ContractStats());

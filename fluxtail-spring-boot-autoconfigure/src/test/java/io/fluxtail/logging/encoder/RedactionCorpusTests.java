@@ -117,8 +117,8 @@ class RedactionCorpusTests {
 
 	static EncoderConfig config(LogFormat format, RedactionPolicy policy) {
 		FieldContract contract = FieldContract.builder()
-			.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-			.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
+			.value(CoreFields.SERVICE, "checkout-api")
+			.value(CoreFields.ENV, "prod")
 			.build();
 		return new EncoderConfig(format, contract, StackTraceSettings.defaults(), new ContractStats(), policy);
 	}

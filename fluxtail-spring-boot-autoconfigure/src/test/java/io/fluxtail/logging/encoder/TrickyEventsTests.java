@@ -18,8 +18,8 @@ import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldSpec;
-import io.fluxtail.logging.contract.FieldSpec.Origin;
 import io.fluxtail.logging.contract.Schema;
+import io.fluxtail.logging.contract.Source;
 import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
 import io.fluxtail.logging.encoder.logfmt.LogfmtParser.Pair;
 import io.fluxtail.testsupport.LogLines;
@@ -111,7 +111,7 @@ class TrickyEventsTests {
 				contract.outputName(CoreFields.THREAD), contract.outputName(CoreFields.MESSAGE));
 		List<String> contractNames = new ArrayList<>(contract.fields()
 			.stream()
-			.filter((field) -> field.origin() != Origin.EVENT)
+			.filter((field) -> !(field.source() instanceof Source.Event))
 			.map(FieldSpec::outputName)
 			.filter(json::containsKey)
 			.toList());
@@ -229,10 +229,10 @@ class TrickyEventsTests {
 	static FieldContract contract(Schema schema) {
 		return FieldContract.builder()
 			.schema(schema)
-			.value(CoreFields.SERVICE, "checkout-api", "property:fluxtail.service")
-			.value(CoreFields.ENV, "prod", "property:fluxtail.environment")
-			.value(CoreFields.VERSION, "1.4.2", "property:fluxtail.version")
-			.value(CoreFields.INSTANCE, "checkout-7d9f", "property:fluxtail.instance")
+			.value(CoreFields.SERVICE, "checkout-api")
+			.value(CoreFields.ENV, "prod")
+			.value(CoreFields.VERSION, "1.4.2")
+			.value(CoreFields.INSTANCE, "checkout-7d9f")
 			.build();
 	}
 
