@@ -17,7 +17,7 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestContextAccessorTests {
+class WorkContextAccessorTests {
 
 	/** As the starter configures its task decorator. */
 	private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().clearMissing(true).build();
@@ -33,13 +33,13 @@ class RequestContextAccessorTests {
 	@Test
 	void theAccessorIsRegisteredThroughTheServiceLoader() {
 		assertThat(ContextRegistry.getInstance().getThreadLocalAccessors())
-			.anySatisfy((accessor) -> assertThat(accessor.key()).isEqualTo(RequestContextAccessor.KEY));
+			.anySatisfy((accessor) -> assertThat(accessor.key()).isEqualTo(WorkContextAccessor.KEY));
 	}
 
 	@Test
 	void aDecoratedTaskSeesTheSubmittersContextAndLeavesTheWorkerAsItFoundIt() throws Exception {
 		this.worker.submit(() -> MDC.put("worker_own", "1")).get(5, TimeUnit.SECONDS);
-		new RequestContext("req-1", new TraceIds("4bf92f3577b34da6a3ce929d0e0e4736", null)).applyToMdc();
+		WorkContext.http("req-1", new TraceIds("4bf92f3577b34da6a3ce929d0e0e4736", null)).applyToMdc();
 		AtomicReference<Map<String, String>> seen = new AtomicReference<>();
 		Runnable task = new ContextPropagatingTaskDecorator(SNAPSHOTS)
 			.decorate(() -> seen.set(MDC.getCopyOfContextMap()));
