@@ -52,6 +52,28 @@ class WorkContextAccessorTests {
 	}
 
 	@Test
+	void aTaskARecordSubmitsCarriesTheRecordsSourceFields() throws Exception {
+		new WorkContext(WorkKind.RECORD, "req-7", null, Map.of(CoreFields.JOB, "orders", CoreFields.KAFKA_TOPIC,
+				"orders", CoreFields.KAFKA_PARTITION, "2", CoreFields.KAFKA_OFFSET, "48213"))
+			.applyToMdc();
+		AtomicReference<WorkContext> seen = new AtomicReference<>();
+		Runnable task = new ContextPropagatingTaskDecorator(SNAPSHOTS).decorate(() -> seen.set(WorkContext.current()));
+		this.worker.submit(task).get(5, TimeUnit.SECONDS);
+		assertThat(seen.get()).isEqualTo(new WorkContext(WorkKind.RECORD, "req-7", null,
+				Map.of(CoreFields.JOB, "orders", CoreFields.KAFKA_TOPIC, "orders", CoreFields.KAFKA_PARTITION, "2",
+						CoreFields.KAFKA_OFFSET, "48213")));
+	}
+
+	@Test
+	void aJobRunsContextIsReadBackAsAJob() {
+		new WorkContext(WorkKind.JOB, "job-1", null, Map.of(CoreFields.JOB, "invoiceRetry.retry")).applyToMdc();
+		assertThat(WorkContext.current()).extracting(WorkContext::kind).isEqualTo(WorkKind.JOB);
+		WorkContext.http("req-2", null).applyToMdc();
+		assertThat(MDC.get(CoreFields.JOB)).as("replaced with the other unit's keys").isNull();
+		assertThat(WorkContext.current()).extracting(WorkContext::kind).isEqualTo(WorkKind.HTTP);
+	}
+
+	@Test
 	void aTaskSubmittedOutsideARequestClearsAStaleContextWhileItRuns() throws Exception {
 		this.worker.submit(() -> MDC.put(CoreFields.REQUEST_ID, "stale")).get(5, TimeUnit.SECONDS);
 		AtomicReference<String> seen = new AtomicReference<>("unset");
