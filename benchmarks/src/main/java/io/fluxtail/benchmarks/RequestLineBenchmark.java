@@ -19,7 +19,7 @@ import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.web.InboundRequests;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import io.fluxtail.web.RequestContextSettings;
 import io.fluxtail.web.servlet.RequestContextServletFilter;
 import jakarta.servlet.FilterChain;
@@ -92,10 +92,10 @@ public class RequestLineBenchmark {
 		RequestContextSettings settings = new RequestContextSettings("X-Request-Id", List.of("X-Correlation-Id"),
 				true, "req-", true, true, true, true, true, List.of("/actuator", "/actuator/**"));
 		RequestContextStats stats = new RequestContextStats();
-		InboundRequests inbound = new InboundRequests(settings, new RequestIds("req-", true, stats), null);
-		this.starter = new RequestContextServletFilter(inbound,
-				new RequestCompletionLogger(settings.completionExcludedPaths(), stats));
-		this.contextOnly = new RequestContextServletFilter(inbound, null);
+		RequestIds ids = new RequestIds("req-", true, stats);
+		RequestCompletion completion = new RequestCompletion(settings.completionExcludedPaths(), stats);
+		this.starter = new RequestContextServletFilter(new InboundRequests(settings, ids, null, completion), completion);
+		this.contextOnly = new RequestContextServletFilter(new InboundRequests(settings, ids, null, null), null);
 	}
 
 	/**
@@ -136,7 +136,7 @@ public class RequestLineBenchmark {
 		appender.setEncoder(encoder);
 		appender.setOutputStream(this.discard);
 		appender.start();
-		Logger logger = context.getLogger(RequestCompletionLogger.LOGGER_NAME);
+		Logger logger = context.getLogger(RequestCompletion.LOGGER_NAME);
 		logger.setLevel(Level.INFO);
 		logger.setAdditive(false);
 		logger.addAppender(appender);

@@ -53,7 +53,7 @@ public class WorkContextBenchmark {
 		this.work = () -> this.blackhole.consume(this);
 		JobSettings jobSettings = new JobSettings("job-", Map.of(), false, List.of());
 		JobRuns jobRuns = new JobRuns(jobSettings, new RequestIds("job-", false, new RequestContextStats()),
-				new WorkUnits(null, List.of(), new WorkStats()));
+				new WorkUnits(null, (name) -> false, new WorkStats()));
 		Runnable scheduled = new Runnable() {
 
 			@Override
@@ -72,7 +72,7 @@ public class WorkContextBenchmark {
 				List.of());
 		RequestContextStats idStats = new RequestContextStats();
 		MessageContexts contexts = new MessageContexts(settings, new RequestIds("msg-", true, idStats), idStats,
-				new WorkUnits(null, List.of(), new WorkStats()), new WorkUnits(null, List.of(), new WorkStats()));
+				new WorkUnits(null, (name) -> false, new WorkStats()), new WorkUnits(null, (name) -> false, new WorkStats()));
 		this.records = new RecordContextInterceptor<>("orders-listener", contexts);
 		this.record = new ConsumerRecord<>("orders", 2, 48213L, "order-42", "{\"order\":42}");
 		this.record.headers().add("X-Request-Id", "req-3f9a1c0b7d2e4a65".getBytes(StandardCharsets.UTF_8));

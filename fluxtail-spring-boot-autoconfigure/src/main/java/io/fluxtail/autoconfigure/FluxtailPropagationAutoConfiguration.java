@@ -5,7 +5,7 @@ import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.web.CurrentTrace;
 import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.MicrometerCurrentTrace;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import io.fluxtail.web.RequestContextSettings;
 import io.fluxtail.web.client.RequestIdClientInterceptor;
 import io.fluxtail.web.client.RequestIdExchangeFilter;
@@ -65,15 +65,15 @@ public final class FluxtailPropagationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InboundRequests inboundRequests(RequestContextSettings settings, RequestIds requestIds,
-			ObjectProvider<CurrentTrace> currentTrace) {
-		return new InboundRequests(settings, requestIds, currentTrace.getIfAvailable());
+			ObjectProvider<CurrentTrace> currentTrace, ObjectProvider<RequestCompletion> completion) {
+		return new InboundRequests(settings, requestIds, currentTrace.getIfAvailable(), completion.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "fluxtail.request.completion.enabled", matchIfMissing = true)
-	RequestCompletionLogger requestCompletionLogger(RequestContextSettings settings, RequestContextStats stats) {
-		return new RequestCompletionLogger(settings.completionExcludedPaths(), stats);
+	RequestCompletion requestCompletion(RequestContextSettings settings, RequestContextStats stats) {
+		return new RequestCompletion(settings.completionExcludedPaths(), stats);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,7 +1,7 @@
 package io.fluxtail.autoconfigure;
 
 import io.fluxtail.web.InboundRequests;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import io.fluxtail.web.reactive.CoroutineContextWebFilter;
 import io.fluxtail.web.reactive.RequestContextHttpHandlerDecorator;
 import io.fluxtail.web.reactive.RequestContextWebFilter;
@@ -40,7 +40,7 @@ public final class FluxtailReactiveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RequestContextHttpHandlerDecorator fluxtailRequestContextHttpHandlerDecorator(InboundRequests inbound,
-			ObjectProvider<RequestCompletionLogger> completion) {
+			ObjectProvider<RequestCompletion> completion) {
 		return new RequestContextHttpHandlerDecorator(inbound, completion.getIfAvailable());
 	}
 

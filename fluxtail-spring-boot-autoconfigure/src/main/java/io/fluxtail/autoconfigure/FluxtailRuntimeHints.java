@@ -7,15 +7,16 @@ import io.fluxtail.autoconfigure.logging.FluxtailSpringEncoder;
 import io.fluxtail.autoconfigure.output.FluxtailOutputProperties;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.redaction.Detector;
-import io.fluxtail.propagation.JobContextAccessor;
-import io.fluxtail.propagation.RequestContextAccessor;
+import io.fluxtail.propagation.WorkContextAccessor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -58,9 +59,10 @@ final class FluxtailRuntimeHints implements RuntimeHintsRegistrar {
 		if (ClassUtils.isPresent(THREAD_LOCAL_ACCESSOR, classLoader)) {
 			hints.resources().registerPattern(SERVICES + THREAD_LOCAL_ACCESSOR);
 			hints.reflection()
-				.registerTypes(TypeReference.listOf(RequestContextAccessor.class, JobContextAccessor.class),
-						(hint) -> hint.withMembers(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS));
+				.registerType(WorkContextAccessor.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
 		}
+		// the scheduler of an application's own SchedulingConfigurer, advised as an interface proxy
+		hints.proxies().registerJdkProxy(AopProxyUtils.completeJdkProxyInterfaces(TaskScheduler.class));
 	}
 
 }

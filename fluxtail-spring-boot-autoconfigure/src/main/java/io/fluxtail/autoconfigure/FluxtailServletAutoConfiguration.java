@@ -1,7 +1,7 @@
 package io.fluxtail.autoconfigure;
 
 import io.fluxtail.web.InboundRequests;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import io.fluxtail.web.servlet.RequestContextServletFilter;
 import jakarta.servlet.DispatcherType;
 
@@ -36,7 +36,7 @@ public final class FluxtailServletAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RequestContextServletFilter fluxtailRequestContextFilter(InboundRequests inbound,
-			ObjectProvider<RequestCompletionLogger> completion) {
+			ObjectProvider<RequestCompletion> completion) {
 		return new RequestContextServletFilter(inbound, completion.getIfAvailable());
 	}
 

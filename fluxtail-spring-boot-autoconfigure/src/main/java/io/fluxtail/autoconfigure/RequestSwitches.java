@@ -20,7 +20,7 @@ final class RequestSwitches {
 
 	private static final String CONTEXT_PROPAGATION = "io.micrometer.context.ContextSnapshotFactory";
 
-	private static final String COMPLETION = "io.fluxtail.web.RequestCompletionLogger";
+	private static final String COMPLETION = "io.fluxtail.web.RequestCompletion";
 
 	private static final String TASK_DECORATOR = "org.springframework.core.task.support."
 			+ "ContextPropagatingTaskDecorator";

@@ -1,6 +1,12 @@
 package io.fluxtail.job;
 
+import java.util.Map;
+
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.propagation.MdcSnapshot;
 import io.fluxtail.propagation.RequestIds;
+import io.fluxtail.propagation.WorkContext;
+import io.fluxtail.propagation.WorkKind;
 import io.fluxtail.propagation.WorkUnit;
 import io.fluxtail.propagation.WorkUnits;
 import org.jspecify.annotations.Nullable;
@@ -76,9 +82,12 @@ public final class JobRuns {
 
 		private final String name;
 
+		private final Map<String, String> attributes;
+
 		JobRun(Runnable task, String name) {
 			this.task = task;
 			this.name = name;
+			this.attributes = Map.of(CoreFields.JOB, name);
 		}
 
 		/**
@@ -89,7 +98,8 @@ public final class JobRuns {
 		 */
 		@Override
 		public void run() {
-			WorkUnit run = JobRuns.this.units.open(JobRuns.this.ids.generate(), this.name);
+			WorkUnit run = JobRuns.this.units.open(context(), this.name);
+			MdcSnapshot previous = run.enter();
 			try {
 				this.task.run();
 			}
@@ -98,7 +108,11 @@ public final class JobRuns {
 				throw ex;
 			}
 			run.completed(null);
-			run.close();
+			previous.close();
+		}
+
+		private WorkContext context() {
+			return new WorkContext(WorkKind.JOB, JobRuns.this.ids.generate(), null, this.attributes);
 		}
 
 		@Override

@@ -1,35 +1,19 @@
 package io.fluxtail.job;
 
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.function.Supplier;
 
-import io.fluxtail.logging.contract.CoreFields;
-import org.aopalliance.intercept.MethodInterceptor;
-import org.slf4j.MDC;
-
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
-import org.springframework.aop.support.DefaultPointcutAdvisor;
-import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Makes each task the application schedules itself on its scheduler bean (Spring Boot's
- * {@code taskScheduler}, or the one the application defines under that name) a job like a
- * {@code @Scheduled} method: the {@code schedule…} methods wrap the task in its job's context
- * <em>before</em> the scheduler wraps it in its error handler, so a run that throws is seen to fail
- * and the error handler's line is written in the run's context. A task decorator cannot do this:
- * it runs outside the error handler, which swallows the failure of a repeating task.
- * <p>
- * One exception: a task scheduled once from inside a unit of work (an HTTP request, a job run, a
- * record), such as a reminder a request sets up, is that work's continuation and keeps its
- * context, carried by task propagation like {@code @Async}. A repeating task is always a job: its
- * runs are not one request.
+ * Makes each task scheduled on the application's scheduler bean (Spring Boot's
+ * {@code taskScheduler}, or the one the application defines under that name), by
+ * {@code @Scheduled} methods or by the application's own code, a job run, through the
+ * {@link JobRunAdvisor}.
  * <p>
  * Spring's own pattern for this (as {@code @Async} and method validation do it): the bean is
  * proxied, as its class so that it can still be injected as a {@code ThreadPoolTaskScheduler},
@@ -47,21 +31,9 @@ public final class JobSchedulerPostProcessor extends AbstractBeanFactoryAwareAdv
 	 * post-processor is created before the beans it could depend on
 	 */
 	public JobSchedulerPostProcessor(Supplier<JobRuns> runs) {
-		Supplier<JobRuns> jobRuns = SingletonSupplier.of(runs);
-		MethodInterceptor wrapTask = (invocation) -> {
-			Object[] arguments = invocation.getArguments();
-			if (!isOnce(invocation.getMethod()) || MDC.get(CoreFields.REQUEST_ID) == null) {
-				arguments[0] = jobRuns.get().wrap((Runnable) arguments[0]);
-			}
-			return invocation.proceed();
-		};
-		this.advisor = new DefaultPointcutAdvisor(new SchedulingMethods(), wrapTask);
+		this.advisor = new JobRunAdvisor(runs);
 		setBeforeExistingAdvisors(true);
 		setProxyTargetClass(true);
-	}
-
-	private static boolean isOnce(Method method) {
-		return method.getName().equals("schedule") && method.getParameterTypes()[1] != Trigger.class;
 	}
 
 	@Override
@@ -93,20 +65,6 @@ public final class JobSchedulerPostProcessor extends AbstractBeanFactoryAwareAdv
 			proxyFactory.setProxyTargetClass(false);
 			proxyFactory.setInterfaces(ClassUtils.getAllInterfacesForClass(proxyFactory.getTargetClass()));
 		}
-	}
-
-	/**
-	 * The {@code TaskScheduler} methods that take a task, not the executor methods a scheduler
-	 * may also have ({@code execute}, {@code submit}): those run work for whoever submits it.
-	 */
-	private static final class SchedulingMethods extends StaticMethodMatcherPointcut {
-
-		@Override
-		public boolean matches(Method method, Class<?> targetClass) {
-			return method.getName().startsWith("schedule") && method.getParameterCount() > 0
-					&& method.getParameterTypes()[0] == Runnable.class;
-		}
-
 	}
 
 }

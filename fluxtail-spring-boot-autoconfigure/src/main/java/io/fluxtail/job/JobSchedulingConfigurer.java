@@ -1,14 +1,15 @@
 package io.fluxtail.job;
 
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.core.Ordered;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Puts {@link JobTaskScheduler} in front of whatever scheduler the {@code @Scheduled} methods
- * run on. Ordered last, so that a scheduler chosen by the application's own configurer is the one
- * wrapped.
+ * Gives the scheduler the {@code @Scheduled} methods run on the {@link JobRunAdvisor} when the
+ * application's own configurer chose one that is not the proxied {@code taskScheduler} bean.
+ * Ordered last, so that the scheduler chosen by the application's configurer is the one advised.
  */
 public final class JobSchedulingConfigurer implements SchedulingConfigurer, Ordered {
 
@@ -25,8 +26,11 @@ public final class JobSchedulingConfigurer implements SchedulingConfigurer, Orde
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		TaskScheduler scheduler = registrar.getScheduler();
-		if (scheduler != null && !(scheduler instanceof JobTaskScheduler)) {
-			registrar.setTaskScheduler(new JobTaskScheduler(scheduler, this.runs));
+		if (scheduler != null && !JobRunAdvisor.isAdvised(scheduler)) {
+			ProxyFactory proxy = new ProxyFactory(scheduler);
+			proxy.setInterfaces(TaskScheduler.class);
+			proxy.addAdvisor(new JobRunAdvisor(() -> this.runs));
+			registrar.setTaskScheduler((TaskScheduler) proxy.getProxy(scheduler.getClass().getClassLoader()));
 		}
 	}
 

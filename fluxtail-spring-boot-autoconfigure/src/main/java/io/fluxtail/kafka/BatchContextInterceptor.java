@@ -3,7 +3,6 @@ package io.fluxtail.kafka;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.fluxtail.propagation.WorkUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -22,7 +21,7 @@ import org.springframework.kafka.listener.BatchInterceptor;
 public final class BatchContextInterceptor<K, V> implements BatchInterceptor<K, V> {
 
 	/** The batch being processed on this consumer thread. */
-	private final ThreadLocal<@Nullable WorkUnit> current = new ThreadLocal<>();
+	private final ThreadLocal<@Nullable RunningUnit> current = new ThreadLocal<>();
 
 	private final String listenerId;
 
@@ -66,7 +65,7 @@ public final class BatchContextInterceptor<K, V> implements BatchInterceptor<K, 
 	 */
 	@Override
 	public void clearThreadState(Consumer<?, ?> consumer) {
-		WorkUnit unit = this.current.get();
+		RunningUnit unit = this.current.get();
 		if (unit != null) {
 			this.current.remove();
 			unit.close();
@@ -74,7 +73,7 @@ public final class BatchContextInterceptor<K, V> implements BatchInterceptor<K, 
 	}
 
 	private void end(@Nullable Exception failure) {
-		WorkUnit unit = this.current.get();
+		RunningUnit unit = this.current.get();
 		if (unit != null) {
 			this.current.remove();
 			unit.completed(failure);

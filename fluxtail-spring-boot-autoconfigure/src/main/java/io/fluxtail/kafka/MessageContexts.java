@@ -2,14 +2,15 @@ package io.fluxtail.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.RequestIds;
-import io.fluxtail.propagation.WorkUnit;
+import io.fluxtail.propagation.WorkContext;
+import io.fluxtail.propagation.WorkKind;
 import io.fluxtail.propagation.WorkUnits;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 /**
  * Opens the context of consumed records. A record's {@code request_id} is its id header when that
@@ -59,34 +60,34 @@ public final class MessageContexts {
 	}
 
 	/**
-	 * Puts a record's context on the current thread.
+	 * Opens a record's unit of work and puts its context on the current thread.
 	 * @param listenerId the listener id, written as {@code job}
 	 * @param header the id header's last value, {@code null} when absent
 	 * @param topic the record's topic
 	 * @param partition the record's partition
 	 * @param offset the record's offset
-	 * @return the open unit
+	 * @return the running unit
 	 */
-	public WorkUnit openRecord(String listenerId, byte @Nullable [] header, String topic, int partition,
-			long offset) {
-		WorkUnit unit = this.records.open(this.ids.resolve(text(header)), listenerId);
-		MDC.put(CoreFields.KAFKA_TOPIC, topic);
-		MDC.put(CoreFields.KAFKA_PARTITION, Integer.toString(partition));
-		MDC.put(CoreFields.KAFKA_OFFSET, Long.toString(offset));
-		return unit;
+	RunningUnit openRecord(String listenerId, byte @Nullable [] header, String topic, int partition, long offset) {
+		Map<String, String> attributes = Map.of(CoreFields.JOB, listenerId, CoreFields.KAFKA_TOPIC, topic,
+				CoreFields.KAFKA_PARTITION, Integer.toString(partition), CoreFields.KAFKA_OFFSET,
+				Long.toString(offset));
+		return RunningUnit.enter(this.records.open(
+				new WorkContext(WorkKind.RECORD, this.ids.resolve(text(header)), null, attributes), listenerId));
 	}
 
 	/**
-	 * Puts a batch's context on the current thread: one fresh id for the whole batch, whose records
-	 * may come from many requests.
+	 * Opens a batch's unit of work and puts its context on the current thread: one fresh id for the
+	 * whole batch, whose records may come from many requests.
 	 * @param listenerId the listener id, written as {@code job}
 	 * @param topics the topics of the batch's records
-	 * @return the open unit
+	 * @return the running unit
 	 */
-	public WorkUnit openBatch(String listenerId, List<String> topics) {
-		WorkUnit unit = this.batches.open(this.ids.generate(), listenerId);
-		MDC.put(CoreFields.KAFKA_TOPIC, String.join(",", topics));
-		return unit;
+	RunningUnit openBatch(String listenerId, List<String> topics) {
+		Map<String, String> attributes = Map.of(CoreFields.JOB, listenerId, CoreFields.KAFKA_TOPIC,
+				String.join(",", topics));
+		return RunningUnit.enter(this.batches
+			.open(new WorkContext(WorkKind.RECORD, this.ids.generate(), null, attributes), listenerId));
 	}
 
 	/**

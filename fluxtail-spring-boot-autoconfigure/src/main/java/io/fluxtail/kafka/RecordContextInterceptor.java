@@ -1,6 +1,5 @@
 package io.fluxtail.kafka;
 
-import io.fluxtail.propagation.WorkUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -19,7 +18,7 @@ import org.springframework.kafka.listener.RecordInterceptor;
 public final class RecordContextInterceptor<K, V> implements RecordInterceptor<K, V> {
 
 	/** The record being processed on this consumer thread. */
-	private final ThreadLocal<@Nullable WorkUnit> current = new ThreadLocal<>();
+	private final ThreadLocal<@Nullable RunningUnit> current = new ThreadLocal<>();
 
 	private final String listenerId;
 
@@ -45,7 +44,7 @@ public final class RecordContextInterceptor<K, V> implements RecordInterceptor<K
 
 	@Override
 	public void success(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-		WorkUnit unit = this.current.get();
+		RunningUnit unit = this.current.get();
 		if (unit != null) {
 			unit.completed(null);
 		}
@@ -53,7 +52,7 @@ public final class RecordContextInterceptor<K, V> implements RecordInterceptor<K
 
 	@Override
 	public void failure(ConsumerRecord<K, V> record, Exception exception, Consumer<K, V> consumer) {
-		WorkUnit unit = this.current.get();
+		RunningUnit unit = this.current.get();
 		if (unit != null) {
 			unit.completed(exception);
 		}
@@ -61,7 +60,7 @@ public final class RecordContextInterceptor<K, V> implements RecordInterceptor<K
 
 	@Override
 	public void afterRecord(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-		WorkUnit unit = this.current.get();
+		RunningUnit unit = this.current.get();
 		if (unit != null) {
 			this.current.remove();
 			unit.close();

@@ -2,15 +2,18 @@ package io.fluxtail.web;
 
 import java.util.function.Function;
 
-import io.fluxtail.propagation.RequestContext;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.propagation.TraceIds;
 import io.fluxtail.propagation.TraceParent;
+import io.fluxtail.propagation.WorkContext;
+import io.fluxtail.propagation.WorkStats;
+import io.fluxtail.propagation.WorkUnits;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the headers of an inbound request into its {@link RequestContext}. Both web stacks use
- * this one object, so they apply the same trust rule.
+ * Opens the unit of work of an inbound request from its headers: its {@link WorkContext} and,
+ * unless switched off or excluded by path, its completion line. Both web stacks use this one
+ * object, so they apply the same trust rule.
  */
 public final class InboundRequests {
 
@@ -23,6 +26,8 @@ public final class InboundRequests {
 
 	private final @Nullable CurrentTrace tracer;
 
+	private final WorkUnits units;
+
 	private final String[] idHeaders;
 
 	/**
@@ -30,11 +35,14 @@ public final class InboundRequests {
 	 * @param settings the settings in effect
 	 * @param requestIds validates inbound ids and generates fresh ones
 	 * @param tracer the application's tracer, {@code null} when it has none
+	 * @param completion the completion line's rules, {@code null} when switched off
 	 */
-	public InboundRequests(RequestContextSettings settings, RequestIds requestIds, @Nullable CurrentTrace tracer) {
+	public InboundRequests(RequestContextSettings settings, RequestIds requestIds, @Nullable CurrentTrace tracer,
+			@Nullable RequestCompletion completion) {
 		this.settings = settings;
 		this.requestIds = requestIds;
 		this.tracer = tracer;
+		this.units = (completion != null) ? completion.units() : new WorkUnits(null, (path) -> true, new WorkStats());
 		this.idHeaders = new String[settings.alternativeHeaders().size() + 1];
 		this.idHeaders[0] = settings.header();
 		for (int i = 0; i < settings.alternativeHeaders().size(); i++) {
@@ -43,12 +51,20 @@ public final class InboundRequests {
 	}
 
 	/**
+	 * Opens the unit of work of a new request.
+	 * @param headers reads the first value of a request header, {@code null} when absent
+	 * @param path the path within the application, for the completion line's exclusions
+	 * @return the request
+	 */
+	public InboundRequest open(Function<String, @Nullable String> headers, String path) {
+		return new InboundRequest(this.units.open(context(headers), path));
+	}
+
+	/**
 	 * Resolves the context of a new request. The first of the id headers present decides: a safe
 	 * value is kept, anything else is replaced by a fresh id and counted.
-	 * @param headers reads the first value of a request header, {@code null} when absent
-	 * @return the context
 	 */
-	public RequestContext open(Function<String, @Nullable String> headers) {
+	private WorkContext context(Function<String, @Nullable String> headers) {
 		String inbound = null;
 		for (String header : this.idHeaders) {
 			inbound = headers.apply(header);
@@ -64,7 +80,7 @@ public final class InboundRequests {
 				traceIds = new TraceIds(traceParent.traceId(), null);
 			}
 		}
-		return new RequestContext(requestId, traceIds);
+		return WorkContext.http(requestId, traceIds);
 	}
 
 	/**

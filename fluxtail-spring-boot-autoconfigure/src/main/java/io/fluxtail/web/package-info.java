@@ -1,6 +1,6 @@
 /**
  * Request context of inbound HTTP requests, shared by the servlet and reactive stacks: id
- * resolution, trace sources and the completion event.
+ * resolution, trace sources and the rules of the completion line.
  */
 @NullMarked
 package io.fluxtail.web;

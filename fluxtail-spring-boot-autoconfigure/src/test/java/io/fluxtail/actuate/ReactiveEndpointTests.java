@@ -10,7 +10,7 @@ import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.testsupport.Exclusions;
 import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -102,7 +102,7 @@ class ReactiveEndpointTests {
 	private static void awaitCompletionLine(CapturedOutput output, String requestId) throws InterruptedException {
 		for (int attempt = 0; attempt < 100; attempt++) {
 			if (parse(output).stream()
-				.anyMatch((line) -> line.get(CoreFields.MESSAGE).asString().equals(RequestCompletionLogger.MESSAGE)
+				.anyMatch((line) -> line.get(CoreFields.MESSAGE).asString().equals(RequestCompletion.MESSAGE)
 						&& line.get(CoreFields.REQUEST_ID).asString().equals(requestId))) {
 				return;
 			}

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.web.InboundRequests;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import io.fluxtail.web.client.RequestIdClientInterceptor;
 import io.fluxtail.web.client.RequestIdExchangeFilter;
 import io.fluxtail.web.reactive.CoroutineContextWebFilter;
@@ -57,7 +57,7 @@ class FluxtailRequestContextAutoConfigurationTests {
 		this.servlet.run((context) -> {
 			assertThat(context).hasSingleBean(InboundRequests.class)
 				.hasSingleBean(RequestContextStats.class)
-				.hasSingleBean(RequestCompletionLogger.class)
+				.hasSingleBean(RequestCompletion.class)
 				.hasSingleBean(RequestContextServletFilter.class)
 				.hasSingleBean(ContextPropagatingTaskDecorator.class)
 				.hasSingleBean(RequestIdClientInterceptor.class)
@@ -134,7 +134,7 @@ class FluxtailRequestContextAutoConfigurationTests {
 			.withPropertyValues("fluxtail.request.completion.enabled=false", "fluxtail.request.propagate-to-tasks=false",
 					"fluxtail.request.outbound=false")
 			.run((context) -> assertThat(context).hasSingleBean(RequestContextServletFilter.class)
-				.doesNotHaveBean(RequestCompletionLogger.class)
+				.doesNotHaveBean(RequestCompletion.class)
 				.doesNotHaveBean(ContextPropagatingTaskDecorator.class)
 				.doesNotHaveBean(RequestIdClientInterceptor.class)
 				.doesNotHaveBean(RequestIdExchangeFilter.class));
@@ -145,7 +145,7 @@ class FluxtailRequestContextAutoConfigurationTests {
 		this.servlet.withPropertyValues("fluxtail.request.trust-inbound=false", "fluxtail.request.id-prefix=chk:")
 			.run((context) -> {
 				InboundRequests inbound = context.getBean(InboundRequests.class);
-				assertThat(inbound.open((header) -> "X-Request-Id".equals(header) ? "safe-id" : null).requestId())
+				assertThat(inbound.open((header) -> "X-Request-Id".equals(header) ? "safe-id" : null, "/").requestId())
 					.matches("chk:[0-9a-f]{16}");
 				assertThat(context.getBean(RequestContextStats.class).generatedIds()).isOne();
 			});
@@ -162,7 +162,7 @@ class FluxtailRequestContextAutoConfigurationTests {
 					case "X-Amzn-Trace-Id" -> "second";
 					case "X-Correlation-Id" -> "third";
 					default -> null;
-				}).requestId()).isEqualTo("second");
+				}, "/").requestId()).isEqualTo("second");
 				assertThat(inbound.header()).isEqualTo("X-Trace-Request");
 			});
 	}

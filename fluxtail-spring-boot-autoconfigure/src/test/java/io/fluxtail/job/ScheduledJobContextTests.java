@@ -12,7 +12,7 @@ import io.fluxtail.actuate.ContractDescriptor;
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.logging.contract.CoreFields;
-import io.fluxtail.propagation.CompletionEvent;
+import io.fluxtail.propagation.Outcome;
 import io.fluxtail.testsupport.LogLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,7 +89,7 @@ class ScheduledJobContextTests {
 			awaitRuns(context, 4);
 		}
 		List<JsonNode> failed = logs.matching((line) -> JobRuns.MESSAGE.equals(text(line, CoreFields.MESSAGE))
-				&& CompletionEvent.ERROR.equals(text(line, CoreFields.OUTCOME)));
+				&& Outcome.ERROR.name().equals(text(line, CoreFields.OUTCOME)));
 		assertThat(failed).extracting((completion) -> text(completion, CoreFields.JOB))
 			.contains("nightly-import", "cacheWarmer")
 			.containsOnly("nightly-import", "cacheWarmer");
@@ -104,7 +104,7 @@ class ScheduledJobContextTests {
 			assertThat(text(errorLines.get(0), CoreFields.JOB)).isEqualTo(text(completion, CoreFields.JOB));
 		});
 		assertThat(logs.matching((line) -> JobRuns.MESSAGE.equals(text(line, CoreFields.MESSAGE))
-				&& CompletionEvent.SUCCESS.equals(text(line, CoreFields.OUTCOME))))
+				&& Outcome.SUCCESS.name().equals(text(line, CoreFields.OUTCOME))))
 			.isNotEmpty()
 			.allSatisfy((completion) -> assertThat(text(completion, CoreFields.LEVEL)).isEqualTo("INFO"));
 	}

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.fluxtail.logging.contract.CoreFields;
-import io.fluxtail.propagation.CompletionEvent;
-import io.fluxtail.propagation.RequestContext;
+import io.fluxtail.propagation.Outcome;
+import io.fluxtail.propagation.WorkContext;
 import io.fluxtail.testsupport.LogLines;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -105,12 +105,12 @@ class KafkaMessageContextTests {
 
 	@AfterEach
 	void clearMdc() {
-		RequestContext.clearMdc();
+		WorkContext.clearMdc();
 	}
 
 	@Test
 	void listenerLinesCarryTheSendersRequestIdAndTheRecordsCoordinates() throws Exception {
-		new RequestContext("req-7f3a9c", null).applyToMdc();
+		WorkContext.http("req-7f3a9c", null).applyToMdc();
 		template().send(ORDERS, "order-1").get(10, TimeUnit.SECONDS);
 		listener().await();
 
@@ -122,7 +122,7 @@ class KafkaMessageContextTests {
 		assertThat(text(received, CoreFields.KAFKA_OFFSET)).matches("\\d+");
 		JsonNode completion = completionOf("req-7f3a9c");
 		assertThat(text(completion, CoreFields.LEVEL)).isEqualTo("INFO");
-		assertThat(text(completion, CoreFields.OUTCOME)).isEqualTo(CompletionEvent.SUCCESS);
+		assertThat(text(completion, CoreFields.OUTCOME)).isEqualTo(Outcome.SUCCESS.name());
 		assertThat(text(completion, CoreFields.JOB)).isEqualTo("orders-listener");
 	}
 
@@ -150,7 +150,7 @@ class KafkaMessageContextTests {
 
 	@Test
 	void aFailingListenerHasErrorCompletionsAndTheErrorHandlersLineInTheRecordsContext() throws Exception {
-		new RequestContext("req-fails", null).applyToMdc();
+		WorkContext.http("req-fails", null).applyToMdc();
 		template().send(ORDERS, "poison").get(10, TimeUnit.SECONDS);
 		listener().await();
 		awaitLines((line) -> "req-fails".equals(text(line, CoreFields.REQUEST_ID))
@@ -160,7 +160,7 @@ class KafkaMessageContextTests {
 				&& MessageContexts.RECORD_MESSAGE.equals(text(line, CoreFields.MESSAGE)));
 		assertThat(completions).as("one completion per delivery attempt").hasSize(2).allSatisfy((completion) -> {
 			assertThat(text(completion, CoreFields.LEVEL)).isEqualTo("ERROR");
-			assertThat(text(completion, CoreFields.OUTCOME)).isEqualTo(CompletionEvent.ERROR);
+			assertThat(text(completion, CoreFields.OUTCOME)).isEqualTo(Outcome.ERROR.name());
 			assertThat(text(completion, CoreFields.STACK_TRACE)).contains("poison pill");
 		});
 	}
@@ -169,7 +169,7 @@ class KafkaMessageContextTests {
 	void fiveHundredRecordsConsumedConcurrentlyGiveNoMismatchedLine() throws Exception {
 		listener().reset(500);
 		for (int i = 0; i < 500; i++) {
-			new RequestContext("req-load-" + i, null).applyToMdc();
+			WorkContext.http("req-load-" + i, null).applyToMdc();
 			template().send(ORDERS, "key-" + i, "req-load-" + i);
 		}
 		template().flush();
@@ -190,7 +190,7 @@ class KafkaMessageContextTests {
 	@Test
 	void aBatchListenerGetsOneIdPerBatch() throws Exception {
 		for (int i = 0; i < 20; i++) {
-			new RequestContext("req-import-" + i, null).applyToMdc();
+			WorkContext.http("req-import-" + i, null).applyToMdc();
 			template().send(IMPORTS, "row-" + i);
 		}
 		template().flush();

@@ -3,8 +3,8 @@ package io.fluxtail.kafka;
 import java.nio.charset.StandardCharsets;
 
 import io.fluxtail.logging.contract.CoreFields;
-import io.fluxtail.propagation.RequestContext;
 import io.fluxtail.propagation.TraceIds;
+import io.fluxtail.propagation.WorkContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ class RequestIdProducerInterceptorTests {
 
 	@Test
 	void sendsTheRequestIdAndTheTraceAsTraceparent() {
-		new RequestContext("req-42", new TraceIds("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")).applyToMdc();
+		WorkContext.http("req-42", new TraceIds("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")).applyToMdc();
 
 		ProducerRecord<String, String> record = this.interceptor.onSend(new ProducerRecord<>("orders", "v"));
 
@@ -46,7 +46,7 @@ class RequestIdProducerInterceptorTests {
 
 	@Test
 	void headersTheApplicationOrMicrometerSetAreKept() {
-		new RequestContext("req-42", new TraceIds("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")).applyToMdc();
+		WorkContext.http("req-42", new TraceIds("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")).applyToMdc();
 		ProducerRecord<String, String> record = new ProducerRecord<>("orders", "v");
 		record.headers().add("X-Request-Id", "chosen".getBytes(StandardCharsets.UTF_8));
 		record.headers().add("b3", "4bf92f3577b34da6-00f067aa0ba902b7-1".getBytes(StandardCharsets.UTF_8));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fluxtail.logging.contract.FieldKind;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -52,7 +52,7 @@ public class FluxtailIngestProperties implements Validator {
 	 * requests, jobs and messages.
 	 */
 	private List<String> alwaysShippedLoggers = new ArrayList<>(
-			List.of(RequestCompletionLogger.LOGGER_NAME, "io.fluxtail.job", "io.fluxtail.kafka"));
+			List.of(RequestCompletion.LOGGER_NAME, "io.fluxtail.job", "io.fluxtail.kafka"));
 
 	/**
 	 * Stream the events are routed to, sent as the 'fluxtail.stream' resource attribute. Defaults to

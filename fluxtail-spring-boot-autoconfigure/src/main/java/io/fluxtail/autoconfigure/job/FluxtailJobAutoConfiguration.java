@@ -1,12 +1,14 @@
 package io.fluxtail.autoconfigure.job;
 
+import java.util.Set;
+
 import io.fluxtail.autoconfigure.ConfiguredRequestIds;
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
 import io.fluxtail.job.JobRuns;
 import io.fluxtail.job.JobSchedulerPostProcessor;
 import io.fluxtail.job.JobSchedulingConfigurer;
 import io.fluxtail.job.JobSettings;
-import io.fluxtail.propagation.CompletionEvent;
+import io.fluxtail.propagation.CompletionWriter;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
 import io.fluxtail.propagation.WorkUnits;
@@ -41,12 +43,12 @@ public final class FluxtailJobAutoConfiguration {
 	JobRuns fluxtailJobRuns(FluxtailJobProperties properties) {
 		JobSettings settings = new JobSettings(properties.getIdPrefix(), properties.getNames(),
 				properties.getCompletion().isEnabled(), properties.getCompletion().getExcludedJobs());
-		CompletionEvent completion = settings.completionEnabled()
-				? new CompletionEvent(JobRuns.LOGGER_NAME, JobRuns.MESSAGE) : null;
+		CompletionWriter completion = settings.completionEnabled()
+				? new CompletionWriter(JobRuns.LOGGER_NAME, JobRuns.MESSAGE) : null;
 		return new JobRuns(settings,
 				ConfiguredRequestIds.of("fluxtail.job.id-prefix", settings.idPrefix(), false,
 						new RequestContextStats()),
-				new WorkUnits(completion, settings.completionExcludedJobs(), new WorkStats()));
+				new WorkUnits(completion, Set.copyOf(settings.completionExcludedJobs())::contains, new WorkStats()));
 	}
 
 	/**

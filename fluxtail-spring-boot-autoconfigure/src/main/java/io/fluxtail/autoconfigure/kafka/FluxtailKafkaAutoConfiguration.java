@@ -1,5 +1,6 @@
 package io.fluxtail.autoconfigure.kafka;
 
+import java.util.Set;
 
 import io.fluxtail.autoconfigure.ConfiguredRequestIds;
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
@@ -7,7 +8,7 @@ import io.fluxtail.kafka.ListenerContainerContexts;
 import io.fluxtail.kafka.MessageContextSettings;
 import io.fluxtail.kafka.MessageContexts;
 import io.fluxtail.kafka.RequestIdProducerInterceptor;
-import io.fluxtail.propagation.CompletionEvent;
+import io.fluxtail.propagation.CompletionWriter;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
 import io.fluxtail.propagation.WorkUnits;
@@ -54,9 +55,9 @@ public final class FluxtailKafkaAutoConfiguration {
 	}
 
 	private static WorkUnits units(MessageContextSettings settings, String message) {
-		CompletionEvent completion = settings.completionEnabled()
-				? new CompletionEvent(MessageContexts.LOGGER_NAME, message) : null;
-		return new WorkUnits(completion, settings.completionExcludedListeners(), new WorkStats());
+		CompletionWriter completion = settings.completionEnabled()
+				? new CompletionWriter(MessageContexts.LOGGER_NAME, message) : null;
+		return new WorkUnits(completion, Set.copyOf(settings.completionExcludedListeners())::contains, new WorkStats());
 	}
 
 	/**

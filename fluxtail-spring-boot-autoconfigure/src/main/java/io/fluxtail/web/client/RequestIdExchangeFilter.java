@@ -1,8 +1,8 @@
 package io.fluxtail.web.client;
 
 import io.fluxtail.logging.contract.CoreFields;
-import io.fluxtail.propagation.RequestContext;
-import io.fluxtail.propagation.RequestContextAccessor;
+import io.fluxtail.propagation.WorkContext;
+import io.fluxtail.propagation.WorkContextAccessor;
 import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
@@ -34,8 +34,8 @@ public final class RequestIdExchangeFilter implements ExchangeFilterFunction {
 			return next.exchange(request);
 		}
 		return Mono.deferContextual((context) -> {
-			String requestId = context.<RequestContext>getOrEmpty(RequestContextAccessor.KEY)
-				.map(RequestContext::requestId)
+			String requestId = context.<WorkContext>getOrEmpty(WorkContextAccessor.KEY)
+				.map(WorkContext::requestId)
 				.orElseGet(() -> MDC.get(CoreFields.REQUEST_ID));
 			if (requestId == null) {
 				return next.exchange(request);

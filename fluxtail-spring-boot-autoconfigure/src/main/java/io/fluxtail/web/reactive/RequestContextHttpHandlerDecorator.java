@@ -1,10 +1,12 @@
 package io.fluxtail.web.reactive;
 
 import io.fluxtail.propagation.MdcSnapshot;
-import io.fluxtail.propagation.RequestContext;
-import io.fluxtail.propagation.RequestContextAccessor;
+import io.fluxtail.propagation.WorkContextAccessor;
+import io.fluxtail.propagation.WorkUnit;
+import io.fluxtail.web.InboundRequest;
 import io.fluxtail.web.InboundRequests;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
+import io.fluxtail.web.RequestCompletion.Ending;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -28,14 +30,14 @@ public final class RequestContextHttpHandlerDecorator implements HttpHandlerDeco
 
 	private final InboundRequests inbound;
 
-	private final @Nullable RequestCompletionLogger completion;
+	private final @Nullable RequestCompletion completion;
 
 	/**
 	 * Creates the decorator.
 	 * @param inbound resolves the context of new requests
 	 * @param completion writes the completion event, {@code null} when switched off
 	 */
-	public RequestContextHttpHandlerDecorator(InboundRequests inbound, @Nullable RequestCompletionLogger completion) {
+	public RequestContextHttpHandlerDecorator(InboundRequests inbound, @Nullable RequestCompletion completion) {
 		this.inbound = inbound;
 		this.completion = completion;
 	}
@@ -46,49 +48,43 @@ public final class RequestContextHttpHandlerDecorator implements HttpHandlerDeco
 	}
 
 	private Mono<Void> handle(HttpHandler delegate, ServerHttpRequest request, ServerHttpResponse response) {
-		RequestContext context = this.inbound.open(request.getHeaders()::getFirst);
-		RequestState state = new RequestState(context, System.nanoTime());
+		InboundRequest inbound = this.inbound.open(request.getHeaders()::getFirst,
+				request.getPath().pathWithinApplication().value());
+		RequestState state = new RequestState(inbound);
+		String requestId = inbound.requestId();
 		String header = this.inbound.header();
-		response.getHeaders().set(header, context.requestId());
+		response.getHeaders().set(header, requestId);
 		response.beforeCommit(() -> {
 			// Error handlers may rebuild the headers; the id must survive on error responses too.
 			if (!response.getHeaders().containsHeader(header)) {
-				response.getHeaders().set(header, context.requestId());
+				response.getHeaders().set(header, requestId);
 			}
 			return Mono.empty();
 		});
 		Mono<Void> handled;
-		try (MdcSnapshot previous = MdcSnapshot.capture()) {
-			context.applyToMdc();
+		try (MdcSnapshot previous = inbound.unit().enter()) {
 			handled = delegate.handle(request, response);
 		}
 		return handled.doFinally((signal) -> complete(state, request, response, signal))
-			.contextWrite((reactorContext) -> reactorContext.put(RequestContextAccessor.KEY, context)
+			.contextWrite((reactorContext) -> reactorContext.put(WorkContextAccessor.KEY, inbound.unit().context())
 				.put(RequestState.KEY, state));
 	}
 
 	private void complete(RequestState state, ServerHttpRequest request, ServerHttpResponse response,
 			SignalType signal) {
-		if (this.completion == null || !state.completed.compareAndSet(false, true)) {
-			return;
-		}
-		String path = request.getPath().pathWithinApplication().value();
-		if (this.completion.isExcluded(path)) {
+		if (this.completion == null) {
 			return;
 		}
 		HttpStatusCode statusCode = response.getStatusCode();
-		int status = (statusCode != null) ? statusCode.value() : 200;
-		String outcome = null;
-		if (signal == SignalType.ON_ERROR && status < 500) {
-			status = 500;
-		}
-		else if (signal == SignalType.CANCEL) {
-			outcome = "CANCELLED";
-		}
-		try (MdcSnapshot previous = MdcSnapshot.capture()) {
-			state.contextOutsideSpan().applyToMdc();
-			this.completion.completed(request.getMethod().name(), route(state.exchange), status, outcome,
-					state.startNanos);
+		Ending ending = switch (signal) {
+			case ON_ERROR -> Ending.FAILED;
+			case CANCEL -> Ending.CANCELLED;
+			default -> Ending.RESPONDED;
+		};
+		WorkUnit unit = state.request.unit();
+		try (MdcSnapshot previous = unit.enter(state.request.contextOutsideSpan())) {
+			this.completion.complete(unit, request.getMethod().name(), route(state.exchange),
+					(statusCode != null) ? statusCode.value() : 200, ending);
 		}
 	}
 

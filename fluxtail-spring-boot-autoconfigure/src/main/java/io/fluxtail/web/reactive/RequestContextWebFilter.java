@@ -45,7 +45,7 @@ public final class RequestContextWebFilter implements WebFilter, Ordered {
 					try (ContextSnapshot.Scope scope = this.snapshots.setThreadLocalsFrom(context)) {
 						TraceIds live = this.inbound.currentTrace();
 						if (live != null) {
-							state.tracerIds = live;
+							state.request.spanSeen(live);
 						}
 					}
 				}

@@ -1,9 +1,6 @@
 package io.fluxtail.web.reactive;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.fluxtail.propagation.RequestContext;
-import io.fluxtail.propagation.TraceIds;
+import io.fluxtail.web.InboundRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.server.ServerWebExchange;
@@ -16,26 +13,12 @@ final class RequestState {
 
 	static final String KEY = RequestState.class.getName();
 
-	final RequestContext context;
-
-	final long startNanos;
-
-	final AtomicBoolean completed = new AtomicBoolean();
+	final InboundRequest request;
 
 	volatile @Nullable ServerWebExchange exchange;
 
-	volatile @Nullable TraceIds tracerIds;
-
-	RequestState(RequestContext context, long startNanos) {
-		this.context = context;
-		this.startNanos = startNanos;
-	}
-
-	/**
-	 * Returns the context to write on lines logged outside the tracer's scope.
-	 */
-	RequestContext contextOutsideSpan() {
-		return this.context.withTraceIdsSeen(this.tracerIds);
+	RequestState(InboundRequest request) {
+		this.request = request;
 	}
 
 }

@@ -3,10 +3,10 @@ package io.fluxtail.web.servlet;
 import java.io.IOException;
 
 import io.fluxtail.propagation.MdcSnapshot;
-import io.fluxtail.propagation.RequestContext;
-import io.fluxtail.propagation.TraceIds;
+import io.fluxtail.web.InboundRequest;
 import io.fluxtail.web.InboundRequests;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
+import io.fluxtail.web.RequestCompletion.Ending;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,14 +39,14 @@ public final class RequestContextServletFilter extends OncePerRequestFilter {
 
 	private final InboundRequests inbound;
 
-	private final @Nullable RequestCompletionLogger completion;
+	private final @Nullable RequestCompletion completion;
 
 	/**
 	 * Creates the filter.
 	 * @param inbound resolves the context of new requests
 	 * @param completion writes the completion event, {@code null} when switched off
 	 */
-	public RequestContextServletFilter(InboundRequests inbound, @Nullable RequestCompletionLogger completion) {
+	public RequestContextServletFilter(InboundRequests inbound, @Nullable RequestCompletion completion) {
 		this.inbound = inbound;
 		this.completion = completion;
 	}
@@ -64,23 +64,24 @@ public final class RequestContextServletFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		RequestState state = (RequestState) request.getAttribute(STATE_ATTRIBUTE);
+		InboundRequest state = (InboundRequest) request.getAttribute(STATE_ATTRIBUTE);
 		if (state == null) {
-			state = new RequestState(this.inbound.open(request::getHeader), System.nanoTime());
+			state = this.inbound.open(request::getHeader, pathWithinApplication(request));
 			request.setAttribute(STATE_ATTRIBUTE, state);
 		}
 		if (!response.containsHeader(this.inbound.header())) {
-			response.setHeader(this.inbound.header(), state.context.requestId());
+			response.setHeader(this.inbound.header(), state.requestId());
 		}
 		MdcSnapshot kept = KEPT_CONTEXT_RESTORE.get();
 		if (kept != null) {
 			KEPT_CONTEXT_RESTORE.remove();
 			kept.close();
 		}
-		MdcSnapshot previous = MdcSnapshot.capture();
+		// Inside the tracer's scope the tracer's own MDC keys carry the trace; the error dispatch
+		// runs outside it, so there the ids seen earlier in the request are written by Fluxtail.
+		MdcSnapshot previous = state.unit().enter(state.contextFor(this.inbound.currentTrace()));
 		boolean keepContext = false;
 		try {
-			contextForThisDispatch(state).applyToMdc();
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
@@ -89,7 +90,7 @@ public final class RequestContextServletFilter extends OncePerRequestFilter {
 			// dispatch on this thread, puts the MDC back.
 			keepContext = request.getDispatcherType() == DispatcherType.REQUEST;
 			if (!request.isAsyncStarted()) {
-				complete(state, request, response, ex);
+				complete(state, request, response, Ending.FAILED);
 			}
 			throw ex;
 		}
@@ -102,70 +103,24 @@ public final class RequestContextServletFilter extends OncePerRequestFilter {
 			}
 			else {
 				if (!request.isAsyncStarted()) {
-					complete(state, request, response, null);
+					complete(state, request, response, Ending.RESPONDED);
 				}
 				previous.close();
 			}
 		}
 	}
 
-	/**
-	 * Inside the tracer's scope the tracer's own MDC keys carry the trace; the error dispatch runs
-	 * outside it, so there the ids seen earlier in the request are written by Fluxtail instead.
-	 */
-	private RequestContext contextForThisDispatch(RequestState state) {
-		TraceIds live = this.inbound.currentTrace();
-		if (live != null) {
-			if (state.tracerIds == null) {
-				state.tracerIds = live;
-			}
-			return state.context;
+	private void complete(InboundRequest state, HttpServletRequest request, HttpServletResponse response,
+			Ending ending) {
+		if (this.completion != null) {
+			Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+			this.completion.complete(state.unit(), request.getMethod(), (route != null) ? route.toString() : null,
+					response.getStatus(), ending);
 		}
-		return state.contextOutsideSpan();
 	}
 
-	private void complete(RequestState state, HttpServletRequest request, HttpServletResponse response,
-			@Nullable Throwable failure) {
-		if (this.completion == null || state.completed) {
-			return;
-		}
-		state.completed = true;
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (this.completion.isExcluded(path)) {
-			return;
-		}
-		int status = response.getStatus();
-		if (failure != null && status < 500) {
-			// The container turns an escaped exception into a 500 after this filter returns.
-			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-		}
-		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		this.completion.completed(request.getMethod(), (route != null) ? route.toString() : null, status, null,
-				state.startNanos);
-	}
-
-	/**
-	 * What a request keeps between its dispatches, as a request attribute.
-	 */
-	private static final class RequestState {
-
-		private final RequestContext context;
-
-		private final long startNanos;
-
-		private volatile @Nullable TraceIds tracerIds;
-
-		private volatile boolean completed;
-
-		RequestState(RequestContext context, long startNanos) {
-			this.context = context;
-			this.startNanos = startNanos;
-		}
-
-		RequestContext contextOutsideSpan() {
-			return this.context.withTraceIdsSeen(this.tracerIds);
-		}
-
+	private static String pathWithinApplication(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 }

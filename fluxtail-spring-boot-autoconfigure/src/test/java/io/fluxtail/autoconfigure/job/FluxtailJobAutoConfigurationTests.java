@@ -24,9 +24,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,9 +117,39 @@ class FluxtailJobAutoConfigurationTests {
 				.satisfies((scheduler) -> assertThat(AopUtils.isJdkDynamicProxy(scheduler)).isTrue()));
 	}
 
+	@Test
+	void aScheduledMethodOnTheSchedulerOfTheApplicationsOwnConfigurerRunsAsAJob() {
+		this.runner.withUserConfiguration(Scheduling.class, OwnConfigurer.class).run((context) -> {
+			Map<String, String> mdc = context.getBean(OwnConfigurer.class).firstRun.get(10, TimeUnit.SECONDS);
+			assertThat(mdc).containsEntry(CoreFields.JOB, "ownConfigurer.tick")
+				.hasEntrySatisfying(CoreFields.REQUEST_ID, (id) -> assertThat(id).startsWith("job-"));
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableScheduling
 	static class Scheduling {
+
+	}
+
+	/**
+	 * Hands {@code @Scheduled} methods a scheduler that is no bean, so not the proxied
+	 * {@code taskScheduler}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnConfigurer implements SchedulingConfigurer {
+
+		final CompletableFuture<Map<String, String>> firstRun = new CompletableFuture<>();
+
+		@Override
+		public void configureTasks(ScheduledTaskRegistrar registrar) {
+			registrar.setTaskScheduler(new SingleThreadScheduler());
+		}
+
+		@Scheduled(fixedDelay = 60_000)
+		void tick() {
+			this.firstRun.complete(MDC.getCopyOfContextMap());
+		}
 
 	}
 

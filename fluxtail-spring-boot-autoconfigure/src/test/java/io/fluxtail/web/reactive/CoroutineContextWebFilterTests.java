@@ -1,8 +1,8 @@
 package io.fluxtail.web.reactive;
 
 import io.fluxtail.logging.contract.CoreFields;
-import io.fluxtail.propagation.RequestContext;
-import io.fluxtail.propagation.RequestContextAccessor;
+import io.fluxtail.propagation.WorkContext;
+import io.fluxtail.propagation.WorkContextAccessor;
 import kotlin.coroutines.ContinuationInterceptor;
 import kotlin.coroutines.CoroutineContext;
 import kotlinx.coroutines.BuildersKt;
@@ -60,7 +60,7 @@ class CoroutineContextWebFilterTests {
 					(scope, continuation) -> BuildersKt.withContext(Dispatchers.getIO(),
 							(io, inner) -> Thread.currentThread().getName() + " " + MDC.get(CoreFields.REQUEST_ID),
 							continuation))
-			.contextWrite(Context.of(RequestContextAccessor.KEY, new RequestContext("req-1", null)));
+			.contextWrite(Context.of(WorkContextAccessor.KEY, WorkContext.http("req-1", null)));
 		assertThat(requestIdOnIo.block()).startsWith("DefaultDispatcher-worker-").endsWith(" req-1");
 	}
 

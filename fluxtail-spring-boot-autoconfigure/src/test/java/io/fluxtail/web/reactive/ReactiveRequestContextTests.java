@@ -12,7 +12,7 @@ import io.fluxtail.testsupport.LoadRun;
 import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.web.InboundRequests;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,7 +64,7 @@ class ReactiveRequestContextTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue(HEADER)).hasValue("flux-7f3a");
 		assertThat(this.logs.ofCompletedRequest("flux-7f3a")).extracting((line) -> text(line, CoreFields.MESSAGE))
-			.containsExactly("loading order", RequestCompletionLogger.MESSAGE);
+			.containsExactly("loading order", RequestCompletion.MESSAGE);
 		JsonNode completion = this.logs.completion("flux-7f3a");
 		assertThat(text(completion, CoreFields.HTTP_ROUTE)).isEqualTo("/orders/{id}");
 		assertThat(completion.get(CoreFields.HTTP_STATUS).asInt()).isEqualTo(200);
@@ -88,7 +88,7 @@ class ReactiveRequestContextTests {
 		List<JsonNode> lines = this.logs.ofCompletedRequest("hop-1");
 		assertThat(lines).extracting((line) -> text(line, CoreFields.MESSAGE))
 			.containsExactly("before hop", "after publishOn", "inside subscribeOn", "after delay",
-					RequestCompletionLogger.MESSAGE);
+					RequestCompletion.MESSAGE);
 		assertThat(lines).extracting((line) -> text(line, CoreFields.THREAD))
 			.anySatisfy((thread) -> assertThat(thread).startsWith("boundedElastic"))
 			.anySatisfy((thread) -> assertThat(thread).startsWith("parallel"));
@@ -128,7 +128,7 @@ class ReactiveRequestContextTests {
 		assertThat(response.headers().firstValue(HEADER)).hasValue("flux-health");
 		get("/orders/1", HEADER, "flux-after-health");
 		this.logs.completion("flux-after-health");
-		assertThat(this.logs.matching((line) -> RequestCompletionLogger.MESSAGE.equals(text(line, CoreFields.MESSAGE))))
+		assertThat(this.logs.matching((line) -> RequestCompletion.MESSAGE.equals(text(line, CoreFields.MESSAGE))))
 			.singleElement()
 			.satisfies((line) -> assertThat(text(line, CoreFields.REQUEST_ID)).isEqualTo("flux-after-health"));
 	}
@@ -141,7 +141,7 @@ class ReactiveRequestContextTests {
 			assertThat(downstream.received()).containsExactly("flux-out-1");
 		}
 		assertThat(this.logs.ofCompletedRequest("flux-out-1")).extracting((line) -> text(line, CoreFields.MESSAGE))
-			.containsExactly("downstream answered", RequestCompletionLogger.MESSAGE);
+			.containsExactly("downstream answered", RequestCompletion.MESSAGE);
 	}
 
 	@Test

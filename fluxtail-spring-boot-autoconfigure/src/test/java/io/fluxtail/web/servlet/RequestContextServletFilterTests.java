@@ -34,7 +34,7 @@ class RequestContextServletFilterTests {
 
 	private final RequestContextServletFilter filter = new RequestContextServletFilter(
 			new InboundRequests(new RequestContextSettings("X-Request-Id", List.of(), true, "req-", true, false, false,
-					false, false, List.of()), new RequestIds("req-", true, new RequestContextStats()), null),
+					false, false, List.of()), new RequestIds("req-", true, new RequestContextStats()), null, null),
 			null);
 
 	/**

@@ -16,7 +16,7 @@ import io.fluxtail.testsupport.LocalHttp;
 import io.fluxtail.testsupport.LogLines;
 import io.fluxtail.testsupport.RawHttp;
 import io.fluxtail.web.InboundRequests;
-import io.fluxtail.web.RequestCompletionLogger;
+import io.fluxtail.web.RequestCompletion;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class ServletRequestContextTests {
 		assertThat(response.headers().firstValue(HEADER)).hasValue("checkout-7f3a.retry:2~x_y");
 		List<JsonNode> lines = this.logs.ofCompletedRequest("checkout-7f3a.retry:2~x_y");
 		assertThat(lines).extracting((line) -> text(line, CoreFields.MESSAGE))
-			.containsExactly("loading order", RequestCompletionLogger.MESSAGE);
+			.containsExactly("loading order", RequestCompletion.MESSAGE);
 	}
 
 	@Test
@@ -164,7 +164,7 @@ class ServletRequestContextTests {
 		assertThat(completion.get(CoreFields.LEVEL).asString()).isEqualTo("ERROR");
 		assertThat(completion.get(CoreFields.HTTP_STATUS).asInt()).isEqualTo(500);
 		assertThat(text(completion, CoreFields.HTTP_ROUTE)).isEqualTo("/boom");
-		assertThat(text(completion, CoreFields.OUTCOME)).isEqualTo("SERVER_ERROR");
+		assertThat(text(completion, CoreFields.OUTCOME)).isEqualTo("ERROR");
 		assertThat(this.logs.sinceMark()).allSatisfy((line) -> assertThat(text(line, CoreFields.REQUEST_ID))
 			.isIn("fail-1", CoreFields.MISSING));
 	}
@@ -200,7 +200,7 @@ class ServletRequestContextTests {
 		assertThat(response.headers().firstValue(HEADER)).hasValue("health-1");
 		get("/orders/1", HEADER, "after-health");
 		this.logs.completion("after-health");
-		assertThat(this.logs.matching((line) -> RequestCompletionLogger.MESSAGE.equals(text(line, CoreFields.MESSAGE))))
+		assertThat(this.logs.matching((line) -> RequestCompletion.MESSAGE.equals(text(line, CoreFields.MESSAGE))))
 			.singleElement()
 			.satisfies((line) -> assertThat(text(line, CoreFields.REQUEST_ID)).isEqualTo("after-health"));
 	}
@@ -211,12 +211,12 @@ class ServletRequestContextTests {
 		assertThat(get("/deferred", HEADER, "deferred-1").body()).isEqualTo("done");
 		assertThat(get("/async", HEADER, "async-1").body()).isEqualTo("one");
 		assertThat(this.logs.ofCompletedRequest("callable-1")).extracting((line) -> text(line, CoreFields.MESSAGE))
-			.containsExactly("callable accepted", "callable running", RequestCompletionLogger.MESSAGE);
+			.containsExactly("callable accepted", "callable running", RequestCompletion.MESSAGE);
 		assertThat(this.logs.ofCompletedRequest("deferred-1")).extracting((line) -> text(line, CoreFields.MESSAGE))
-			.containsExactly("deferred completing", RequestCompletionLogger.MESSAGE);
+			.containsExactly("deferred completing", RequestCompletion.MESSAGE);
 		List<JsonNode> async = this.logs.ofCompletedRequest("async-1");
 		assertThat(async).extracting((line) -> text(line, CoreFields.MESSAGE))
-			.containsExactly("async one", RequestCompletionLogger.MESSAGE);
+			.containsExactly("async one", RequestCompletion.MESSAGE);
 		assertThat(text(async.get(0), CoreFields.THREAD)).isNotEqualTo(text(async.get(1), CoreFields.THREAD));
 		assertThat(text(async.get(0), "user_decorated")).as("the user's TaskDecorator still runs").isEqualTo("yes");
 	}
@@ -239,7 +239,7 @@ class ServletRequestContextTests {
 	void whenATaskIsScheduledOnBootsSchedulerThenItCarriesTheId() throws Exception {
 		assertThat(get("/scheduled", HEADER, "scheduled-1").body()).isEqualTo("ran");
 		assertThat(this.logs.ofCompletedRequest("scheduled-1")).extracting((line) -> text(line, CoreFields.MESSAGE))
-			.containsExactly("scheduled task", RequestCompletionLogger.MESSAGE);
+			.containsExactly("scheduled task", RequestCompletion.MESSAGE);
 	}
 
 	@Test

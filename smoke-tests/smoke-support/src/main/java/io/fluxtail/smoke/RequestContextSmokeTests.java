@@ -142,7 +142,7 @@ public abstract class RequestContextSmokeTests {
 				&& "fail-1".equals(text(line, "request_id")));
 		assertThat(text(completion, "level")).isEqualTo("ERROR");
 		assertThat(completion.get("http_status").asInt()).isEqualTo(500);
-		assertThat(text(completion, "outcome")).isEqualTo("SERVER_ERROR");
+		assertThat(text(completion, "outcome")).isEqualTo("ERROR");
 		JsonNode frameworkError = this.app
 			.awaitJsonLine((line) -> "smoke failure for fail-1".equals(text(line, "error_message")));
 		assertThat(text(frameworkError, "request_id")).isEqualTo("fail-1");

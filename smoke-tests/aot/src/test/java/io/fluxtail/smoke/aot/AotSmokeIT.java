@@ -62,7 +62,7 @@ class AotSmokeIT extends ServletSmokeIT {
 		}
 		List<String> types = metadata.get("reflection").valueStream().map((hint) -> text(hint, "type")).toList();
 		assertThat(types).contains("io.fluxtail.autoconfigure.logging.FluxtailSpringEncoder",
-				"io.fluxtail.propagation.RequestContextAccessor",
+				"io.fluxtail.propagation.WorkContextAccessor",
 				"org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler$$SpringCGLIB$$0");
 		assertThat(metadata.get("resources").valueStream().map((hint) -> text(hint, "glob")))
 			.contains("io/fluxtail/logback/*.xml");

@@ -1,33 +1,34 @@
 package io.fluxtail.web;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.propagation.CompletionWriter;
+import io.fluxtail.propagation.Outcome;
 import io.fluxtail.propagation.RequestContextStats;
+import io.fluxtail.propagation.WorkStats;
+import io.fluxtail.propagation.WorkUnit;
+import io.fluxtail.propagation.WorkUnits;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.event.Level;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Writes one {@code request completed} line per request, on the logger
- * {@value #LOGGER_NAME}: ERROR for a 5xx status, INFO otherwise (a 4xx is the client's
- * mistake, not the service's).
+ * The HTTP rules of the {@code request completed} line, for both web stacks: which paths get none,
+ * the route a request is written under, the status of a request that failed, and its
+ * {@link Outcome} (so its level: ERROR for a 5xx, INFO otherwise, as a 4xx is the client's
+ * mistake, not the service's). The line is written on the logger {@value #LOGGER_NAME} by the
+ * completion writer all units of work share.
  */
-public final class RequestCompletionLogger {
+public final class RequestCompletion {
 
 	/** Name of the logger the completion event is written on. */
 	public static final String LOGGER_NAME = "io.fluxtail.request";
 
 	/** Message of the completion event. */
 	public static final String MESSAGE = "request completed";
-
-	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
 
 	private final List<PathPattern> excludedPaths;
 
@@ -39,16 +40,27 @@ public final class RequestCompletionLogger {
 
 	private final RequestContextStats stats;
 
+	private final WorkUnits units;
+
 	/**
-	 * Creates the logger.
+	 * Creates the rules.
 	 * @param excludedPaths path patterns, such as {@code /actuator/**}, of requests left out
 	 * @param stats where completed requests are counted
 	 * @throws org.springframework.web.util.pattern.PatternParseException when a pattern is invalid
 	 */
-	public RequestCompletionLogger(List<String> excludedPaths, RequestContextStats stats) {
+	public RequestCompletion(List<String> excludedPaths, RequestContextStats stats) {
 		this.excludedPaths = excludedPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
-		this.excludedPrefixes = excludedPaths.stream().map(RequestCompletionLogger::literalPrefix).toList();
+		this.excludedPrefixes = excludedPaths.stream().map(RequestCompletion::literalPrefix).toList();
 		this.stats = stats;
+		this.units = new WorkUnits(new CompletionWriter(LOGGER_NAME, MESSAGE), this::isExcluded, new WorkStats());
+	}
+
+	/**
+	 * Returns the units of requests, which get a completion line unless their path is excluded.
+	 * @return the units
+	 */
+	WorkUnits units() {
+		return this.units;
 	}
 
 	/**
@@ -97,33 +109,24 @@ public final class RequestCompletionLogger {
 	}
 
 	/**
-	 * Writes the completion event with the current thread's MDC, which must hold the request's
-	 * context.
+	 * Ends a request, once, writing its completion line with the current thread's MDC, which must
+	 * hold the request's context.
+	 * @param unit the request's unit of work
 	 * @param method the HTTP method
 	 * @param route the matched route template, {@code null} when no handler matched
-	 * @param status the response status
-	 * @param outcome the outcome, {@code null} to derive it from the status
-	 * @param startNanos {@link System#nanoTime()} when the request arrived
+	 * @param status the response status as set so far
+	 * @param ending how the request's handling ended
 	 */
-	public void completed(String method, @Nullable String route, int status, @Nullable String outcome,
-			long startNanos) {
-		long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-		Level level = (status >= 500) ? Level.ERROR : Level.INFO;
-		if (!logger.isEnabledForLevel(level)) {
-			return;
-		}
-		try {
-			logger.atLevel(level)
-				.addKeyValue(CoreFields.HTTP_METHOD, method)
-				.addKeyValue(CoreFields.HTTP_ROUTE, (route != null) ? route : routeWithoutHandler(status))
-				.addKeyValue(CoreFields.HTTP_STATUS, status)
-				.addKeyValue(CoreFields.DURATION_MS, durationMs)
-				.addKeyValue(CoreFields.OUTCOME, (outcome != null) ? outcome : outcome(status))
-				.log(MESSAGE);
+	public void complete(WorkUnit unit, String method, @Nullable String route, int status, Ending ending) {
+		// The container (or WebFlux) turns an escaped exception into a 500 once handling is over.
+		int finalStatus = (ending == Ending.FAILED && status < 500) ? 500 : status;
+		Outcome outcome = (ending == Ending.CANCELLED) ? Outcome.CANCELLED : Outcome.ofStatus(finalStatus);
+		String writtenRoute = (route != null) ? route : routeWithoutHandler(finalStatus);
+		boolean written = unit.complete(outcome, null, (line) -> line.addKeyValue(CoreFields.HTTP_METHOD, method)
+			.addKeyValue(CoreFields.HTTP_ROUTE, writtenRoute)
+			.addKeyValue(CoreFields.HTTP_STATUS, finalStatus));
+		if (written) {
 			this.stats.completed();
-		}
-		catch (RuntimeException ex) {
-			// A request never fails because its log line could not be written.
 		}
 	}
 
@@ -139,24 +142,19 @@ public final class RequestCompletionLogger {
 	}
 
 	/**
-	 * Returns the outcome of a status, named as Micrometer's HTTP outcomes.
-	 * @param status the status
-	 * @return the outcome
+	 * How the handling of a request ended.
 	 */
-	public static String outcome(int status) {
-		if (status >= 100 && status < 200) {
-			return "INFORMATIONAL";
-		}
-		if (status >= 200 && status < 300) {
-			return "SUCCESS";
-		}
-		if (status >= 300 && status < 400) {
-			return "REDIRECTION";
-		}
-		if (status >= 400 && status < 500) {
-			return "CLIENT_ERROR";
-		}
-		return (status >= 500 && status < 600) ? "SERVER_ERROR" : "UNKNOWN";
+	public enum Ending {
+
+		/** A response was produced, whatever its status. */
+		RESPONDED,
+
+		/** An exception escaped the handling. */
+		FAILED,
+
+		/** The client went away before the response. */
+		CANCELLED
+
 	}
 
 }

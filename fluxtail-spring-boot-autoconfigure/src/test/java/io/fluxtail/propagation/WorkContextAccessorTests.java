@@ -17,7 +17,7 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestContextAccessorTests {
+class WorkContextAccessorTests {
 
 	/** As the starter configures its task decorator. */
 	private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().clearMissing(true).build();
@@ -33,13 +33,13 @@ class RequestContextAccessorTests {
 	@Test
 	void theAccessorIsRegisteredThroughTheServiceLoader() {
 		assertThat(ContextRegistry.getInstance().getThreadLocalAccessors())
-			.anySatisfy((accessor) -> assertThat(accessor.key()).isEqualTo(RequestContextAccessor.KEY));
+			.anySatisfy((accessor) -> assertThat(accessor.key()).isEqualTo(WorkContextAccessor.KEY));
 	}
 
 	@Test
 	void aDecoratedTaskSeesTheSubmittersContextAndLeavesTheWorkerAsItFoundIt() throws Exception {
 		this.worker.submit(() -> MDC.put("worker_own", "1")).get(5, TimeUnit.SECONDS);
-		new RequestContext("req-1", new TraceIds("4bf92f3577b34da6a3ce929d0e0e4736", null)).applyToMdc();
+		WorkContext.http("req-1", new TraceIds("4bf92f3577b34da6a3ce929d0e0e4736", null)).applyToMdc();
 		AtomicReference<Map<String, String>> seen = new AtomicReference<>();
 		Runnable task = new ContextPropagatingTaskDecorator(SNAPSHOTS)
 			.decorate(() -> seen.set(MDC.getCopyOfContextMap()));
@@ -49,6 +49,28 @@ class RequestContextAccessorTests {
 			.doesNotContainKey(CoreFields.SPAN_ID);
 		Map<String, String> after = this.worker.submit(MDC::getCopyOfContextMap).get(5, TimeUnit.SECONDS);
 		assertThat(after).containsExactlyEntriesOf(Map.of("worker_own", "1"));
+	}
+
+	@Test
+	void aTaskARecordSubmitsCarriesTheRecordsSourceFields() throws Exception {
+		new WorkContext(WorkKind.RECORD, "req-7", null, Map.of(CoreFields.JOB, "orders", CoreFields.KAFKA_TOPIC,
+				"orders", CoreFields.KAFKA_PARTITION, "2", CoreFields.KAFKA_OFFSET, "48213"))
+			.applyToMdc();
+		AtomicReference<WorkContext> seen = new AtomicReference<>();
+		Runnable task = new ContextPropagatingTaskDecorator(SNAPSHOTS).decorate(() -> seen.set(WorkContext.current()));
+		this.worker.submit(task).get(5, TimeUnit.SECONDS);
+		assertThat(seen.get()).isEqualTo(new WorkContext(WorkKind.RECORD, "req-7", null,
+				Map.of(CoreFields.JOB, "orders", CoreFields.KAFKA_TOPIC, "orders", CoreFields.KAFKA_PARTITION, "2",
+						CoreFields.KAFKA_OFFSET, "48213")));
+	}
+
+	@Test
+	void aJobRunsContextIsReadBackAsAJob() {
+		new WorkContext(WorkKind.JOB, "job-1", null, Map.of(CoreFields.JOB, "invoiceRetry.retry")).applyToMdc();
+		assertThat(WorkContext.current()).extracting(WorkContext::kind).isEqualTo(WorkKind.JOB);
+		WorkContext.http("req-2", null).applyToMdc();
+		assertThat(MDC.get(CoreFields.JOB)).as("replaced with the other unit's keys").isNull();
+		assertThat(WorkContext.current()).extracting(WorkContext::kind).isEqualTo(WorkKind.HTTP);
 	}
 
 	@Test

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestCompletionLoggerTests {
+class RequestCompletionTests {
 
 	@Test
 	void pathsUnderAnExcludedPatternGetNoCompletionLine() {
-		RequestCompletionLogger completion = new RequestCompletionLogger(List.of("/actuator/**", "/internal/{id}/ping"),
+		RequestCompletion completion = new RequestCompletion(List.of("/actuator/**", "/internal/{id}/ping"),
 				new RequestContextStats());
 		assertThat(completion.isExcluded("/actuator")).isTrue();
 		assertThat(completion.isExcluded("/actuator/health/liveness")).isTrue();
@@ -25,7 +25,7 @@ class RequestCompletionLoggerTests {
 
 	@Test
 	void aPatternStartingWithAWildcardIsMatchedOnEveryPath() {
-		RequestCompletionLogger completion = new RequestCompletionLogger(List.of("/**/favicon.ico"),
+		RequestCompletion completion = new RequestCompletion(List.of("/**/favicon.ico"),
 				new RequestContextStats());
 		assertThat(completion.isExcluded("/static/img/favicon.ico")).isTrue();
 		assertThat(completion.isExcluded("/ping")).isFalse();
