@@ -1,5 +1,7 @@
 package io.fluxtail.logging.encoder;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import io.fluxtail.logging.encoder.RedactionCorpus.Secret;
@@ -22,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BootFormatRedactionCorpusTests {
 
+	/**
+	 * One encoder per format, started once as an application starts it: Boot's formatter and the
+	 * starter's compiled redaction are built once per format, not once per case.
+	 */
+	private static final Map<String, LogbackCapture> CAPTURES = new ConcurrentHashMap<>();
+
 	static Stream<Arguments> secretsInEveryBootFormat() {
 		return Stream.of("ecs", "logstash", "gelf")
 			.flatMap((format) -> RedactionCorpus.secrets().stream().map((secret) -> Arguments.of(format, secret)));
@@ -30,12 +38,7 @@ class BootFormatRedactionCorpusTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("secretsInEveryBootFormat")
 	void noSecretSurvivesInAnyPosition(String format, Secret secret) {
-		StructuredLogEncoder boot = new StructuredLogEncoder();
-		boot.setFormat(format);
-		LogbackCapture capture = new LogbackCapture()
-			.with(Environment.class.getName(),
-					new MockEnvironment().withProperty("logging.structured.format.console", format))
-			.writeTo("out", boot);
+		LogbackCapture capture = CAPTURES.computeIfAbsent(format, BootFormatRedactionCorpusTests::capture);
 		for (ValuePosition position : ValuePosition.values()) {
 			position.log(capture.logger(), capture.mdc(), secret.text());
 			String output = capture.take("out");
@@ -49,6 +52,15 @@ class BootFormatRedactionCorpusTests {
 				assertThat(output).as(position + " names the rule").contains("[REDACTED:" + rule + "]");
 			}
 		}
+	}
+
+	private static LogbackCapture capture(String format) {
+		StructuredLogEncoder boot = new StructuredLogEncoder();
+		boot.setFormat(format);
+		return new LogbackCapture()
+			.with(Environment.class.getName(),
+					new MockEnvironment().withProperty("logging.structured.format.console", format))
+			.writeTo("out", boot);
 	}
 
 }

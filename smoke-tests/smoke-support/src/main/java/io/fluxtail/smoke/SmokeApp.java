@@ -363,7 +363,10 @@ public final class SmokeApp implements AutoCloseable {
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			command.add("-Xmx384m");
+			// a faster start, which is not what these tests measure: C1 only, and the serial
+			// collector, which sets up no collector threads that would compete for two cores
 			command.add("-XX:TieredStopAtLevel=1");
+			command.add("-XX:+UseSerialGC");
 			command.addAll(this.jvmArgs);
 			command.add("-jar");
 			command.add(this.jar.toString());
