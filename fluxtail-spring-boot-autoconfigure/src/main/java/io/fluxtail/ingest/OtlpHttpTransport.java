@@ -215,11 +215,24 @@ public final class OtlpHttpTransport implements Transport {
 	@Override
 	public void close() {
 		this.closed = true;
-		HttpURLConnection connection = this.inFlight;
-		if (connection != null) {
-			connection.disconnect();
+		try {
+			// A disconnect that lands while the JDK passes the connection from the written request
+			// to the answer does nothing, and the exchange would wait for its read timeout: repeat
+			// it until the exchange has ended.
+			this.watchdog.scheduleWithFixedDelay(this::abandonInFlight, 0, 20, TimeUnit.MILLISECONDS);
 		}
-		this.watchdog.shutdownNow();
+		catch (RejectedExecutionException ex) {
+			// closed before
+		}
+	}
+
+	private void abandonInFlight() {
+		HttpURLConnection connection = this.inFlight;
+		if (connection == null) {
+			this.watchdog.shutdownNow();
+			return;
+		}
+		connection.disconnect();
 	}
 
 	private void expire(HttpURLConnection connection) {
