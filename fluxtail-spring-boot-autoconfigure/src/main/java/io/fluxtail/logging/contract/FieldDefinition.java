@@ -102,7 +102,7 @@ public enum FieldDefinition {
 
 	// kept under ECS: event.outcome allows only success, failure and unknown
 	OUTCOME(CoreFields.OUTCOME, Source.COMPLETION, METADATA, ecs("outcome"), OtlpPlace.LINE_NAME, COMPLETION_EVENT,
-			"How the unit of work ended, such as SUCCESS or SERVER_ERROR."),
+			"How the unit of work ended: SUCCESS, CLIENT_ERROR, ERROR or CANCELLED."),
 
 	KAFKA_TOPIC(CoreFields.KAFKA_TOPIC, Source.CONSUMED_RECORD, METADATA, ecs("kafka_topic"), OtlpPlace.LINE_NAME,
 			IN_RECORD, "Topic of the Kafka record being consumed (a batch's topics, comma-separated)."),
