@@ -22,13 +22,9 @@ import io.fluxtail.logging.line.EventFields;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.internal.ImmutableSpanContext;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanId;
-import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceId;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import org.jspecify.annotations.Nullable;
@@ -235,9 +231,7 @@ public final class IngestMapping {
 		if (traceId == null || !TraceId.isValid(traceId)) {
 			return SpanContext.getInvalid();
 		}
-		return ImmutableSpanContext.create(traceId,
-				(spanId != null && SpanId.isValid(spanId)) ? spanId : SpanId.getInvalid(), TraceFlags.getDefault(),
-				TraceState.getDefault(), false, true);
+		return OpenTelemetryInternals.spanContext(traceId, spanId);
 	}
 
 	private InstrumentationScopeInfo scopeOf(String loggerName) {

@@ -19,7 +19,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.fluxtail.ingest.Transport.Outcome.Result;
-import io.opentelemetry.exporter.internal.otlp.logs.LowAllocationLogsRequestMarshaler;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import org.jspecify.annotations.Nullable;
 
@@ -60,7 +59,7 @@ public final class OtlpHttpTransport implements Transport {
 
 	private final ScheduledThreadPoolExecutor watchdog;
 
-	private final LowAllocationLogsRequestMarshaler marshaler = new LowAllocationLogsRequestMarshaler();
+	private final OpenTelemetryInternals.LogsMarshaler marshaler = new OpenTelemetryInternals.LogsMarshaler();
 
 	/** The exchange under way, so that a stop can abandon it. */
 	private volatile @Nullable HttpURLConnection inFlight;
@@ -115,7 +114,7 @@ public final class OtlpHttpTransport implements Transport {
 		HttpURLConnection connection = null;
 		ScheduledFuture<?> deadline = null;
 		try {
-			byte[] body = protobuf(batch);
+			byte[] body = this.marshaler.protobuf(batch);
 			connection = (HttpURLConnection) this.endpoint.openConnection(Proxy.NO_PROXY);
 			this.inFlight = connection;
 			if (this.closed) {
@@ -241,23 +240,6 @@ public final class OtlpHttpTransport implements Transport {
 	}
 
 	/**
-	 * Writes a batch with the SDK's reusable marshaler (what its own exporters use in
-	 * {@code REUSABLE_DATA} memory mode): about a quarter of the garbage per record of a fresh
-	 * marshaler per batch, and faster (docs/benchmarks.md). One batch at a time, as it is reused.
-	 */
-	private synchronized byte[] protobuf(Collection<LogRecordData> batch) throws IOException {
-		this.marshaler.initialize(batch);
-		try {
-			ExactSizeBody body = new ExactSizeBody(this.marshaler.getBinarySerializedSize());
-			this.marshaler.writeBinaryTo(body);
-			return body.bytes();
-		}
-		finally {
-			this.marshaler.reset();
-		}
-	}
-
-	/**
 	 * Reads {@code Retry-After} as seconds or as an HTTP date.
 	 * @param value the header value
 	 * @return the wait, {@code null} when unreadable
@@ -282,54 +264,6 @@ public final class OtlpHttpTransport implements Transport {
 	@Override
 	public String toString() {
 		return this.description;
-	}
-
-	/**
-	 * The body written straight into an array of the size the marshaler computed, where a
-	 * {@code ByteArrayOutputStream} would copy it once more.
-	 */
-	private static final class ExactSizeBody extends OutputStream {
-
-		private final byte[] bytes;
-
-		private int length;
-
-		ExactSizeBody(int size) {
-			this.bytes = new byte[size];
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			if (this.length == this.bytes.length) {
-				throw sizeMismatch(this.length + 1);
-			}
-			this.bytes[this.length++] = (byte) b;
-		}
-
-		@Override
-		public void write(byte[] source, int offset, int count) throws IOException {
-			if (count > this.bytes.length - this.length) {
-				throw sizeMismatch(this.length + count);
-			}
-			System.arraycopy(source, offset, this.bytes, this.length, count);
-			this.length += count;
-		}
-
-		/**
-		 * Returns the body; a size other than computed fails this batch like a failed exchange,
-		 * so it is retried and counted, never thrown at the sending thread.
-		 */
-		byte[] bytes() throws IOException {
-			if (this.length != this.bytes.length) {
-				throw sizeMismatch(this.length);
-			}
-			return this.bytes;
-		}
-
-		private IOException sizeMismatch(int written) {
-			return new IOException("OTLP body of " + written + " bytes where " + this.bytes.length + " were computed");
-		}
-
 	}
 
 }

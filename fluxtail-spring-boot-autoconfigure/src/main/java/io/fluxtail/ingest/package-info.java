@@ -6,3 +6,4 @@
 package io.fluxtail.ingest;
 
 import org.jspecify.annotations.NullMarked;
+
