@@ -1,5 +1,7 @@
 package io.fluxtail.autoconfigure;
 
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 

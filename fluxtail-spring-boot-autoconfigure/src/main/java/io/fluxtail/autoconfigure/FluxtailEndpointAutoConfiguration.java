@@ -2,6 +2,7 @@ package io.fluxtail.autoconfigure;
 
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.FluxtailEndpoint;
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,7 @@
 package io.fluxtail.autoconfigure;
 
+import io.fluxtail.actuate.FluxtailContributor;
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.web.CurrentTrace;
@@ -11,11 +13,9 @@ import io.fluxtail.web.client.RequestIdClientInterceptor;
 import io.fluxtail.web.client.RequestIdExchangeFilter;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
-import io.fluxtail.actuate.FluxtailContributor;
 
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,6 +28,7 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The request context shared by both web stacks: id resolution, trace source, completion event,

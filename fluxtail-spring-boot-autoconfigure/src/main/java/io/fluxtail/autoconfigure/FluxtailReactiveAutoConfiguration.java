@@ -1,5 +1,6 @@
 package io.fluxtail.autoconfigure;
 
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.web.InboundRequests;
 import io.fluxtail.web.RequestCompletion;
 import io.fluxtail.web.reactive.CoroutineContextWebFilter;

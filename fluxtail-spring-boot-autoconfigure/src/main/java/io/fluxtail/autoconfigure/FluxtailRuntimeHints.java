@@ -3,8 +3,9 @@ package io.fluxtail.autoconfigure;
 import java.util.List;
 
 import ch.qos.logback.core.ConsoleAppender;
+import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.FluxtailSpringEncoder;
-import io.fluxtail.autoconfigure.output.FluxtailOutputProperties;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.redaction.Detector;
 import io.fluxtail.propagation.WorkContextAccessor;

@@ -8,6 +8,7 @@ import io.fluxtail.actuate.ContractDescriptor;
 import io.fluxtail.actuate.FieldDescriptor;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.RedactionDescriptor;
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.Installation;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;

@@ -8,6 +8,7 @@ import io.fluxtail.actuate.FieldDescriptor;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.RequestDescriptor;
 import io.fluxtail.actuate.TracingDescriptor;
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.Presence;

@@ -2,6 +2,7 @@ package io.fluxtail.autoconfigure;
 
 import java.util.List;
 
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.web.RequestContextSettings;
 

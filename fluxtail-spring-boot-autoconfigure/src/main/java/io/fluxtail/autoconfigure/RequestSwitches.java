@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.web.RequestContextSwitches;
 import org.jspecify.annotations.Nullable;
 

@@ -13,7 +13,7 @@ import io.fluxtail.logging.line.EventFields;
  * the minimum level, and every completion event (requests, jobs) whatever its level. The
  * shipper's own lines stay local, so a failing backend cannot feed itself.
  */
-public final class IngestSink implements EventSink {
+final class IngestSink implements EventSink {
 
 	private final IngestMapping mapping;
 

@@ -18,7 +18,7 @@ import org.springframework.kafka.listener.BatchInterceptor;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class BatchContextInterceptor<K, V> implements BatchInterceptor<K, V> {
+final class BatchContextInterceptor<K, V> implements BatchInterceptor<K, V> {
 
 	/** The batch being processed on this consumer thread. */
 	private final ThreadLocal<@Nullable RunningUnit> current = new ThreadLocal<>();

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.logging.encoder.LogFormat;
 import io.fluxtail.logging.encoder.StackTraceSettings;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.fluxtail.autoconfigure.output.FluxtailOutputProperties;
+import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.redaction.Detector;
 import org.junit.jupiter.api.Test;

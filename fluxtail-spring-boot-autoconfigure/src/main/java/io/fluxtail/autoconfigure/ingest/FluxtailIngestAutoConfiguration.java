@@ -6,7 +6,7 @@ import java.util.List;
 import ch.qos.logback.classic.Level;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.IngestDescriptor;
-import io.fluxtail.autoconfigure.FluxtailProperties;
+import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.ingest.DeliverySettings;

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import io.fluxtail.autoconfigure.FluxtailProperties;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldDefinition;

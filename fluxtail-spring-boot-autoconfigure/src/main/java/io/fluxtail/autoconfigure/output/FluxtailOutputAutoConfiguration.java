@@ -1,13 +1,13 @@
 package io.fluxtail.autoconfigure.output;
 
+import io.fluxtail.actuate.FluxtailContributor;
+import io.fluxtail.actuate.OutputDescriptor;
+import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.logging.output.QueuedAppender;
 import org.jspecify.annotations.Nullable;
-import io.fluxtail.actuate.FluxtailContributor;
-import io.fluxtail.actuate.OutputDescriptor;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.annotation.Order;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The {@code fluxtail.output.*} properties as a bean, so that {@code /actuator/configprops} shows

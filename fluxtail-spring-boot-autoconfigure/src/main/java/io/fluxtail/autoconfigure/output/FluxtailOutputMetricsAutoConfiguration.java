@@ -1,15 +1,16 @@
 package io.fluxtail.autoconfigure.output;
 
+import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Publishes {@code fluxtail.output.queue.size} and {@code fluxtail.output.dropped} when output is

@@ -13,7 +13,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * while the application runs, which nothing should cause, the health is down: the logging threads
  * then write their own lines, so nothing is lost, but every logging call pays for its write.
  */
-public class OutputHealthIndicator implements HealthIndicator {
+class OutputHealthIndicator implements HealthIndicator {
 
 	/** Detail shown once the writer has ended: how lines are written instead. */
 	static final String FALLBACK = "logging threads write their lines";

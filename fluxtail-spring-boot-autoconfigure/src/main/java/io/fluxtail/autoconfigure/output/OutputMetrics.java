@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * left at a stop, failed writes. All read the queue's own state, so losses before the registry
  * existed are included and the log path never touches Micrometer.
  */
-public class OutputMetrics implements MeterBinder {
+class OutputMetrics implements MeterBinder {
 
 	/** Gauge of the events waiting in the queue. */
 	public static final String QUEUE_SIZE = "fluxtail.output.queue.size";

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.InitializingBean;
  * context starts are covered by the configured detectors only; detectors listed in
  * {@code META-INF/services/io.fluxtail.logging.redaction.Detector} apply from the first line.
  */
-public class RedactionDetectorRegistrar implements InitializingBean, DisposableBean {
+class RedactionDetectorRegistrar implements InitializingBean, DisposableBean {
 
 	private final @Nullable ActiveRedaction redaction;
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * the encoder's own counts, so redactions made before the registry existed are included and the
  * log path never touches Micrometer.
  */
-public class RedactionMetrics implements MeterBinder {
+class RedactionMetrics implements MeterBinder {
 
 	/** Name of the counter. */
 	public static final String METER_NAME = "fluxtail.redactions";

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.fluxtail.autoconfigure.ingest.FluxtailIngestProperties;
+import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

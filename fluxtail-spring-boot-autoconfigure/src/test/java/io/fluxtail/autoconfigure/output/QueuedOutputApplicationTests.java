@@ -1,10 +1,11 @@
 package io.fluxtail.autoconfigure.output;
 
-import io.fluxtail.actuate.ContractDescriptor;
 import java.time.Duration;
 
+import io.fluxtail.actuate.ContractDescriptor;
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.OutputDescriptor;
+import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;

@@ -1,4 +1,4 @@
-package io.fluxtail.autoconfigure.output;
+package io.fluxtail.autoconfigure.logging;
 
 import java.time.Duration;
 

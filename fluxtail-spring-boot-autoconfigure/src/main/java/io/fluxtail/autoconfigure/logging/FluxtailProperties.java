@@ -1,4 +1,4 @@
-package io.fluxtail.autoconfigure;
+package io.fluxtail.autoconfigure.logging;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.fluxtail.autoconfigure.output;
+package io.fluxtail.autoconfigure.logging;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
  * Puts the queue between the root logger and the appenders that carry the Fluxtail encoder when
  * {@code fluxtail.output.async=true}; called by the logging installer before the context exists.
  */
-public final class QueuedOutputInstaller {
+final class QueuedOutputInstaller {
 
 	private QueuedOutputInstaller() {
 	}
