@@ -3,7 +3,6 @@ package io.fluxtail.actuate;
 import java.time.Instant;
 import java.util.Map;
 
-import io.fluxtail.ingest.IngestStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,17 +23,5 @@ import org.jspecify.annotations.Nullable;
 public record IngestDescriptor(boolean active, @Nullable String inactiveReason, String destination,
 		@Nullable Instant lastSuccess, int queueSize, int inFlight, int queueCapacity, long sent, long retries,
 		long undelivered, Map<String, Long> dropped) {
-
-	/**
-	 * Describes shipping.
-	 * @param status its status
-	 * @return its description
-	 */
-	public static IngestDescriptor of(IngestStatus status) {
-		return new IngestDescriptor(status.active(), status.inactiveReason(), status.destination(),
-				status.stats().lastExport(), status.queued(), status.inFlight(), status.queueCapacity(),
-				status.stats().exported(), status.stats().retries(), status.stats().undelivered(),
-				status.stats().droppedByReason());
-	}
 
 }

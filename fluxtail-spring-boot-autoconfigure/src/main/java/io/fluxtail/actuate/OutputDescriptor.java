@@ -2,7 +2,6 @@ package io.fluxtail.actuate;
 
 import java.util.Map;
 
-import io.fluxtail.logging.output.QueuedAppender;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,19 +24,5 @@ import org.jspecify.annotations.Nullable;
 public record OutputDescriptor(String mode, @Nullable Integer queueCapacity, @Nullable Integer queueSize,
 		Map<String, Long> dropped, @Nullable String writer, @Nullable Integer inFlight, @Nullable Long failedWrites,
 		@Nullable Long unwrittenAtStop) {
-
-	/**
-	 * Describes the output.
-	 * @param queue the queue in front of the appenders, {@code null} when output is synchronous
-	 * @return its description
-	 */
-	public static OutputDescriptor of(@Nullable QueuedAppender queue) {
-		if (queue == null) {
-			return new OutputDescriptor("sync", null, null, Map.of(), null, null, null, null);
-		}
-		return new OutputDescriptor("async", queue.capacity(), queue.size(), queue.drops().byLevel(),
-				queue.isWriterRunning() ? "running" : "ended", queue.inFlight(), queue.failedWrites(),
-				queue.unwrittenAtStop());
-	}
 
 }

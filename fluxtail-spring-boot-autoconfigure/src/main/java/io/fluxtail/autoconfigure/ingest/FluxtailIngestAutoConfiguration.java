@@ -5,7 +5,6 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import io.fluxtail.actuate.FluxtailContributor;
-import io.fluxtail.actuate.IngestDescriptor;
 import io.fluxtail.autoconfigure.logging.FluxtailProperties;
 import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
@@ -147,7 +146,7 @@ public final class FluxtailIngestAutoConfiguration {
 			@Bean
 			@Order(FluxtailContributor.INGEST)
 			FluxtailContributor fluxtailIngestContributor(FluxtailIngest ingest) {
-				return (builder) -> builder.section("ingest", IngestDescriptor.of(ingest.status()));
+				return new IngestContributor(ingest);
 			}
 
 		}

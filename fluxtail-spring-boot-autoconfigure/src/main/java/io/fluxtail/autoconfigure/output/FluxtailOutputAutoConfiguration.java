@@ -1,7 +1,6 @@
 package io.fluxtail.autoconfigure.output;
 
 import io.fluxtail.actuate.FluxtailContributor;
-import io.fluxtail.actuate.OutputDescriptor;
 import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.logging.output.QueuedAppender;
@@ -60,7 +59,7 @@ public final class FluxtailOutputAutoConfiguration {
 		@Bean
 		@Order(FluxtailContributor.OUTPUT)
 		FluxtailContributor fluxtailOutputContributor(ObjectProvider<LoggingInstallation> installation) {
-			return (builder) -> builder.section("output", OutputDescriptor.of(queue(installation)));
+			return new OutputContributor(() -> queue(installation));
 		}
 
 	}
