@@ -139,7 +139,7 @@ public final class OtlpHttpTransport implements Transport {
 			}
 			if (this.closed) {
 				// closed before this connection was open, when disconnecting it did nothing
-				connection.disconnect();
+				disconnect(connection);
 				return CLOSED;
 			}
 			int status = connection.getResponseCode();
@@ -149,7 +149,7 @@ public final class OtlpHttpTransport implements Transport {
 		}
 		catch (IOException ex) {
 			if (connection != null) {
-				connection.disconnect();
+				disconnect(connection);
 			}
 			// the exception text names host and port at most, never the request headers
 			return new Outcome(Result.RETRY, 0, null,
@@ -163,7 +163,7 @@ public final class OtlpHttpTransport implements Transport {
 			if (connection == null || !(this.closed || this.expired == connection)) {
 				throw ex;
 			}
-			connection.disconnect();
+			disconnect(connection);
 			return new Outcome(Result.RETRY, 0, null, this.closed ? CLOSED.problem() : "the exchange timed out");
 		}
 		finally {
@@ -200,7 +200,7 @@ public final class OtlpHttpTransport implements Transport {
 			for (int n; (n = body.read(buffer)) != -1;) {
 				read += n;
 				if (read > MAX_DISCARDED_BYTES) {
-					connection.disconnect();
+					disconnect(connection);
 					return;
 				}
 			}
@@ -231,12 +231,26 @@ public final class OtlpHttpTransport implements Transport {
 			this.watchdog.shutdownNow();
 			return;
 		}
-		connection.disconnect();
+		disconnect(connection);
+	}
+
+	/**
+	 * {@code HttpURLConnection} is not thread-safe: the sending thread and the watchdog may both
+	 * disconnect, and the JDK then throws a {@code NullPointerException} from the one that lost;
+	 * the connection is closed either way.
+	 */
+	private static void disconnect(HttpURLConnection connection) {
+		try {
+			connection.disconnect();
+		}
+		catch (RuntimeException ex) {
+			// closed by the other thread
+		}
 	}
 
 	private void expire(HttpURLConnection connection) {
 		this.expired = connection;
-		connection.disconnect();
+		disconnect(connection);
 	}
 
 	/**
