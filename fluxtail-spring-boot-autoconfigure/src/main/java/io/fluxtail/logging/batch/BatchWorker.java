@@ -210,11 +210,10 @@ public final class BatchWorker<T> {
 		if (!this.leftCounted.compareAndSet(false, true)) {
 			return null;
 		}
-		this.control.abandon();
+		int held = this.control.abandon();
 		this.thread.interrupt();
 		this.exporter.abort();
 		List<T> queued = takeQueued();
-		int held = this.inFlight.get();
 		this.stats.dropped(DropReason.SHUTDOWN, queued.size() + (long) held);
 		return new Left<>(queued, held);
 	}
@@ -340,6 +339,7 @@ public final class BatchWorker<T> {
 
 	private List<T> export(List<T> batch) throws InterruptedException {
 		this.inFlight.lazySet(batch.size());
+		this.control.begin(batch.size());
 		int handled = this.exporter.export(batch, this.control);
 		this.batches++;
 		List<T> rest = (handled < batch.size()) ? List.copyOf(batch.subList(handled, batch.size())) : List.of();

@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What an exporter sees of its worker: whether a stop is under way and its deadline, and the
- * counters. Once a stop that ran out of time has counted the batch under way as left, later counts
- * of that batch are ignored, so that no item is counted twice.
+ * counters. A stop that runs out of time takes, under the same lock as the counts, what the batch
+ * under way has not counted yet, and later counts of that batch are ignored: every item is counted
+ * once, however the export and the stop interleave.
  */
 public final class ExportControl {
 
@@ -23,6 +24,9 @@ public final class ExportControl {
 
 	private volatile boolean abandoned;
 
+	/** Items of the batch under export not counted yet. */
+	private int uncounted;
+
 	ExportControl(BatchStats stats) {
 		this.stats = stats;
 	}
@@ -33,8 +37,19 @@ public final class ExportControl {
 		this.stopRequested.countDown();
 	}
 
-	void abandon() {
+	synchronized void begin(int items) {
+		this.uncounted = items;
+	}
+
+	/**
+	 * Stops every later count and takes what the batch under export has not counted.
+	 * @return the items of that batch not counted by the export
+	 */
+	synchronized int abandon() {
 		this.abandoned = true;
+		int left = this.uncounted;
+		this.uncounted = 0;
+		return left;
 	}
 
 	boolean isAbandoned() {
@@ -84,9 +99,10 @@ public final class ExportControl {
 	 * Counts items the destination took.
 	 * @param items how many
 	 */
-	public void exported(int items) {
+	public synchronized void exported(int items) {
 		if (!this.abandoned && items > 0) {
 			this.stats.exported(items, Instant.now());
+			this.uncounted = Math.max(0, this.uncounted - items);
 		}
 	}
 
@@ -102,9 +118,10 @@ public final class ExportControl {
 	 * @param reason why
 	 * @param items how many
 	 */
-	public void dropped(DropReason reason, int items) {
+	public synchronized void dropped(DropReason reason, int items) {
 		if (!this.abandoned) {
 			this.stats.dropped(reason, items);
+			this.uncounted = Math.max(0, this.uncounted - items);
 		}
 	}
 
