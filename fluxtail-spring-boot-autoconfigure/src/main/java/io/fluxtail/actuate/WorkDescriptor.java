@@ -3,6 +3,10 @@ package io.fluxtail.actuate;
 import java.util.List;
 import java.util.Map;
 
+import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.contract.FieldDefinition;
+import io.fluxtail.logging.contract.Presence;
+
 /**
  * The {@code work} section of {@code /actuator/fluxtail}: work other than HTTP requests that gets its
  * own {@code request_id} and {@code job}, present in non-web applications too. Job runs add
@@ -12,6 +16,28 @@ import java.util.Map;
 public final class WorkDescriptor {
 
 	private WorkDescriptor() {
+	}
+
+	/**
+	 * Adds a source of work other than HTTP requests, as each source's contributor does (a new
+	 * one, such as JMS, too): its entry in {@code work}, where its units' {@code request_id} and
+	 * {@code job} come from, and the fields of its completion line when it writes one.
+	 * @param builder the description being built
+	 * @param name the source's entry in {@code work}, such as {@code jobs}
+	 * @param description the entry
+	 * @param requestIdSource where a unit's {@code request_id} comes from
+	 * @param jobSource what names a unit in {@code job}
+	 * @param completion whether its units get a completion line
+	 */
+	public static void contribute(ContractDescriptor.Builder builder, String name, Object description,
+			String requestIdSource, String jobSource, boolean completion) {
+		builder.section("work", name, description)
+			.fieldSource(CoreFields.REQUEST_ID, requestIdSource)
+			.fieldSource(CoreFields.JOB, jobSource)
+			.fieldPresence(CoreFields.JOB, Presence.IN_JOB);
+		if (completion) {
+			FieldDefinition.workCompletionFields().forEach((field) -> builder.field(FieldDescriptor.of(field)));
+		}
 	}
 
 	/**

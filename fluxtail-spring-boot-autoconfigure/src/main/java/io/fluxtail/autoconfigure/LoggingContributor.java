@@ -9,7 +9,6 @@ import io.fluxtail.actuate.FieldDescriptor;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.RedactionDescriptor;
 import io.fluxtail.autoconfigure.logging.FluxtailProperties;
-import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.Installation;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.logging.contract.ContractStats;
@@ -48,9 +47,7 @@ final class LoggingContributor implements FluxtailContributor {
 	public void contribute(ContractDescriptor.Builder builder) {
 		LoggingInstallation installation = this.installation.get();
 		Installation decision = (installation != null) ? installation.decision() : null;
-		EncoderConfig running = (installation != null) ? installation.config() : null;
-		EncoderConfig config = (running != null) ? running
-				: FluxtailSettings.encoderConfig(this.properties, this.environment);
+		EncoderConfig config = LoggingInstallation.configInUse(installation, this.properties, this.environment);
 		String reason = (decision == null) ? "the Fluxtail installer did not run for this application"
 				: (decision.reason() != null) ? decision.reason().description() : null;
 		builder.installation(decision != null && decision.installed(), reason,

@@ -1,6 +1,5 @@
 package io.fluxtail.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.fluxtail.actuate.ContractDescriptor;
@@ -54,7 +53,7 @@ final class RequestContextContributor implements FluxtailContributor {
 		RequestContextSwitches switches = RequestSwitches.read(this.beans, this.properties);
 		builder.section("request", describe(settings, switches))
 			.section("tracing", new TracingDescriptor(description.tracingSource()))
-			.fieldSource(CoreFields.REQUEST_ID, "header:" + String.join("|", headers(settings)) + "|generated")
+			.fieldSource(CoreFields.REQUEST_ID, "header:" + String.join("|", settings.idHeaders()) + "|generated")
 			.stat("acceptedInboundIds", this.stats.acceptedInboundIds())
 			.stat("rejectedInboundIds", this.stats.rejectedInboundIds())
 			.stat("generatedIds", this.stats.generatedIds())
@@ -89,13 +88,6 @@ final class RequestContextContributor implements FluxtailContributor {
 				switches.reactorContextPropagation(),
 				new RequestDescriptor.Completion(switches.completion(), settings.completionExcludedPaths()),
 				switches.offReasons());
-	}
-
-	private static List<String> headers(RequestContextSettings settings) {
-		List<String> headers = new ArrayList<>();
-		headers.add(settings.header());
-		headers.addAll(settings.alternativeHeaders());
-		return headers;
 	}
 
 }

@@ -43,11 +43,7 @@ public final class InboundRequests {
 		this.requestIds = requestIds;
 		this.tracer = tracer;
 		this.units = (completion != null) ? completion.units() : new WorkUnits(null, (path) -> true, new WorkStats());
-		this.idHeaders = new String[settings.alternativeHeaders().size() + 1];
-		this.idHeaders[0] = settings.header();
-		for (int i = 0; i < settings.alternativeHeaders().size(); i++) {
-			this.idHeaders[i + 1] = settings.alternativeHeaders().get(i);
-		}
+		this.idHeaders = settings.idHeaders().toArray(String[]::new);
 	}
 
 	/**

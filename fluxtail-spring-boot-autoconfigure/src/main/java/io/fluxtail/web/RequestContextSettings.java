@@ -1,5 +1,6 @@
 package io.fluxtail.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,17 @@ public record RequestContextSettings(String header, List<String> alternativeHead
 	public RequestContextSettings {
 		alternativeHeaders = List.copyOf(alternativeHeaders);
 		completionExcludedPaths = List.copyOf(completionExcludedPaths);
+	}
+
+	/**
+	 * Returns every header an inbound id is read from, in the order they are tried.
+	 * @return {@code header}, then the alternative headers
+	 */
+	public List<String> idHeaders() {
+		List<String> headers = new ArrayList<>(this.alternativeHeaders.size() + 1);
+		headers.add(this.header);
+		headers.addAll(this.alternativeHeaders);
+		return headers;
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import ch.qos.logback.classic.Level;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.autoconfigure.logging.FluxtailProperties;
-import io.fluxtail.autoconfigure.logging.FluxtailSettings;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.ingest.DeliverySettings;
 import io.fluxtail.ingest.ExporterTransport;
@@ -98,8 +97,7 @@ public final class FluxtailIngestAutoConfiguration {
 						destination);
 			}
 			LoggingInstallation installation = installations.getIfAvailable();
-			EncoderConfig running = (installation != null) ? installation.config() : null;
-			EncoderConfig config = (running != null) ? running : FluxtailSettings.encoderConfig(fluxtail, environment);
+			EncoderConfig config = LoggingInstallation.configInUse(installation, fluxtail, environment);
 			IngestMapping mapping = IngestSettings.mapping(properties, config.contract());
 			List<FluxtailEncoder> encoders = (installation != null) ? installation.encoders() : List.of();
 			if (encoders.isEmpty()) {

@@ -1,14 +1,10 @@
 package io.fluxtail.autoconfigure.job;
 
 import io.fluxtail.actuate.ContractDescriptor;
-import io.fluxtail.actuate.FieldDescriptor;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.job.JobRuns;
 import io.fluxtail.job.JobSettings;
-import io.fluxtail.logging.contract.CoreFields;
-import io.fluxtail.logging.contract.FieldDefinition;
-import io.fluxtail.logging.contract.Presence;
 
 /**
  * The job runs' part of {@code /actuator/fluxtail}: {@code work.jobs}, where a run's
@@ -25,17 +21,12 @@ final class JobRunsContributor implements FluxtailContributor {
 	@Override
 	public void contribute(ContractDescriptor.Builder builder) {
 		JobSettings settings = this.runs.settings();
-		builder.section("work", "jobs",
+		WorkDescriptor.contribute(builder, "jobs",
 				new WorkDescriptor.Jobs("generated per run", "bean.method", settings.idPrefix(), settings.renamed(),
 						new WorkDescriptor.Completion(settings.completionEnabled(), JobRuns.LOGGER_NAME,
 								JobRuns.MESSAGE, settings.completionExcludedJobs()),
-						this.runs.units().stats().started(), this.runs.units().stats().failed()))
-			.fieldSource(CoreFields.REQUEST_ID, "job-run")
-			.fieldSource(CoreFields.JOB, "scheduled-task")
-			.fieldPresence(CoreFields.JOB, Presence.IN_JOB);
-		if (settings.completionEnabled()) {
-			FieldDefinition.workCompletionFields().forEach((field) -> builder.field(FieldDescriptor.of(field)));
-		}
+						this.runs.units().stats().started(), this.runs.units().stats().failed()),
+				"job-run", "scheduled-task", settings.completionEnabled());
 	}
 
 }

@@ -6,9 +6,7 @@ import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.actuate.WorkDescriptor;
 import io.fluxtail.kafka.MessageContextSettings;
 import io.fluxtail.kafka.MessageContexts;
-import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldDefinition;
-import io.fluxtail.logging.contract.Presence;
 import io.fluxtail.propagation.RequestIds;
 
 /**
@@ -26,20 +24,15 @@ final class MessageContextsContributor implements FluxtailContributor {
 	@Override
 	public void contribute(ContractDescriptor.Builder builder) {
 		MessageContextSettings settings = this.contexts.settings();
-		builder.section("work", "messages",
+		WorkDescriptor.contribute(builder, "messages",
 				new WorkDescriptor.Messages(settings.header(), settings.trustInbound(), RequestIds.ID_PATTERN,
 						settings.idPrefix(), "generated per batch", settings.outbound(),
 						new WorkDescriptor.Completion(settings.completionEnabled(), MessageContexts.LOGGER_NAME,
 								MessageContexts.RECORD_MESSAGE, settings.completionExcludedListeners()),
 						this.contexts.idStats().acceptedInboundIds(), this.contexts.idStats().rejectedInboundIds(),
 						this.contexts.idStats().generatedIds(), this.contexts.records().stats().started(),
-						this.contexts.records().stats().failed()))
-			.fieldSource(CoreFields.REQUEST_ID, "message-header:" + settings.header() + "|generated")
-			.fieldSource(CoreFields.JOB, "listener-id")
-			.fieldPresence(CoreFields.JOB, Presence.IN_JOB);
-		if (settings.completionEnabled()) {
-			FieldDefinition.workCompletionFields().forEach((field) -> builder.field(FieldDescriptor.of(field)));
-		}
+						this.contexts.records().stats().failed()),
+				"message-header:" + settings.header() + "|generated", "listener-id", settings.completionEnabled());
 		FieldDefinition.recordFields().forEach((field) -> builder.field(FieldDescriptor.of(field)));
 	}
 

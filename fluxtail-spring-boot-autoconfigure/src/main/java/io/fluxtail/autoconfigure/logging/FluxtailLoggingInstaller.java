@@ -69,6 +69,12 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			"logback.xml", "logback-test-spring.groovy", "logback-test-spring.xml", "logback-spring.groovy",
 			"logback-spring.xml" };
 
+	/**
+	 * A {@link LoggingInstallation}, typed as {@code Object} so that this listener loads without
+	 * Logback; {@code null} until installed, and when Logback is not the logging system.
+	 */
+	private @Nullable Object installation;
+
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
 		Class<?> type = eventType.getRawClass();
@@ -104,12 +110,6 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			throw ex;
 		}
 	}
-
-	/**
-	 * A {@link LoggingInstallation}, typed as {@code Object} so that this listener loads without
-	 * Logback; {@code null} until installed, and when Logback is not the logging system.
-	 */
-	private @Nullable Object installation;
 
 	@Override
 	public int getOrder() {

@@ -15,6 +15,8 @@ import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.output.QueuedAppender;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
+
 /**
  * What the starter did to an application's Logback, as a bean: the installer registers it when
  * the application context is prepared, as Spring Boot registers its {@code LoggingSystem}, and the
@@ -67,6 +69,20 @@ public final class LoggingInstallation {
 	public @Nullable EncoderConfig config() {
 		Iterator<FluxtailEncoder> encoders = fluxtailEncoders(this.context).values().iterator();
 		return encoders.hasNext() ? encoders.next().getConfig() : this.decision.config();
+	}
+
+	/**
+	 * Returns the configuration of the running encoders, else the one the properties describe
+	 * (no encoder runs, or the installer did not run for this application).
+	 * @param installation the installation, {@code null} when there is none
+	 * @param properties the bound properties
+	 * @param environment the environment
+	 * @return the configuration in use
+	 */
+	public static EncoderConfig configInUse(@Nullable LoggingInstallation installation,
+			FluxtailProperties properties, Environment environment) {
+		EncoderConfig running = (installation != null) ? installation.config() : null;
+		return (running != null) ? running : FluxtailSettings.encoderConfig(properties, environment);
 	}
 
 	/**

@@ -26,7 +26,7 @@ final class OutputContributor implements FluxtailContributor {
 		builder.section("output", describe(this.queue.get()));
 	}
 
-	static OutputDescriptor describe(@Nullable QueuedAppender queue) {
+	private static OutputDescriptor describe(@Nullable QueuedAppender queue) {
 		if (queue == null) {
 			return new OutputDescriptor("sync", null, null, Map.of(), null, null, null, null);
 		}
