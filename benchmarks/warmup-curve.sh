@@ -6,7 +6,7 @@
 #
 # Usage (from the repository root, sample app built as in request-context/run.sh):
 #   cpu-lock benchmarks/warmup-curve.sh [windows] [seconds] -- [sample app arguments]
-# e.g. with an OTLP sink first: java -cp benchmarks/target/benchmarks.jar io.fluxtail.benchmarks.OtlpSink 19555 &
+# e.g. with an OTLP sink first: java -cp benchmarks/target/benchmarks.jar io.fluxtail.ingest.OtlpSink 19555 &
 #   cpu-lock benchmarks/warmup-curve.sh 18 5 -- --fluxtail.ingest.url=http://127.0.0.1:19555/v1/logs
 set -euo pipefail
 # shellcheck source=apps.sh

@@ -50,7 +50,7 @@ cleanup() {
 trap cleanup EXIT
 
 SINK_PORT=$(free_port)
-java -Xmx128m -cp "$BENCH_JAR" io.fluxtail.benchmarks.OtlpSink "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
+java -Xmx128m -cp "$BENCH_JAR" io.fluxtail.ingest.OtlpSink "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
 SINK_PID=$!
 DOWN_PORT=$(free_port)
 

@@ -14,12 +14,12 @@ import io.fluxtail.logging.encoder.LogFormat;
  * Starts the encoders a benchmark compares, failing the setup when one refuses to start: a
  * stopped encoder writes nothing and would win every benchmark.
  */
-final class StartedEncoders {
+public final class StartedEncoders {
 
 	private StartedEncoders() {
 	}
 
-	static <E extends Encoder<ILoggingEvent>> E started(E encoder, LoggerContext context) {
+	public static <E extends Encoder<ILoggingEvent>> E started(E encoder, LoggerContext context) {
 		encoder.setContext(context);
 		encoder.start();
 		if (!encoder.isStarted()) {
@@ -31,7 +31,7 @@ final class StartedEncoders {
 	/**
 	 * Returns a started appender named {@code SINK} that writes Fluxtail JSON lines to a stream.
 	 */
-	static OutputStreamAppender<ILoggingEvent> jsonSink(LoggerContext context, OutputStream stream) {
+	public static OutputStreamAppender<ILoggingEvent> jsonSink(LoggerContext context, OutputStream stream) {
 		OutputStreamAppender<ILoggingEvent> sink = new OutputStreamAppender<>();
 		sink.setContext(context);
 		sink.setName("SINK");

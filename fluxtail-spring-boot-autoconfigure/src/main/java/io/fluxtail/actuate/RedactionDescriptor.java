@@ -37,8 +37,8 @@ public record RedactionDescriptor(boolean enabled, String replacement, boolean p
 		for (Detector detector : policy.detectors()) {
 			detectors.put(detector.id(), new DetectorDescriptor(detector.id(), detector.description(), policy.enabled()));
 		}
-		return new RedactionDescriptor(policy.enabled(), policy.replacement().of("<detector>", null),
-				policy.replacement().partial(), policy.keys().names(), new ArrayList<>(detectors.values()),
+		return new RedactionDescriptor(policy.enabled(), policy.replacementOf("<detector>"),
+				policy.partialReplacement(), policy.keys().names(), new ArrayList<>(detectors.values()),
 				policy.limits().maxMessageChars(), policy.limits().maxFieldChars());
 	}
 

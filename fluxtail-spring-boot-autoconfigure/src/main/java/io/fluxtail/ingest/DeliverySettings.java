@@ -13,7 +13,7 @@ import io.fluxtail.logging.batch.BatchSettings;
  * @param maxBackoff longest wait between two retries, unless the backend asks for longer
  * @param retryBudget longest time one batch is retried before it is dropped
  */
-public record DeliverySettings(BatchSettings batch, Duration initialBackoff, Duration maxBackoff,
+record DeliverySettings(BatchSettings batch, Duration initialBackoff, Duration maxBackoff,
 		Duration retryBudget) {
 
 	/**

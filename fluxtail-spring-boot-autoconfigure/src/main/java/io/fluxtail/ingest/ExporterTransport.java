@@ -15,7 +15,7 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
  * That exporter applies its own retry policy; a batch it gives up on is tried again here with
  * backoff. The exporter belongs to the application, which also shuts it down.
  */
-public final class ExporterTransport implements Transport {
+final class ExporterTransport implements Transport {
 
 	private final LogRecordExporter exporter;
 

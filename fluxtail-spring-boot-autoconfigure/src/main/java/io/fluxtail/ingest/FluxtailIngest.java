@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * their counters. Events are taken from one encoder only, so that a console and a file appender do
  * not ship each event twice.
  */
-public final class FluxtailIngest {
+final class FluxtailIngest {
 
 	private final String destination;
 

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * under the {@link FieldDefinition#otlp() place} the catalogue gives each field. The level, time,
  * message, logger, trace ids and exception have their own places in a log record and keep them.
  */
-public final class IngestMapping {
+final class IngestMapping {
 
 	/** Resource attribute naming the stream the events are routed to. */
 	public static final String STREAM_ATTRIBUTE = "fluxtail.stream";

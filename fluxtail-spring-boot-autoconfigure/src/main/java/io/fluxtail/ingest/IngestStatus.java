@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param queueCapacity most events that may wait
  * @param stats the counters
  */
-public record IngestStatus(boolean active, @Nullable String inactiveReason, String destination, int queued,
+record IngestStatus(boolean active, @Nullable String inactiveReason, String destination, int queued,
 		int inFlight, int queueCapacity, BatchStats stats) {
 
 }

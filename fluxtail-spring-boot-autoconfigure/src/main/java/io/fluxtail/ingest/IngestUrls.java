@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Shows an ingest URL without anything that may carry a credential.
  */
-public final class IngestUrls {
+final class IngestUrls {
 
 	private IngestUrls() {
 	}

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * event is counted once as sent or dropped, and a stop that leaves events undelivered says so in
  * one last line.
  */
-public final class LogShipper {
+final class LogShipper {
 
 	/** Logger of the shipper's own lines, which are never shipped themselves. */
 	public static final String LOGGER_NAME = "io.fluxtail.ingest";

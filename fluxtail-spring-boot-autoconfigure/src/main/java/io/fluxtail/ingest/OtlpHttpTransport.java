@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * of an exchange that outlives {@code connectTimeout + timeout}: a backend that stops reading
  * cannot hold the sending thread.
  */
-public final class OtlpHttpTransport implements Transport {
+final class OtlpHttpTransport implements Transport {
 
 	private static final Outcome CLOSED = new Outcome(Result.RETRY, 0, null, "the transport is closed");
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends one batch and says what to do next. Implementations never throw.
  */
-public interface Transport {
+interface Transport {
 
 	/**
 	 * Sends a batch, blocking until it is answered or has failed.

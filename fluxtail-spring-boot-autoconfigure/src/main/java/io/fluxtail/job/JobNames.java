@@ -11,7 +11,7 @@ import org.springframework.util.StringUtils;
  * class of the application's ({@code CacheWarmer} is {@code cacheWarmer}), {@value #UNNAMED} for
  * lambdas and anonymous tasks, then renamed by configuration.
  */
-public final class JobNames {
+final class JobNames {
 
 	/** Name of a task that has no name of its own, such as a lambda. */
 	public static final String UNNAMED = "scheduled-task";

@@ -18,7 +18,7 @@ import org.springframework.scheduling.SchedulingAwareRunnable;
  * {@code job-3f9a1c0b7d2e4a65}) and the job's name in {@code job}, then one {@code job completed}
  * line.
  */
-public final class JobRuns {
+final class JobRuns {
 
 	/** Name of the logger the completion event is written on. */
 	public static final String LOGGER_NAME = "io.fluxtail.job";

@@ -20,7 +20,7 @@ import org.springframework.util.ClassUtils;
  * and an existing proxy gets the advice added. Other scheduler beans, such as a WebSocket broker's,
  * are left alone: their tasks are not the application's jobs.
  */
-public final class JobSchedulerPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
+final class JobSchedulerPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
 
 	/** Name of the scheduler bean whose tasks become jobs. */
 	public static final String SCHEDULER_BEAN_NAME = ScheduledAnnotationBeanPostProcessor.DEFAULT_TASK_SCHEDULER_BEAN_NAME;

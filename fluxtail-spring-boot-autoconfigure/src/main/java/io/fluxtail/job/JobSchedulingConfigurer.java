@@ -11,7 +11,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * application's own configurer chose one that is not the proxied {@code taskScheduler} bean.
  * Ordered last, so that the scheduler chosen by the application's configurer is the one advised.
  */
-public final class JobSchedulingConfigurer implements SchedulingConfigurer, Ordered {
+final class JobSchedulingConfigurer implements SchedulingConfigurer, Ordered {
 
 	private final JobRuns runs;
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param completionEnabled whether a {@code job completed} line is written per run
  * @param completionExcludedJobs names of jobs without a completion line
  */
-public record JobSettings(String idPrefix, Map<String, String> renamed, boolean completionEnabled,
+record JobSettings(String idPrefix, Map<String, String> renamed, boolean completionEnabled,
 		List<String> completionExcludedJobs) {
 
 	public JobSettings {

@@ -24,7 +24,7 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * {@code ContainerCustomizer} beans: Boot applies those only when a single one exists, so adding
  * ours would silently switch off the application's own.
  */
-public final class ListenerContainerContexts implements SmartLifecycle {
+final class ListenerContainerContexts implements SmartLifecycle {
 
 	private final ObjectProvider<KafkaListenerEndpointRegistry> registry;
 

@@ -12,7 +12,7 @@ import java.util.List;
  * @param completionEnabled whether a completion line is written per record or batch
  * @param completionExcludedListeners listener ids without a completion line
  */
-public record MessageContextSettings(String header, boolean trustInbound, String idPrefix, boolean outbound,
+record MessageContextSettings(String header, boolean trustInbound, String idPrefix, boolean outbound,
 		boolean completionEnabled, List<String> completionExcludedListeners) {
 
 	public MessageContextSettings {

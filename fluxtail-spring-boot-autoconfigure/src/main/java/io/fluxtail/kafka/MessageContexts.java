@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Holds no Kafka types, so that the endpoint can describe it without spring-kafka.
  */
-public final class MessageContexts {
+final class MessageContexts {
 
 	/** Name of the logger the completion event is written on. */
 	public static final String LOGGER_NAME = "io.fluxtail.kafka";

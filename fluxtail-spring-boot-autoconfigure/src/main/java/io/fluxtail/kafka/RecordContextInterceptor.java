@@ -15,7 +15,7 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class RecordContextInterceptor<K, V> implements RecordInterceptor<K, V> {
+final class RecordContextInterceptor<K, V> implements RecordInterceptor<K, V> {
 
 	/** The record being processed on this consumer thread. */
 	private final ThreadLocal<@Nullable RunningUnit> current = new ThreadLocal<>();

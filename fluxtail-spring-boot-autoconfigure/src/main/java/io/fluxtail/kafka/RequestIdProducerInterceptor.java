@@ -21,7 +21,7 @@ import org.slf4j.MDC;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class RequestIdProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
+final class RequestIdProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
 
 	/** The W3C trace context header. */
 	static final String TRACEPARENT = "traceparent";

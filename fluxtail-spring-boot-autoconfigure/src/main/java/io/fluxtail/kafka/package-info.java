@@ -1,9 +1,8 @@
 /**
  * Context of Kafka records: the request id travels as a record header from {@code KafkaTemplate}
  * to {@code @KafkaListener}, where each record (or batch) gets its context and completion line.
- * <p>
- * Internal: the public types here are wiring between the starter's own packages, not for use by
- * applications, and may change in any release (docs/api.md lists what is public API).
+ * Its auto-configuration (when spring-kafka is present) and {@code fluxtail.kafka.*} properties are
+ * the only public types.
  */
 @NullMarked
 package io.fluxtail.kafka;

@@ -30,7 +30,7 @@ final class OutputContributor implements FluxtailContributor {
 		if (queue == null) {
 			return new OutputDescriptor("sync", null, null, Map.of(), null, null, null, null);
 		}
-		return new OutputDescriptor("async", queue.capacity(), queue.size(), queue.drops().byLevel(),
+		return new OutputDescriptor("async", queue.capacity(), queue.size(), queue.droppedByLevel(),
 				queue.isWriterRunning() ? "running" : "ended", queue.inFlight(), queue.failedWrites(),
 				queue.unwrittenAtStop());
 	}

@@ -40,7 +40,7 @@ class OutputHealthIndicator implements HealthIndicator {
 		return health.withDetail("mode", "async")
 			.withDetail("queueSize", queue.size())
 			.withDetail("inFlight", queue.inFlight())
-			.withDetail("dropped", queue.drops().byLevel())
+			.withDetail("dropped", queue.droppedByLevel())
 			.build();
 	}
 

@@ -1,6 +1,5 @@
 package io.fluxtail.autoconfigure.output;
 
-import io.fluxtail.logging.output.DropCounts;
 import io.fluxtail.logging.output.QueuedAppender;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -48,9 +47,8 @@ class OutputMetrics implements MeterBinder {
 		Gauge.builder(QUEUE_SIZE, this.queue, QueuedAppender::size)
 			.description("Log events waiting in the output queue")
 			.register(registry);
-		DropCounts drops = this.queue.drops();
-		for (String level : DropCounts.LEVEL_NAMES) {
-			FunctionCounter.builder(DROPPED, drops, (counts) -> counts.dropped(level))
+		for (String level : QueuedAppender.DROPPABLE_LEVELS) {
+			FunctionCounter.builder(DROPPED, this.queue, (queue) -> queue.dropped(level))
 				.tag("level", level)
 				.description("Log events dropped because the output queue was full")
 				.register(registry);

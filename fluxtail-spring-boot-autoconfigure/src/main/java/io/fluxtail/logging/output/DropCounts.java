@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
  * Events dropped because the queue was full, per level: the totals since start, and the counts not
  * yet reported in a line. Only the drop path writes here, so the log path pays nothing for it.
  */
-public final class DropCounts {
+final class DropCounts {
 
 	/** Levels in the order reports list them. */
 	static final Level[] LEVELS = { Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE };
 
 	/** Names of the levels that can be dropped, in report order. */
-	public static final List<String> LEVEL_NAMES = Arrays.stream(LEVELS).map((level) -> level.levelStr).toList();
+	static final List<String> LEVEL_NAMES = Arrays.stream(LEVELS).map((level) -> level.levelStr).toList();
 
 	private final NamedCounters totals = new NamedCounters();
 

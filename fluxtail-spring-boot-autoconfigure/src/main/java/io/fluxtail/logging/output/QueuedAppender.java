@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -58,6 +59,9 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
 	/** Name of the appender in Logback's configuration. */
 	public static final String NAME = "FLUXTAIL_QUEUE";
+
+	/** Names of the levels whose events a full queue drops (and counts), in report order. */
+	public static final List<String> DROPPABLE_LEVELS = DropCounts.LEVEL_NAMES;
 
 	private final OutputSettings settings;
 
@@ -352,11 +356,20 @@ public final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	}
 
 	/**
-	 * Returns the events dropped because the queue was full, by level.
-	 * @return the drop counts
+	 * Returns the events dropped because the queue was full since start, by level.
+	 * @return dropped events by level name, levels without drops left out
 	 */
-	public DropCounts drops() {
-		return this.drops;
+	public Map<String, Long> droppedByLevel() {
+		return this.drops.byLevel();
+	}
+
+	/**
+	 * Returns the events of one level dropped because the queue was full since start.
+	 * @param level a level name of {@link #DROPPABLE_LEVELS}
+	 * @return the number of dropped events of that level
+	 */
+	public long dropped(String level) {
+		return this.drops.dropped(level);
 	}
 
 	/**

@@ -91,8 +91,21 @@ public final class RedactionPolicy {
 		return this.limits;
 	}
 
-	public Replacement replacement() {
-		return this.replacement;
+	/**
+	 * Returns the text that replaces a secret a detector found, without a hint.
+	 * @param detectorId the detector's id
+	 * @return the replacement, {@code [REDACTED:<detectorId>]}
+	 */
+	public String replacementOf(String detectorId) {
+		return this.replacement.of(detectorId, null);
+	}
+
+	/**
+	 * Returns whether replacements keep the safe hint a detector gives ({@code ****1111}).
+	 * @return whether partial replacement is on
+	 */
+	public boolean partialReplacement() {
+		return this.replacement.partial();
 	}
 
 	/**

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param partial whether safe hints are kept
  */
-public record Replacement(boolean partial) {
+record Replacement(boolean partial) {
 
 	/** Start of every replacement, also how already redacted text is recognised. */
 	public static final String PREFIX = "[REDACTED:";

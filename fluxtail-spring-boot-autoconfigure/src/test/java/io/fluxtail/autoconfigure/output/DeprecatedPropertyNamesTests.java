@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import io.fluxtail.autoconfigure.ingest.FluxtailIngestProperties;
 import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
+import io.fluxtail.ingest.FluxtailIngestProperties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

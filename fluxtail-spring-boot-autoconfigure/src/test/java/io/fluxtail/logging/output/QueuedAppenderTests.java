@@ -136,7 +136,7 @@ class QueuedAppenderTests {
 			}
 			logged.merge(level.levelStr, 1, Integer::sum);
 		}
-		assertThat(queue.drops().byLevel()).containsKeys("DEBUG", "INFO", "WARN");
+		assertThat(queue.droppedByLevel()).containsKeys("DEBUG", "INFO", "WARN");
 		sink.unblock();
 		queue.stop();
 		Map<String, Integer> accounted = new HashMap<>();
