@@ -44,7 +44,7 @@ class AotSmokeIT extends ServletSmokeIT {
 		try (JarFile jar = new JarFile(System.getProperty("smoke.jar"))) {
 			assertThat(jar.stream().map(ZipEntry::getName)).as("generated classes in the jar")
 				.contains(GENERATED + "io/fluxtail/smoke/aot/AotSmokeApplication__ApplicationContextInitializer.class",
-						GENERATED + "io/fluxtail/autoconfigure/job/FluxtailJobAutoConfiguration__BeanDefinitions.class",
+						GENERATED + "io/fluxtail/job/FluxtailJobAutoConfiguration__BeanDefinitions.class",
 						GENERATED + "io/fluxtail/autoconfigure/FluxtailAutoConfiguration__BeanDefinitions.class");
 		}
 		JsonNode first = LogLines.parse(app().stdout().get(0));
