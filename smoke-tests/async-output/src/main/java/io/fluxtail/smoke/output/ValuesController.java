@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Logs values an application really has: ones whose serialization throws, ones it changes right
- * after the call, one that takes seconds to read.
+ * after the call, one that is slow to read.
  */
 @RestController
 class ValuesController {
 
 	private static final Logger log = LoggerFactory.getLogger("smoke.values");
+
+	/** What ends the read of the latest slow report. */
+	private volatile CountDownLatch slowRead = new CountDownLatch(1);
 
 	/**
 	 * Logs a bean whose getter throws an {@link AssertionError} and an array that contains itself.
@@ -51,13 +56,24 @@ class ValuesController {
 	}
 
 	/**
-	 * Logs a bean whose getter takes three seconds.
+	 * Logs a bean whose getter takes until {@code /slow/release} is called, 30 seconds at most.
 	 */
 	@GetMapping("/slow")
 	Map<String, Object> slow() {
+		CountDownLatch release = new CountDownLatch(1);
+		this.slowRead = release;
 		log.info("slow report started");
-		log.atInfo().addKeyValue("report", new Slow()).log("slow report built");
+		log.atInfo().addKeyValue("report", new Slow(release)).log("slow report built");
 		return Map.of("logged", 2);
+	}
+
+	/**
+	 * Ends the read of the slow report under way.
+	 */
+	@GetMapping("/slow/release")
+	Map<String, Object> releaseSlow() {
+		this.slowRead.countDown();
+		return Map.of("released", true);
 	}
 
 	/**
@@ -72,13 +88,18 @@ class ValuesController {
 	}
 
 	/**
-	 * A bean whose getter takes three seconds.
+	 * A bean whose getter takes until it is released, 30 seconds at most.
 	 */
 	static final class Slow {
 
+		private final CountDownLatch release;
+
+		Slow(CountDownLatch release) {
+			this.release = release;
+		}
+
 		public String getSummary() throws InterruptedException {
-			Thread.sleep(3000);
-			return "done";
+			return this.release.await(30, TimeUnit.SECONDS) ? "done" : "not released within 30 s";
 		}
 
 	}

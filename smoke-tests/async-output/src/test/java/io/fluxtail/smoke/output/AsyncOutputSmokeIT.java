@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The application started from its jar with stdout as a pipe the test reads: every line written
  * before a graceful stop arrives, and a stalled pipe loses nothing silently.
+ *
+ * <p>
+ * The tests run at once (junit-platform.properties): each launches its own application.
  */
 class AsyncOutputSmokeIT {
 
@@ -68,6 +71,7 @@ class AsyncOutputSmokeIT {
 			HttpResponse<String> response = http.get("/levels?events=3000");
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode burst = LogLines.parse(response.body());
+			System.out.println("Slowest logging call with stdout stalled: " + burst.get("slowestCallMillis") + " ms");
 			// WARN events waited at most 200 ms for room; the rest of the margin is for a busy machine
 			assertThat(burst.get("slowestCallMillis").asDouble()).isLessThan(1200);
 			app.resumeStdout();

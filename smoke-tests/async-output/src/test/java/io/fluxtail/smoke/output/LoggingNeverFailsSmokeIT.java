@@ -9,7 +9,17 @@ import java.util.concurrent.TimeUnit;
 import io.fluxtail.smoke.LogLines;
 import io.fluxtail.smoke.SmokeApp;
 import io.fluxtail.smoke.SmokeHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Logging never fails the application, and nothing is lost without a word: values that throw
- * {@link Error}s, values changed right after the call, a value that takes seconds to read, and a
+ * {@link Error}s, values changed right after the call, a value that is slow to read, and a
  * stop while nobody reads stdout, on the application started from its jar.
+ *
+ * <p>
+ * The two parameterized runs and the nested one run at once (junit-platform.properties): each
+ * launches its own application.
  */
 class LoggingNeverFailsSmokeIT {
 
@@ -83,35 +97,70 @@ class LoggingNeverFailsSmokeIT {
 		}
 	}
 
-	@Test
-	void aValueThatTakesSecondsToReadCostsItsCallerNotTheOutput() throws Exception {
-		try (SmokeApp app = SmokeApp.builder()
-			.arg("--fluxtail.request.completion.enabled=false")
-			.arg("--fluxtail.output.async=true")
-			.start()) {
-			SmokeHttp http = new SmokeHttp(app.port());
+	/**
+	 * One run of the application with asynchronous output for two checks in turn: a value that is
+	 * slow to read, then a stop while nobody reads stdout. Neither is about the lines from the
+	 * application's start, and only the second stops it; its shutdown timeout does not matter to
+	 * the first, which does not stop.
+	 */
+	@Nested
+	@TestInstance(Lifecycle.PER_CLASS)
+	@TestMethodOrder(OrderAnnotation.class)
+	@Execution(ExecutionMode.SAME_THREAD)
+	class OneAsyncRunThenItsStop {
+
+		private final Duration shutdownTimeout = Duration.ofSeconds(2);
+
+		private SmokeApp app;
+
+		private SmokeHttp http;
+
+		@BeforeAll
+		void start() {
+			this.app = SmokeApp.builder()
+				.arg("--fluxtail.request.completion.enabled=false")
+				.arg("--fluxtail.output.async=true")
+				.arg("--fluxtail.output.shutdown-timeout=" + this.shutdownTimeout.toMillis() + "ms")
+				.start();
+			this.http = new SmokeHttp(this.app.port());
+		}
+
+		@AfterAll
+		void close() {
+			if (this.app != null) {
+				this.app.close();
+			}
+		}
+
+		@Test
+		@Order(1)
+		void aValueThatIsSlowToReadCostsItsCallerNotTheOutput() throws Exception {
+			SmokeApp app = this.app;
+			SmokeHttp http = this.http;
 			CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> http.get("/slow"));
-			app.awaitJsonLine((line) -> "slow report started".equals(text(line, "message")));
-			assertThat(http.get("/threads?threads=1&events=2000").statusCode()).isEqualTo(200);
-			app.awaitStdoutCount(2000, (line) -> line.contains("\"logger\":\"smoke.burst\""));
-			// every burst line was written while the slow value was still being read, in its request
-			assertThat(slow).isNotDone();
+			try {
+				app.awaitJsonLine((line) -> "slow report started".equals(text(line, "message")));
+				assertThat(http.get("/threads?threads=1&events=2000").statusCode()).isEqualTo(200);
+				app.awaitStdoutCount(2000, (line) -> line.contains("\"logger\":\"smoke.burst\""));
+				// every burst line was written while the slow value was still being read, in its request
+				assertThat(slow).isNotDone();
+			}
+			finally {
+				// the read lasts until now (30 s at most), passed or not: the stop that follows waits for no request
+				http.get("/slow/release");
+			}
 			assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 			JsonNode built = app.awaitJsonLine((line) -> "slow report built".equals(text(line, "message")));
 			assertThat(built.get("report").get("summary").asString()).isEqualTo("done");
 		}
-	}
 
-	@Test
-	void aStopWhileNobodyReadsStdoutEndsWithinTheShutdownTimeoutAndCountsWhatWasLeftOnStderr()
-			throws Exception {
-		Duration shutdownTimeout = Duration.ofSeconds(2);
-		try (SmokeApp app = SmokeApp.builder()
-			.arg("--fluxtail.request.completion.enabled=false")
-			.arg("--fluxtail.output.async=true")
-			.arg("--fluxtail.output.shutdown-timeout=" + shutdownTimeout.toMillis() + "ms")
-			.start()) {
-			SmokeHttp http = new SmokeHttp(app.port());
+		@Test
+		@Order(2)
+		void aStopWhileNobodyReadsStdoutEndsWithinTheShutdownTimeoutAndCountsWhatWasLeftOnStderr()
+				throws Exception {
+			SmokeApp app = this.app;
+			SmokeHttp http = this.http;
+			Duration shutdownTimeout = this.shutdownTimeout;
 			assertThat(http.get("/levels?events=1").statusCode()).isEqualTo(200);
 			app.pauseStdout();
 			// far more than the pipe holds: the writer blocks in a write to stdout
@@ -140,6 +189,7 @@ class LoggingNeverFailsSmokeIT {
 				assertThat(report.path("unwritten_in_flight").asInt()).isPositive();
 			});
 		}
+
 	}
 
 }

@@ -19,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Shipping as a user turns it on: two environment variables, the application's real stdout next
  * to what a loopback OTLP server received.
+ *
+ * <p>
+ * The tests run three at a time (junit-platform.properties): each launches its own application
+ * with its own loopback ingest.
  */
 class IngestSmokeIT {
 
@@ -142,6 +146,8 @@ class IngestSmokeIT {
 			app.stop();
 			Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
 
+			System.out.println("Ingest down at stop, fluxtail.output.async=" + async + ": "
+					+ ingest.requestsWithin(Duration.ofSeconds(4)) + " requests in 4 s, stop " + stop.toMillis() + " ms");
 			// the ingest's share is bounded by its 2 s stop timeout; the rest is the JVM's own shutdown
 			assertThat(stop).isLessThan(Duration.ofSeconds(12));
 			List<JsonNode> lines = LogLines.parseAll(app.stdout());
