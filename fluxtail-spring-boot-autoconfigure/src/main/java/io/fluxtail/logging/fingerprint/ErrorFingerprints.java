@@ -1,9 +1,7 @@
 package io.fluxtail.logging.fingerprint;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
@@ -95,10 +93,12 @@ public final class ErrorFingerprints {
 
 	private long hash(Throwable throwable) {
 		long hash = FNV_OFFSET;
-		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+		Throwable[] seen = new Throwable[MAX_CAUSES];
+		int seenCount = 0;
 		StackTraceElement[] enclosing = NO_FRAMES;
 		Throwable current = throwable;
-		while (current != null && seen.size() < MAX_CAUSES && seen.put(current, Boolean.TRUE) == null) {
+		while (current != null && seenCount < MAX_CAUSES && !containsSame(seen, seenCount, current)) {
+			seen[seenCount++] = current;
 			hash = add(hash, GeneratedNames.className(current.getClass().getName()));
 			StackTraceElement[] frames = framesOf(current);
 			int own = frames.length - commonFrames(frames, enclosing);
@@ -214,6 +214,15 @@ public final class ErrorFingerprints {
 		catch (Throwable ex) {
 			return null;
 		}
+	}
+
+	private static boolean containsSame(Throwable[] seen, int count, Throwable throwable) {
+		for (int i = 0; i < count; i++) {
+			if (seen[i] == throwable) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean containsSame(List<IThrowableProxy> seen, IThrowableProxy proxy) {

@@ -46,13 +46,31 @@ final class GeneratedNames {
 			// the common case: a plain class name, no allocation
 			return name;
 		}
-		String normalized = HIDDEN_ADDRESS.matcher(name).replaceAll("");
-		normalized = LAMBDA.matcher(normalized).replaceAll("\\$\\$Lambda");
-		normalized = DOUBLE_DOLLAR_SUFFIX.matcher(normalized).replaceAll("$1");
-		normalized = GENERATOR_SUFFIX.matcher(normalized).replaceAll("$1");
-		normalized = JDK_PROXY.matcher(normalized).replaceAll("\\$Proxy");
-		normalized = PROXY_MODULE.matcher(normalized).replaceAll("jdk.proxy.");
-		return ACCESSOR.matcher(normalized).replaceAll("$1");
+		// each expression only where its marker is: a nested class (Outer$Inner) costs a few scans
+		String normalized = name;
+		if (normalized.contains("/0x")) {
+			normalized = HIDDEN_ADDRESS.matcher(normalized).replaceAll("");
+		}
+		if (normalized.contains("$$")) {
+			if (normalized.contains("$$Lambda$")) {
+				normalized = LAMBDA.matcher(normalized).replaceAll("\\$\\$Lambda");
+			}
+			normalized = DOUBLE_DOLLAR_SUFFIX.matcher(normalized).replaceAll("$1");
+		}
+		if (normalized.contains("$ByteBuddy$") || normalized.contains("$MockitoMock$")
+				|| normalized.contains("$HibernateProxy$") || normalized.contains("$HibernateInstantiator$")) {
+			normalized = GENERATOR_SUFFIX.matcher(normalized).replaceAll("$1");
+		}
+		if (normalized.contains("$Proxy")) {
+			normalized = JDK_PROXY.matcher(normalized).replaceAll("\\$Proxy");
+			if (normalized.startsWith("jdk.proxy")) {
+				normalized = PROXY_MODULE.matcher(normalized).replaceAll("jdk.proxy.");
+			}
+		}
+		if (normalized.contains("Generated")) {
+			normalized = ACCESSOR.matcher(normalized).replaceAll("$1");
+		}
+		return normalized;
 	}
 
 	/**

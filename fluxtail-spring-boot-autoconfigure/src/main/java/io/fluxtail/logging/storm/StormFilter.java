@@ -1,5 +1,7 @@
 package io.fluxtail.logging.storm;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -62,6 +64,8 @@ public final class StormFilter extends TurboFilter {
 
 	private static final Level[] LEVELS = { Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR };
 
+	private static final ThreadLocal<StormKey.Probe> PROBES = ThreadLocal.withInitial(StormKey.Probe::new);
+
 	private final StormSettings settings;
 
 	private final ErrorFingerprints fingerprints;
@@ -73,8 +77,6 @@ public final class StormFilter extends TurboFilter {
 	private final Map<StormKey, KeyState> keys = new ConcurrentHashMap<>();
 
 	private final Object evictionLock = new Object();
-
-	private final LongAdder[] logged = adders();
 
 	private final LongAdder[] written = adders();
 
@@ -173,9 +175,17 @@ public final class StormFilter extends TurboFilter {
 				return FilterReply.NEUTRAL;
 			}
 			Throwable thrown = (t != null) ? t : lastThrowable(params);
-			StormKey key = (thrown != null) ? StormKey.exception(level, this.fingerprints.of(thrown))
-					: StormKey.message(level, logger.getName(), String.valueOf(format));
-			return admit(key, logger.getName()) ? FilterReply.NEUTRAL : FilterReply.DENY;
+			StormKey.Probe probe = PROBES.get();
+			StormKey.Probe set = (thrown != null) ? probe.set(level, this.fingerprints.of(thrown), null, null)
+					: probe.set(level, null, logger.getName(), String.valueOf(format));
+			try {
+				return admit((set != null) ? set : StormKey.message(level, logger.getName(), String.valueOf(format)),
+						level, logger.getName()) ? FilterReply.NEUTRAL : FilterReply.DENY;
+			}
+			finally {
+				// the probe holds no reference past the call
+				probe.clear();
+			}
 		}
 		catch (Throwable ex) {
 			// whatever failed, the line is written
@@ -207,15 +217,18 @@ public final class StormFilter extends TurboFilter {
 	}
 
 	/**
-	 * Counts one line of a key.
+	 * Counts one line of a key: while its window has room, one compare-and-set on the key's count
+	 * decides; the window's end, and every suppression, are decided under the key's lock.
+	 * @param lookup the key, or a probe equal to it
 	 * @return whether the line is written
 	 */
-	private boolean admit(StormKey key, String logger) {
-		int level = index(key.level());
+	private boolean admit(Object lookup, Level level, String logger) {
+		int index = index(level);
 		while (true) {
 			long now = this.clock.getAsLong();
-			KeyState state = this.keys.get(key);
+			KeyState state = this.keys.get(lookup);
 			if (state == null) {
+				StormKey key = (lookup instanceof StormKey.Probe probe) ? probe.toKey() : (StormKey) lookup;
 				KeyState created = new KeyState(key, logger, now);
 				state = this.keys.putIfAbsent(key, created);
 				if (state == null) {
@@ -224,6 +237,10 @@ public final class StormFilter extends TurboFilter {
 						evictLeastRecent();
 					}
 				}
+			}
+			if (state.tryWrite(now, this.windowMillis, this.settings.limit())) {
+				this.written[index].increment();
+				return true;
 			}
 			Summary closed;
 			boolean write;
@@ -239,16 +256,12 @@ public final class StormFilter extends TurboFilter {
 				else {
 					closed = state.rollIfExpired(now, this.windowMillis);
 					state.lastSeen = now;
-					write = state.writtenInWindow < this.settings.limit();
-					if (write) {
-						state.writtenInWindow++;
-					}
-					else {
+					write = state.admitUnderLock(this.settings.limit());
+					if (!write) {
 						state.suppress(now);
 					}
 				}
-				this.logged[level].increment();
-				(write ? this.written : this.suppressed)[level].increment();
+				(write ? this.written : this.suppressed)[index].increment();
 			}
 			emit(closed);
 			return write;
@@ -350,7 +363,9 @@ public final class StormFilter extends TurboFilter {
 	 * @return counts by level name
 	 */
 	public Map<String, Long> loggedByLevel() {
-		return byLevel(this.logged);
+		Map<String, Long> logged = byLevel(this.written);
+		byLevel(this.suppressed).forEach((level, count) -> logged.merge(level, count, Long::sum));
+		return logged;
 	}
 
 	/**
@@ -459,18 +474,30 @@ public final class StormFilter extends TurboFilter {
 	}
 
 	/**
-	 * One key's window; every field is read and written under the state's lock, except
-	 * {@link #lastSeen}, which eviction only reads to choose.
+	 * One key's window. The window's start and count of written lines are also read and counted
+	 * without the lock while the window has room ({@link #tryWrite}); everything else is read and
+	 * written under the state's lock, except {@link #lastSeen}, which eviction only reads to choose.
 	 */
 	private static final class KeyState {
+
+		private static final VarHandle WRITTEN;
+
+		static {
+			try {
+				WRITTEN = MethodHandles.lookup().findVarHandle(KeyState.class, "writtenInWindow", long.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
 
 		final StormKey key;
 
 		final String logger;
 
-		long windowStart;
+		volatile long windowStart;
 
-		long writtenInWindow;
+		volatile long writtenInWindow;
 
 		long suppressedInWindow;
 
@@ -480,7 +507,7 @@ public final class StormFilter extends TurboFilter {
 
 		volatile long lastSeen;
 
-		boolean retired;
+		volatile boolean retired;
 
 		KeyState(StormKey key, String logger, long now) {
 			this.key = key;
@@ -489,13 +516,47 @@ public final class StormFilter extends TurboFilter {
 			this.lastSeen = now;
 		}
 
+		/**
+		 * Counts a written line without the lock when the window is open and has room.
+		 * @return whether the line was counted as written; {@code false} means: decide under the lock
+		 */
+		boolean tryWrite(long now, long windowMillis, int limit) {
+			if (this.retired || now - this.windowStart >= windowMillis) {
+				return false;
+			}
+			long written = this.writtenInWindow;
+			while (written < limit) {
+				if (WRITTEN.compareAndSet(this, written, written + 1)) {
+					if (this.lastSeen != now) {
+						this.lastSeen = now;
+					}
+					return true;
+				}
+				written = this.writtenInWindow;
+			}
+			return false;
+		}
+
+		/** Counts a written line when the window has room; under the lock. */
+		boolean admitUnderLock(int limit) {
+			long written = this.writtenInWindow;
+			while (written < limit) {
+				if (WRITTEN.compareAndSet(this, written, written + 1)) {
+					return true;
+				}
+				written = this.writtenInWindow;
+			}
+			return false;
+		}
+
 		@Nullable Summary rollIfExpired(long now, long windowMillis) {
 			if (now - this.windowStart < windowMillis) {
 				return null;
 			}
 			Summary summary = takeSummary();
-			this.windowStart = now;
+			// the count first: a line that reads the old start still sees the window as ended
 			this.writtenInWindow = 0;
+			this.windowStart = now;
 			return summary;
 		}
 
