@@ -74,6 +74,12 @@ public final class StormFilter extends TurboFilter {
 
 	private final long windowMillis;
 
+	private final long tickMillis;
+
+	private final boolean coarse;
+
+	private volatile long coarseNow;
+
 	private final Map<StormKey, KeyState> keys = new ConcurrentHashMap<>();
 
 	private final Object evictionLock = new Object();
@@ -88,12 +94,15 @@ public final class StormFilter extends TurboFilter {
 
 	private @Nullable ScheduledExecutorService sweeper;
 
+	/** Sweeps so far, on the sweeper's thread only. */
+	private long sweeps;
+
 	/**
 	 * Creates storm control on the wall clock.
 	 * @param settings the limits
 	 */
 	public StormFilter(StormSettings settings) {
-		this(settings, System::currentTimeMillis);
+		this(settings, System::currentTimeMillis, true);
 	}
 
 	/**
@@ -102,10 +111,21 @@ public final class StormFilter extends TurboFilter {
 	 * @param clock the current time in epoch milliseconds
 	 */
 	public StormFilter(StormSettings settings, LongSupplier clock) {
+		this(settings, clock, false);
+	}
+
+	/**
+	 * @param coarse whether a line that is written reads the time the sweeper last read rather
+	 * than the clock: reading the clock is a good part of what storm control costs a line, and a
+	 * window then ends at most one sweep ({@link #tickMillis}) late
+	 */
+	private StormFilter(StormSettings settings, LongSupplier clock, boolean coarse) {
 		this.settings = settings;
 		this.fingerprints = new ErrorFingerprints(settings.excludedPackages());
 		this.clock = clock;
 		this.windowMillis = Math.max(1, settings.window().toMillis());
+		this.tickMillis = Math.min(500, Math.max(10, this.windowMillis / 20));
+		this.coarse = coarse;
 		setName("fluxtail-storm");
 	}
 
@@ -125,8 +145,8 @@ public final class StormFilter extends TurboFilter {
 				thread.setDaemon(true);
 				return thread;
 			});
-			long tick = Math.min(1000, Math.max(50, this.windowMillis / 4));
-			sweeper.scheduleWithFixedDelay(this::closeExpiredWindows, tick, tick, TimeUnit.MILLISECONDS);
+			this.coarseNow = System.currentTimeMillis();
+			sweeper.scheduleWithFixedDelay(this::sweep, this.tickMillis, this.tickMillis, TimeUnit.MILLISECONDS);
 			this.sweeper = sweeper;
 			super.start();
 		}
@@ -225,11 +245,12 @@ public final class StormFilter extends TurboFilter {
 	private boolean admit(Object lookup, Level level, String logger) {
 		int index = index(level);
 		while (true) {
-			long now = this.clock.getAsLong();
+			long now = this.coarse ? this.coarseNow : this.clock.getAsLong();
 			KeyState state = this.keys.get(lookup);
 			if (state == null) {
 				StormKey key = (lookup instanceof StormKey.Probe probe) ? probe.toKey() : (StormKey) lookup;
-				KeyState created = new KeyState(key, logger, now);
+				// a new key's window starts on the clock itself, never on the sweeper's earlier reading
+				KeyState created = new KeyState(key, logger, this.clock.getAsLong());
 				state = this.keys.putIfAbsent(key, created);
 				if (state == null) {
 					state = created;
@@ -242,6 +263,8 @@ public final class StormFilter extends TurboFilter {
 				this.written[index].increment();
 				return true;
 			}
+			// the limit is reached or the window ended: decided on the clock itself
+			now = this.clock.getAsLong();
 			Summary closed;
 			boolean write;
 			synchronized (state) {
@@ -272,9 +295,22 @@ public final class StormFilter extends TurboFilter {
 	 * Closes every window that has ended: its summary is written when it suppressed lines, and a
 	 * key that saw no line in it is forgotten.
 	 */
-	private void closeExpiredWindows() {
+	private void sweep() {
 		try {
 			long now = this.clock.getAsLong();
+			this.coarseNow = now;
+			// windows are closed at most every 100 ms, whatever the tick
+			if (++this.sweeps % Math.max(1, 100 / this.tickMillis) == 0) {
+				closeExpiredWindows(now);
+			}
+		}
+		catch (Throwable ex) {
+			addError("Storm control could not read its clock", ex);
+		}
+	}
+
+	private void closeExpiredWindows(long now) {
+		try {
 			for (KeyState state : this.keys.values()) {
 				Summary summary = null;
 				synchronized (state) {

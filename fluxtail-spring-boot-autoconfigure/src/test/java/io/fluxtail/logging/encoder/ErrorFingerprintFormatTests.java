@@ -56,6 +56,21 @@ class ErrorFingerprintFormatTests {
 			.doesNotContain(CoreFields.ERROR_FINGERPRINT);
 	}
 
+	@Test
+	void anExceptionWithoutMessageAndTenThousandFramesIsWrittenWithItsFingerprint() {
+		IllegalStateException deep = new IllegalStateException((String) null);
+		StackTraceElement[] frames = new StackTraceElement[10_000];
+		for (int i = 0; i < frames.length; i++) {
+			frames[i] = new StackTraceElement("shop.Tree", "walk", "Tree.java", i);
+		}
+		deep.setStackTrace(frames);
+		LoggingEvent event = this.events.event("checkout.api", Level.ERROR, null, deep);
+		String line = TestEvents.encode(this.events.encoder(LogFormat.JSON, FieldContract.builder().build(),
+				new ContractStats()), event);
+		assertThat(this.mapper.readTree(line).get(CoreFields.ERROR_FINGERPRINT).asString()).matches("[0-9a-f]{16}");
+		assertThat(this.mapper.readTree(line).has(FluxtailEncoder.ENCODER_ERROR)).isFalse();
+	}
+
 	private String encode(LogFormat format, FieldContract contract, boolean withException) {
 		LoggingEvent event = withException
 				? this.events.event("checkout.api", Level.ERROR, "payment capture failed", this.failure)

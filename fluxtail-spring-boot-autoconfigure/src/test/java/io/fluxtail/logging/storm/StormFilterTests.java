@@ -256,7 +256,10 @@ class StormFilterTests {
 			}
 		};
 		assertThat(filter.decide(null, log, Level.ERROR, "broken", null, broken)).isEqualTo(FilterReply.DENY);
-		assertThat(filter.decide(null, log, Level.ERROR, null, null, null)).isEqualTo(FilterReply.NEUTRAL);
+		assertThat(filter.decide(null, log, Level.ERROR, null, null, null)).as("a level check")
+			.isEqualTo(FilterReply.NEUTRAL);
+		assertThat(filter.decide(null, log, Level.ERROR, null, null, new IllegalStateException((String) null)))
+			.as("no message, an exception").isEqualTo(FilterReply.DENY);
 		assertThat(filter.decide(null, log, Level.ERROR, null, new Object[] { null }, null))
 			.isEqualTo(FilterReply.NEUTRAL);
 		assertThat(filter.decide(null, null, Level.ERROR, "x", null, null)).isEqualTo(FilterReply.NEUTRAL);
