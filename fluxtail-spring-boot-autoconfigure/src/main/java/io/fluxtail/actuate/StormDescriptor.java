@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param limit lines of one kind written per window, {@code null} when off
  * @param window the window, such as {@code PT10S}, {@code null} when off
  * @param maxKeys kinds of line tracked at most, {@code null} when off
+ * @param minLevel lines below this level are never suppressed, {@code null} when off
  * @param neverSuppressAbove lines above this level are never suppressed, {@code null} when every
  * level is limited
  * @param trackedKeys kinds of line tracked now
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * first (at most 20)
  */
 public record StormDescriptor(boolean enabled, @Nullable Integer limit, @Nullable String window,
-		@Nullable Integer maxKeys, @Nullable String neverSuppressAbove, int trackedKeys, Map<String, Long> suppressed,
+		@Nullable Integer maxKeys, @Nullable String minLevel, @Nullable String neverSuppressAbove, int trackedKeys, Map<String, Long> suppressed,
 		Map<String, Long> written, long summaryLines, List<Throttled> throttled) {
 
 	/**

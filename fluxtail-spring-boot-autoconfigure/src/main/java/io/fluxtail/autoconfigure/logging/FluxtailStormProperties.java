@@ -51,6 +51,12 @@ public class FluxtailStormProperties {
 	private int maxKeys = StormSettings.DEFAULT_MAX_KEYS;
 
 	/**
+	 * Lines below this level are never suppressed. A storm is a burst of warnings and errors;
+	 * INFO traffic, such as one line per request, is left alone unless this is lowered.
+	 */
+	private LogLevel minLevel = LogLevel.WARN;
+
+	/**
 	 * Lines of a level above this one are never suppressed, such as WARN to always write ERROR
 	 * lines. Unset by default: every level is limited.
 	 */
@@ -86,6 +92,14 @@ public class FluxtailStormProperties {
 
 	public void setMaxKeys(int maxKeys) {
 		this.maxKeys = maxKeys;
+	}
+
+	public LogLevel getMinLevel() {
+		return this.minLevel;
+	}
+
+	public void setMinLevel(LogLevel minLevel) {
+		this.minLevel = minLevel;
 	}
 
 	public @Nullable LogLevel getNeverSuppressAbove() {

@@ -79,8 +79,10 @@ final class StormInstaller {
 		if (!properties.isEnabled()) {
 			return null;
 		}
+		Level minLevel = level(properties.getMinLevel());
 		return new StormSettings(properties.getLimit(), properties.getWindow(), properties.getMaxKeys(),
-				level(properties.getNeverSuppressAbove()), excludedPackages);
+				(minLevel != null) ? minLevel : StormSettings.DEFAULT_MIN_LEVEL, level(properties.getNeverSuppressAbove()),
+				excludedPackages);
 	}
 
 	private static @Nullable Level level(@Nullable LogLevel level) {

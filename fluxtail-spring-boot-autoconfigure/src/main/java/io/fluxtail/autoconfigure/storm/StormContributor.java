@@ -31,10 +31,11 @@ final class StormContributor implements FluxtailContributor {
 
 	static StormDescriptor describe(@Nullable StormFilter storm) {
 		if (storm == null) {
-			return new StormDescriptor(false, null, null, null, null, 0, Map.of(), Map.of(), 0, java.util.List.of());
+			return new StormDescriptor(false, null, null, null, null, null, 0, Map.of(), Map.of(), 0, java.util.List.of());
 		}
 		StormSettings settings = storm.settings();
 		return new StormDescriptor(true, settings.limit(), settings.window().toString(), settings.maxKeys(),
+				settings.minLevel().toString(),
 				(settings.neverSuppressAbove() != null) ? settings.neverSuppressAbove().toString() : null,
 				storm.trackedKeys(), storm.suppressedByLevel(), storm.writtenByLevel(), storm.summaryLines(),
 				storm.throttled(MAX_THROTTLED)

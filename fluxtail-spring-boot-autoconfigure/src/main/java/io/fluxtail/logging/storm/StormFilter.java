@@ -46,8 +46,9 @@ import org.slf4j.event.KeyValuePair;
  * <p>
  * Never suppressed: lines below the logger's level (Logback drops them anyway, uncounted), the
  * starter's own lines (completion events of requests, job runs and records, the output's drop
- * reports, the shipper's lines, and these summaries), and lines of a level above
- * {@link StormSettings#neverSuppressAbove()} when it is set. Never throws into the application: a
+ * reports, the shipper's lines, and these summaries), lines below {@link StormSettings#minLevel()}
+ * (WARN by default), and lines of a level above {@link StormSettings#neverSuppressAbove()} when it
+ * is set. Never throws into the application: a
  * decision that fails lets the line through.
  */
 public final class StormFilter extends TurboFilter {
@@ -214,6 +215,9 @@ public final class StormFilter extends TurboFilter {
 	}
 
 	private boolean isExempt(String logger, Level level) {
+		if (level.levelInt < this.settings.minLevel().levelInt) {
+			return true;
+		}
 		Level above = this.settings.neverSuppressAbove();
 		if (above != null && level.levelInt > above.levelInt) {
 			return true;

@@ -45,12 +45,16 @@ class StormControlApplicationTests {
 				log.error("inventory unavailable for order {}", i);
 			}
 			log.error("a different error");
+			for (int i = 0; i < 50; i++) {
+				log.info("order {} accepted", i);
+			}
 			StormDescriptor described = context.getBean(FluxtailEndpoint.class)
 				.contract()
 				.section("storm", StormDescriptor.class);
 			assertThat(described.enabled()).isTrue();
 			assertThat(described.limit()).isEqualTo(5);
 			assertThat(described.window()).isEqualTo("PT1H");
+			assertThat(described.minLevel()).isEqualTo("WARN");
 			assertThat(described.suppressed()).containsEntry("ERROR", 45L);
 			assertThat(described.throttled()).singleElement().satisfies((throttled) -> {
 				assertThat(throttled.key()).isEqualTo("inventory unavailable for order {}");
@@ -66,6 +70,9 @@ class StormControlApplicationTests {
 		assertThat(lines).filteredOn((line) -> line.get("message").asString().startsWith("inventory unavailable"))
 			.hasSize(5);
 		assertThat(lines).filteredOn((line) -> line.get("message").asString().equals("a different error")).hasSize(1);
+		assertThat(lines).as("INFO lines, below the default min-level")
+			.filteredOn((line) -> line.get("message").asString().matches("order \\d+ accepted"))
+			.hasSize(50);
 		assertThat(lines).filteredOn((line) -> StormFilter.LOGGER_NAME.equals(line.get("logger").asString()))
 			.singleElement()
 			.satisfies((summary) -> {
