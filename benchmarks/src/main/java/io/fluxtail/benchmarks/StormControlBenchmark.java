@@ -33,7 +33,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class StormControlBenchmark {
 
-	@Param({ "off", "on" })
+	/**
+	 * {@code off}; {@code on}: every level checked; {@code defaults}: the starter's default
+	 * {@code min-level} (WARN), under which an INFO line is let through before any key.
+	 */
+	@Param({ "off", "on", "defaults" })
 	public String storm;
 
 	@Param({ "normal", "exception" })
@@ -54,8 +58,9 @@ public class StormControlBenchmark {
 		Logger root = this.context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		root.setLevel(Level.INFO);
 		root.addAppender(StartedEncoders.jsonSink(this.context, OutputStream.nullOutputStream()));
-		if (this.storm.equals("on")) {
-			this.filter = new StormFilter(new StormSettings(Integer.MAX_VALUE, Duration.ofSeconds(10), 2000, null,
+		if (!this.storm.equals("off")) {
+			this.filter = new StormFilter(new StormSettings(Integer.MAX_VALUE, Duration.ofSeconds(10), 2000,
+					this.storm.equals("defaults") ? StormSettings.DEFAULT_MIN_LEVEL : Level.TRACE, null,
 					StackTraceSettings.DEFAULT_COLLAPSED_PACKAGES));
 			this.filter.setContext(this.context);
 			this.filter.start();
