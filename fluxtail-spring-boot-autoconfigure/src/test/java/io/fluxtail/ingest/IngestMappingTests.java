@@ -132,6 +132,7 @@ class IngestMappingTests {
 		Shipped shipped = this.server.awaitRecord((record) -> record.body().equals("charge failed"));
 		assertThat(shipped.attributes()).containsEntry("exception.type", "java.lang.IllegalStateException")
 			.containsEntry("exception.message", "gateway timeout");
+		assertThat((String) shipped.attributes().get("exception.fingerprint")).matches("[0-9a-f]{16}");
 		assertThat((String) shipped.attributes().get("exception.stacktrace"))
 			.startsWith("java.lang.IllegalStateException: gateway timeout");
 		assertThat(shipped.record().getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_ERROR);

@@ -168,14 +168,16 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			if (!(factory instanceof LoggerContext context)) {
 				return null;
 			}
+			StormInstaller.release(context);
 			Reason reason = reasonToSkip(environment, properties, classLoader);
 			if (reason == Reason.CUSTOM_LOGBACK_CONFIG) {
 				List<String> own = LoggingInstallation.fluxtailAppenders(context);
 				if (!own.isEmpty()) {
 					// The application's own configuration uses the encoder (the documented include):
 					// same properties, same checks, same banner rule as the automatic path.
-					List<FieldSpec> unset = checkContract(FluxtailSettings.encoderConfig(properties, environment),
-							properties);
+					EncoderConfig config = FluxtailSettings.encoderConfig(properties, environment);
+					List<FieldSpec> unset = checkContract(config, properties);
+					StormInstaller.install(context, environment, config.stackTrace().collapsedPackages());
 					keepStdoutStructured(environment);
 					warnAboutUnsetFields(unset);
 					return new LoggingInstallation(Installation.byApplicationConfig(own), context);
@@ -197,6 +199,7 @@ public class FluxtailLoggingInstaller implements GenericApplicationListener {
 			List<FieldSpec> unset = checkContract(config, properties);
 			Installation installation = installEncoders(context, environment, config, unset);
 			QueuedOutputInstaller.install(context, installation.appenders(), environment);
+			StormInstaller.install(context, environment, config.stackTrace().collapsedPackages());
 			return new LoggingInstallation(installation, context);
 		}
 

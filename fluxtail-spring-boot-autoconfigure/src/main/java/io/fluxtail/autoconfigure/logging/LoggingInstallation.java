@@ -8,11 +8,13 @@ import java.util.Map;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.fluxtail.logging.encoder.EncoderConfig;
 import io.fluxtail.logging.encoder.FluxtailEncoder;
 import io.fluxtail.logging.output.QueuedAppender;
+import io.fluxtail.logging.storm.StormFilter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
@@ -92,6 +94,19 @@ public final class LoggingInstallation {
 	public @Nullable QueuedAppender queue() {
 		return (this.context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
 			.getAppender(QueuedAppender.NAME) instanceof QueuedAppender queue && queue.isStarted()) ? queue : null;
+	}
+
+	/**
+	 * Returns storm control.
+	 * @return the started filter, {@code null} when storm control is off
+	 */
+	public @Nullable StormFilter storm() {
+		for (TurboFilter filter : this.context.getTurboFilterList()) {
+			if (filter instanceof StormFilter storm && storm.isStarted()) {
+				return storm;
+			}
+		}
+		return null;
 	}
 
 	static List<String> fluxtailAppenders(LoggerContext context) {

@@ -64,6 +64,9 @@ public final class CoreFields {
 	/** {@link FieldDefinition#ERROR_TYPE}. */
 	public static final String ERROR_TYPE = "error_type";
 
+	/** {@link FieldDefinition#ERROR_FINGERPRINT}. */
+	public static final String ERROR_FINGERPRINT = "error_fingerprint";
+
 	/** {@link FieldDefinition#ERROR_MESSAGE}. */
 	public static final String ERROR_MESSAGE = "error_message";
 

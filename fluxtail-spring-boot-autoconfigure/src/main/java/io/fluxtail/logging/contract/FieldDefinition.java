@@ -81,6 +81,12 @@ public enum FieldDefinition {
 	ERROR_TYPE(CoreFields.ERROR_TYPE, Source.EVENT, LABEL, ecs("error.type"), exception("exception.type"),
 			WITH_EXCEPTION, "Class name of a logged exception."),
 
+	// ECS's error.id: "unique identifier for the error"; no OpenTelemetry semantic convention names one
+	ERROR_FINGERPRINT(CoreFields.ERROR_FINGERPRINT, Source.EVENT, METADATA, ecs("error.id"),
+			exception("exception.fingerprint"), WITH_EXCEPTION,
+			"16 hex digits naming the defect: the exception types and frames of the cause chain, without line "
+					+ "numbers, messages or generated names, so the same across threads, requests and builds."),
+
 	ERROR_MESSAGE(CoreFields.ERROR_MESSAGE, Source.EVENT, METADATA, ecs("error.message"),
 			exception("exception.message"), WITH_EXCEPTION, "Message of a logged exception."),
 

@@ -18,6 +18,7 @@ import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.contract.Source;
+import io.fluxtail.logging.fingerprint.ErrorFingerprints;
 import io.fluxtail.logging.line.EventFields;
 import io.fluxtail.logging.line.EventFields.Role;
 import io.fluxtail.logging.redaction.RedactionListener;
@@ -62,16 +63,21 @@ final class FieldCollector {
 
 	private final String errorTypeName;
 
+	private final String errorFingerprintName;
+
+	private final ErrorFingerprints fingerprints;
+
 	private final String errorMessageName;
 
 	private final String stackTraceName;
 
 	FieldCollector(FieldContract contract, ContractStats stats, RedactionListener nameCuts,
-			StackTraceRenderer stackTraces, JsonMapper mapper) {
+			StackTraceRenderer stackTraces, ErrorFingerprints fingerprints, JsonMapper mapper) {
 		this.contract = contract;
 		this.stats = stats;
 		this.nameCuts = nameCuts;
 		this.stackTraces = stackTraces;
+		this.fingerprints = fingerprints;
 		this.mapper = mapper;
 		this.eventFields = contract.fields()
 			.stream()
@@ -83,6 +89,7 @@ final class FieldCollector {
 			.filter((field) -> !(field.source() instanceof Source.Event))
 			.toArray(FieldSpec[]::new);
 		this.errorTypeName = contract.outputName(CoreFields.ERROR_TYPE);
+		this.errorFingerprintName = contract.outputName(CoreFields.ERROR_FINGERPRINT);
 		this.errorMessageName = contract.outputName(CoreFields.ERROR_MESSAGE);
 		this.stackTraceName = contract.outputName(CoreFields.STACK_TRACE);
 	}
@@ -443,6 +450,7 @@ final class FieldCollector {
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null) {
 			fields.add(Role.ERROR, this.errorTypeName, throwable.getClassName());
+			fields.add(Role.ERROR, this.errorFingerprintName, this.fingerprints.of(throwable));
 			if (throwable.getMessage() != null) {
 				fields.add(Role.ERROR, this.errorMessageName, throwable.getMessage());
 			}

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.EncoderBase;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.encoder.json.JsonWriter;
+import io.fluxtail.logging.fingerprint.ErrorFingerprints;
 import io.fluxtail.logging.encoder.logfmt.Logfmt;
 import io.fluxtail.logging.encoder.logfmt.LogfmtWriter;
 import io.fluxtail.logging.line.EventFields;
@@ -112,7 +113,8 @@ public class FluxtailEncoder extends EncoderBase<ILoggingEvent> {
 		this.config = config;
 		JsonMapper mapper = JsonMapper.builder().build();
 		this.collector = new FieldCollector(config.contract(), config.stats(), config.redaction().stats(),
-				new StackTraceRenderer(config.stackTrace(), getContext()), mapper);
+				new StackTraceRenderer(config.stackTrace(), getContext()),
+				new ErrorFingerprints(config.stackTrace().collapsedPackages()), mapper);
 		this.redactor = new FieldRedactor(config.redaction(), mapper,
 				config.contract().outputName(CoreFields.ERROR_MESSAGE), config.contract().outputName(CoreFields.STACK_TRACE));
 		config.redaction().stats().reportFailuresTo(this::addError);

@@ -38,7 +38,7 @@ class OwnLogbackSmokeIT {
 			assertThat(endpoint.get("appenders").get(0).asString()).isEqualTo("FLUXTAIL_CONSOLE");
 			assertThat(endpoint.get("appenders")).hasSize(1);
 			ContractChecks.assertEndpointDescribesTheLines(endpoint, lines, Set.of("probe", "received_request_id"),
-					Set.of("trace_id", "error_type", "error_message", "stack_trace"));
+					Set.of("trace_id", "error_type", "error_fingerprint", "error_message", "stack_trace"));
 		}
 	}
 
