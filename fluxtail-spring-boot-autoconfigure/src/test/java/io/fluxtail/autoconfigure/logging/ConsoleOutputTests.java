@@ -11,7 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.autoconfigure.logging.Installation.Reason;
 import io.fluxtail.logging.contract.ContractViolationException;
 import io.fluxtail.logging.contract.CoreFields;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
+import io.fluxtail.lines.LogfmtParser;
 import io.fluxtail.testsupport.LogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
