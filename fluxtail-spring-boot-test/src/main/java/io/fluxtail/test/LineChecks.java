@@ -52,6 +52,10 @@ final class LineChecks {
 		return found;
 	}
 
+	static String joined(List<String> problems) {
+		return String.join(System.lineSeparator() + "  ", problems);
+	}
+
 	private static void scan(LogLine line, String name, String path, JsonNode value, List<String> found) {
 		RedactionPolicy policy = line.context().detection();
 		if (value.isObject()) {

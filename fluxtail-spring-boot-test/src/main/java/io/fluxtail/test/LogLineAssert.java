@@ -114,12 +114,7 @@ public final class LogLineAssert extends AbstractAssert<LogLineAssert, LogLine> 
 	 */
 	public LogLineAssert satisfiesContract() {
 		isNotNull();
-		List<String> problems = LineChecks.contractProblems(this.actual);
-		if (!problems.isEmpty()) {
-			failWithMessage("Expected %s to satisfy the contract, but:%n  %s", this.actual,
-					String.join(System.lineSeparator() + "  ", problems));
-		}
-		return this;
+		return passes(LineChecks.contractProblems(this.actual), "%s to satisfy the contract", this.actual);
 	}
 
 	/**
@@ -130,10 +125,12 @@ public final class LogLineAssert extends AbstractAssert<LogLineAssert, LogLine> 
 	 */
 	public LogLineAssert containsNoSecrets() {
 		isNotNull();
-		List<String> secrets = LineChecks.secrets(this.actual);
-		if (!secrets.isEmpty()) {
-			failWithMessage("Expected no secret in %s, but:%n  %s", this.actual.brief(),
-					String.join(System.lineSeparator() + "  ", secrets));
+		return passes(LineChecks.secrets(this.actual), "no secret in %s", this.actual.brief());
+	}
+
+	private LogLineAssert passes(List<String> problems, String expectation, Object line) {
+		if (!problems.isEmpty()) {
+			failWithMessage("Expected " + expectation + ", but:%n  %s", line, LineChecks.joined(problems));
 		}
 		return this;
 	}

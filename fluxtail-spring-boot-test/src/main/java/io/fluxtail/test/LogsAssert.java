@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.assertj.core.api.AbstractAssert;
@@ -222,14 +223,7 @@ public final class LogsAssert extends AbstractAssert<LogsAssert, List<LogLine>> 
 	 * @return this
 	 */
 	public LogsAssert satisfiesContract() {
-		isNotNull();
-		List<String> problems = new ArrayList<>();
-		this.actual.forEach((line) -> problems.addAll(LineChecks.contractProblems(line)));
-		if (!problems.isEmpty()) {
-			failWithMessage("Expected every one of %s to satisfy the contract, but:%n  %s", this.selection,
-					String.join(System.lineSeparator() + "  ", problems));
-		}
-		return this;
+		return allPass(LineChecks::contractProblems, "every one of %s to satisfy the contract");
 	}
 
 	/**
@@ -239,12 +233,15 @@ public final class LogsAssert extends AbstractAssert<LogsAssert, List<LogLine>> 
 	 * @return this
 	 */
 	public LogsAssert containsNoSecrets() {
+		return allPass(LineChecks::secrets, "no secret in %s");
+	}
+
+	private LogsAssert allPass(Function<LogLine, List<String>> check, String expectation) {
 		isNotNull();
-		List<String> secrets = new ArrayList<>();
-		this.actual.forEach((line) -> secrets.addAll(LineChecks.secrets(line)));
-		if (!secrets.isEmpty()) {
-			failWithMessage("Expected no secret in %s, but:%n  %s", this.selection,
-					String.join(System.lineSeparator() + "  ", secrets));
+		List<String> problems = new ArrayList<>();
+		this.actual.forEach((line) -> problems.addAll(check.apply(line)));
+		if (!problems.isEmpty()) {
+			failWithMessage("Expected " + expectation + ", but:%n  %s", this.selection, LineChecks.joined(problems));
 		}
 		return this;
 	}
