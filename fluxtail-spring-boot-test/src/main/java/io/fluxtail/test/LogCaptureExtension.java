@@ -28,8 +28,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * Captures the lines the application logs while one test method runs, and gives them to the
  * test as a {@link CapturedLogs} parameter. Each event is encoded by the starter's encoder with
- * the configuration the application's own context installed (in a Spring test), else the one on
- * the root logger's appenders, else the default contract in JSON.
+ * the configuration given to {@link #withConfig}, else the one the application's own context
+ * installed (in a Spring test), else the one of the first Fluxtail encoder on the root logger's
+ * appenders (which an earlier Spring test in the same JVM may have left), else the default
+ * contract in JSON.
  *
  * <p>
  * Capture is per JVM: every line written by any thread between the test's {@code @BeforeEach}
@@ -43,10 +45,34 @@ public final class LogCaptureExtension implements BeforeEachCallback, AfterEachC
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(LogCaptureExtension.class);
 
+	private final @Nullable EncoderConfig config;
+
+	/**
+	 * Creates the extension that finds the configuration itself, for {@code @ExtendWith}.
+	 */
+	public LogCaptureExtension() {
+		this.config = null;
+	}
+
+	private LogCaptureExtension(EncoderConfig config) {
+		this.config = config;
+	}
+
+	/**
+	 * Returns an extension that encodes with a given configuration, for
+	 * {@code @RegisterExtension} in a test without Spring.
+	 * @param config the configuration, such as {@code EncoderConfig.defaults(LogFormat.LOGFMT)}
+	 * @return the extension
+	 */
+	public static LogCaptureExtension withConfig(EncoderConfig config) {
+		return new LogCaptureExtension(config);
+	}
+
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		LoggerContext loggerContext = (LoggerContext) LoggerFactory.getILoggerFactory();
-		LineCapture capture = new LineCapture(config(context, loggerContext), loggerContext);
+		EncoderConfig config = (this.config != null) ? this.config : config(context, loggerContext);
+		LineCapture capture = new LineCapture(config, loggerContext);
 		capture.attach();
 		context.getStore(NAMESPACE).put(LineCapture.class, capture);
 	}
@@ -106,13 +132,18 @@ public final class LogCaptureExtension implements BeforeEachCallback, AfterEachC
 		return null;
 	}
 
+	/**
+	 * Whether the test class, or a class it is nested in, runs with Spring's extension.
+	 */
 	private static boolean isSpringTest(ExtensionContext context) {
-		return context.getTestClass()
-			.map((type) -> MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY)
+		for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+			if (MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY)
 				.stream(ExtendWith.class)
-				.anyMatch((extendWith) -> Arrays.asList(extendWith.getClassArray("value"))
-					.contains(SpringExtension.class)))
-			.orElse(false);
+				.anyMatch((extendWith) -> Arrays.asList(extendWith.getClassArray("value")).contains(SpringExtension.class))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
