@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.fluxtail.lines.LogfmtParser;
+import io.fluxtail.lines.LogfmtParser.Pair;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser.Pair;
 import io.fluxtail.testsupport.LogLines;
 import net.logstash.logback.argument.StructuredArguments;
 import net.logstash.logback.marker.Markers;

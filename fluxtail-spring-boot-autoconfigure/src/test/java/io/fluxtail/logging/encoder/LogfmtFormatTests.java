@@ -5,11 +5,11 @@ import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.fluxtail.lines.LogfmtParser;
+import io.fluxtail.lines.LogfmtParser.Pair;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser.Pair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.fluxtail.lines.LogfmtParser;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.encoder.RedactionCorpus.Secret;
 import io.fluxtail.logging.encoder.RedactionCorpus.SensitivePair;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SensitiveKeys;
 import io.fluxtail.testsupport.LogLines;

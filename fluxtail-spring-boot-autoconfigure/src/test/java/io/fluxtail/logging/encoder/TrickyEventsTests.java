@@ -14,14 +14,15 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.fluxtail.lines.LogfmtParser;
+import io.fluxtail.lines.LogfmtParser.Pair;
+import io.fluxtail.lines.TextLine;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.contract.Source;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser.Pair;
 import io.fluxtail.testsupport.LogLines;
 import net.logstash.logback.argument.StructuredArguments;
 import org.jspecify.annotations.Nullable;

@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser.Pair;
+import io.fluxtail.lines.LogfmtParser;
+import io.fluxtail.lines.LogfmtParser.Pair;
 import io.fluxtail.smoke.LogLines;
 import io.fluxtail.smoke.SmokeApp;
 import io.fluxtail.smoke.SmokeHttp;

@@ -1,4 +1,4 @@
-package io.fluxtail.logging.encoder.logfmt;
+package io.fluxtail.lines;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

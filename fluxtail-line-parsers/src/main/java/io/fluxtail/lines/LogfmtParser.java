@@ -1,4 +1,4 @@
-package io.fluxtail.logging.encoder.logfmt;
+package io.fluxtail.lines;
 
 import java.util.ArrayList;
 import java.util.List;
