@@ -4,11 +4,11 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.fluxtail.lines.LogfmtParser.Pair;
 import io.fluxtail.logging.contract.ContractStats;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.Schema;
-import io.fluxtail.logging.encoder.logfmt.LogfmtParser.Pair;
 import io.fluxtail.logging.fingerprint.ErrorFingerprints;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
