@@ -7,10 +7,12 @@ import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.encoder.EncoderConfig;
+import io.fluxtail.logging.fingerprint.ErrorFingerprints;
 import io.fluxtail.logging.redaction.ActiveRedaction;
 import io.fluxtail.logging.redaction.RedactionPolicy;
 import io.fluxtail.logging.redaction.SensitiveKeys;
@@ -60,6 +62,7 @@ class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCusto
 		}
 		EncoderConfig config = sharedConfig();
 		addContractFields(members, config.contract(), format);
+		addErrorFingerprint(members, new ErrorFingerprints(config.stackTrace().collapsedPackages()), format);
 		ActiveRedaction redaction = config.redaction();
 		if (redaction.policy().enabled()) {
 			members.applyingValueProcessor((path, value) -> redact(redaction, path, value));
@@ -116,6 +119,21 @@ class FluxtailJsonMembersCustomizer implements StructuredLoggingJsonMembersCusto
 		// the format's names.
 		members.applyingNameProcessor((path, name) -> (isTopLevel(path) && UNIT_OF_WORK_FIELDS.contains(name))
 				? format.fieldName(name) : name);
+	}
+
+	/**
+	 * Boot's formats write the exception themselves; its fingerprint joins them under the format's
+	 * name for the field, as Fluxtail's own formats write it.
+	 */
+	private static void addErrorFingerprint(Members<Object> members, ErrorFingerprints fingerprints,
+			BootStructuredFormat format) {
+		members.add(format.fieldName(CoreFields.ERROR_FINGERPRINT), (event) -> fingerprintOf(fingerprints, event))
+			.whenNotNull();
+	}
+
+	private static @Nullable String fingerprintOf(ErrorFingerprints fingerprints, Object event) {
+		IThrowableProxy thrown = (event instanceof ILoggingEvent logback) ? logback.getThrowableProxy() : null;
+		return (thrown != null) ? fingerprints.of(thrown) : null;
 	}
 
 	private static boolean isTopLevel(MemberPath path) {

@@ -59,6 +59,7 @@ class BootStructuredSmokeIT {
 				List<JsonNode> events = lines.stream().map(BootStructuredSmokeIT::flatten).toList();
 				assertThat(events).allSatisfy((event) -> assertFormatAndContract(format, event));
 				assertProbesCarryTheirOwnId(format, events);
+				assertExceptionLinesCarryTheirFingerprint(format, events);
 				assertNoSampleLeaks(String.join("\n", lines));
 				assertThat(events).anySatisfy((event) -> assertThat(text(event, message(format)))
 					.startsWith("Spring Boot's structured format is kept on {CONSOLE=" + format));
@@ -116,6 +117,24 @@ class BootStructuredSmokeIT {
 		assertThat(probed).filteredOn((event) -> !text(event, probe).equals(text(event, requestId)))
 			.as("lines with a foreign or missing request_id")
 			.isEmpty();
+	}
+
+	/**
+	 * Boot's format writes the exception; the starter adds its fingerprint under the format's name
+	 * for the field, on exactly the lines that carry a stack trace.
+	 */
+	private static void assertExceptionLinesCarryTheirFingerprint(String format, List<JsonNode> events) {
+		String fingerprint = switch (format) {
+			case "ecs" -> "error.id";
+			case "gelf" -> "_error_fingerprint";
+			default -> "error_fingerprint";
+		};
+		List<JsonNode> withStackTrace = events.stream()
+			.filter((event) -> event.propertyNames().stream().anyMatch((name) -> name.endsWith("stack_trace")))
+			.toList();
+		assertThat(withStackTrace).as("lines with a stack trace").isNotEmpty();
+		assertThat(withStackTrace).allSatisfy((event) -> assertThat(text(event, fingerprint)).matches("[0-9a-f]{16}"));
+		assertThat(events).filteredOn((event) -> event.has(fingerprint)).hasSameSizeAs(withStackTrace);
 	}
 
 	private static void assertNoSampleLeaks(String all) {
