@@ -209,6 +209,23 @@ class JsonFormatTests {
 	}
 
 	@Test
+	void rootCauseFirstWritesTheRootCauseBeforeTheExceptionsThatWrapIt() {
+		StackTraceSettings rootFirst = new StackTraceSettings(StackTraceSettings.DEFAULT_MAX_DEPTH,
+				StackTraceSettings.DEFAULT_MAX_LENGTH, true, List.of());
+		FluxtailEncoder encoder = this.events
+			.encoder(new EncoderConfig(LogFormat.JSON, this.contract, rootFirst, this.stats));
+		IllegalStateException wrapped = new IllegalStateException("capture failed",
+				new UncheckedIOException(new IOException("read timed out")));
+		JsonNode line = encode(encoder, this.events.event("a", Level.ERROR, "m", wrapped));
+
+		String stackTrace = line.get(CoreFields.STACK_TRACE).asString();
+		assertThat(stackTrace).startsWith("java.io.IOException: read timed out\n")
+			.containsSubsequence("Wrapped by: java.io.UncheckedIOException",
+					"Wrapped by: java.lang.IllegalStateException: capture failed", "\tat " + getClass().getName());
+		assertThat(line.get(CoreFields.ERROR_TYPE).asString()).isEqualTo(IllegalStateException.class.getName());
+	}
+
+	@Test
 	void messageWithNewlinesAndQuotesStaysOneLine() {
 		String line = TestEvents.encode(this.encoder,
 				this.events.event("a", Level.INFO, "line one\nline two \"quoted\" a=b\r\n\u2028end"));
