@@ -99,20 +99,8 @@ public final class ErrorFingerprints {
 		Throwable current = throwable;
 		while (current != null && seenCount < MAX_CAUSES && !containsSame(seen, seenCount, current)) {
 			seen[seenCount++] = current;
-			hash = add(hash, GeneratedNames.className(current.getClass().getName()));
 			StackTraceElement[] frames = framesOf(current);
-			int own = frames.length - commonFrames(frames, enclosing);
-			int hashed = 0;
-			for (int i = 0; i < own && hashed < MAX_FRAMES; i++) {
-				StackTraceElement frame = frames[i];
-				if (frame == null || isExcluded(frame.getClassName())) {
-					continue;
-				}
-				hash = add(hash, GeneratedNames.className(frame.getClassName()));
-				hash = add(hash, GeneratedNames.methodName(frame.getMethodName()));
-				hashed++;
-			}
-			hash = add(hash, "|");
+			hash = addThrowable(hash, current.getClass().getName(), frames, enclosing);
 			enclosing = frames;
 			current = causeOf(current);
 		}
@@ -126,24 +114,33 @@ public final class ErrorFingerprints {
 		IThrowableProxy current = proxy;
 		while (current != null && seen.size() < MAX_CAUSES && !containsSame(seen, current)) {
 			seen.add(current);
-			hash = add(hash, GeneratedNames.className(String.valueOf(current.getClassName())));
 			StackTraceElement[] frames = framesOf(current);
-			int own = frames.length - commonFrames(frames, enclosing);
-			int hashed = 0;
-			for (int i = 0; i < own && hashed < MAX_FRAMES; i++) {
-				StackTraceElement frame = frames[i];
-				if (frame == null || isExcluded(frame.getClassName())) {
-					continue;
-				}
-				hash = add(hash, GeneratedNames.className(frame.getClassName()));
-				hash = add(hash, GeneratedNames.methodName(frame.getMethodName()));
-				hashed++;
-			}
-			hash = add(hash, "|");
+			hash = addThrowable(hash, String.valueOf(current.getClassName()), frames, enclosing);
 			enclosing = frames;
 			current = causeOf(current);
 		}
 		return hash;
+	}
+
+	/**
+	 * Adds one throwable of the chain: its type, then its own frames (not those it shares with the
+	 * throwable it caused) outside the excluded packages, then a separator.
+	 */
+	private long addThrowable(long hashSoFar, String typeName, StackTraceElement[] frames,
+			StackTraceElement[] enclosing) {
+		long hash = add(hashSoFar, GeneratedNames.className(typeName));
+		int own = frames.length - commonFrames(frames, enclosing);
+		int hashed = 0;
+		for (int i = 0; i < own && hashed < MAX_FRAMES; i++) {
+			StackTraceElement frame = frames[i];
+			if (frame == null || isExcluded(frame.getClassName())) {
+				continue;
+			}
+			hash = add(hash, GeneratedNames.className(frame.getClassName()));
+			hash = add(hash, GeneratedNames.methodName(frame.getMethodName()));
+			hashed++;
+		}
+		return add(hash, "|");
 	}
 
 	private boolean isExcluded(String className) {
