@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.fluxtail.benchmarks.ApplicationMdc;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.propagation.WorkStats;
@@ -17,7 +18,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
-import org.slf4j.MDC;
 
 /**
  * What the context of one scheduled job run costs, completion line excluded (switched off): id
@@ -57,12 +57,7 @@ public class JobRunBenchmark {
 
 		};
 		this.jobRun = jobRuns.wrap(scheduled);
-		MDC.clear();
-		MDC.put("tenant", "acme");
-		MDC.put("user_id", "u-4921");
-		MDC.put("order_id", "o-77");
-		MDC.put("region_hint", "eu-west-1");
-		MDC.put("feature", "checkout-v2");
+		ApplicationMdc.fill();
 	}
 
 	@Benchmark

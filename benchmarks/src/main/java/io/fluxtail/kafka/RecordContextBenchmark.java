@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.fluxtail.benchmarks.ApplicationMdc;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.propagation.WorkStats;
@@ -18,7 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
-import org.slf4j.MDC;
 
 /**
  * What the context of one consumed Kafka record costs, completion line excluded (switched off):
@@ -51,12 +51,7 @@ public class RecordContextBenchmark {
 		this.records = new RecordContextInterceptor<>("orders-listener", contexts);
 		this.record = new ConsumerRecord<>("orders", 2, 48213L, "order-42", "{\"order\":42}");
 		this.record.headers().add("X-Request-Id", "req-3f9a1c0b7d2e4a65".getBytes(StandardCharsets.UTF_8));
-		MDC.clear();
-		MDC.put("tenant", "acme");
-		MDC.put("user_id", "u-4921");
-		MDC.put("order_id", "o-77");
-		MDC.put("region_hint", "eu-west-1");
-		MDC.put("feature", "checkout-v2");
+		ApplicationMdc.fill();
 	}
 
 	@Benchmark
