@@ -6,6 +6,7 @@ import io.fluxtail.actuate.ContractDescriptor;
 import io.fluxtail.actuate.FluxtailEndpoint;
 import io.fluxtail.actuate.OutputDescriptor;
 import io.fluxtail.autoconfigure.logging.FluxtailOutputProperties;
+import io.fluxtail.testsupport.ConfigProps;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -84,17 +84,8 @@ class QueuedOutputApplicationTests {
 	void outputPropertiesAreShownByConfigprops() {
 		try (ConfigurableApplicationContext context = run("management.endpoints.web.exposure.include=configprops",
 				"fluxtail.output.async=true")) {
-			ConfigurationPropertiesReportEndpoint configprops = context
-				.getBean(ConfigurationPropertiesReportEndpoint.class);
-			assertThat(configprops.configurationPropertiesWithPrefix(FluxtailOutputProperties.PREFIX)
-				.getContexts()
-				.values()
-				.stream()
-				.flatMap((described) -> described.getBeans().values().stream())
-				.filter((bean) -> bean.getPrefix().equals(FluxtailOutputProperties.PREFIX)))
-				.singleElement()
-				.satisfies((bean) -> assertThat(bean.getProperties()).containsKeys("async", "queueCapacity", "maxBlock",
-						"shutdownTimeout"));
+			assertThat(ConfigProps.shownFor(context, FluxtailOutputProperties.PREFIX)).containsKeys("async",
+					"queueCapacity", "maxBlock", "shutdownTimeout");
 		}
 	}
 

@@ -7,6 +7,7 @@ import io.fluxtail.actuate.StormDescriptor;
 import io.fluxtail.autoconfigure.logging.FluxtailStormProperties;
 import io.fluxtail.autoconfigure.logging.LoggingInstallation;
 import io.fluxtail.logging.storm.StormFilter;
+import io.fluxtail.testsupport.ConfigProps;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -104,16 +104,8 @@ class StormControlApplicationTests {
 			assertThat(((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()
 				.stream()
 				.filter(StormFilter.class::isInstance)).hasSize(1);
-			assertThat(second.getBean(ConfigurationPropertiesReportEndpoint.class)
-				.configurationPropertiesWithPrefix(FluxtailStormProperties.PREFIX)
-				.getContexts()
-				.values()
-				.stream()
-				.flatMap((described) -> described.getBeans().values().stream())
-				.filter((bean) -> bean.getPrefix().equals(FluxtailStormProperties.PREFIX)))
-				.singleElement()
-				.satisfies((bean) -> assertThat(bean.getProperties()).containsKeys("enabled", "limit", "window",
-						"maxKeys"));
+			assertThat(ConfigProps.shownFor(second, FluxtailStormProperties.PREFIX)).containsKeys("enabled", "limit",
+					"window", "maxKeys");
 		}
 	}
 
