@@ -2,6 +2,8 @@ package io.fluxtail.autoconfigure;
 
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.autoconfigure.logging.FluxtailProperties;
+import io.fluxtail.logging.debug.DebugLines;
+import io.fluxtail.logging.debug.DebugOnDemand;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.web.CurrentTrace;
@@ -66,15 +68,27 @@ public final class FluxtailPropagationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InboundRequests inboundRequests(RequestContextSettings settings, RequestIds requestIds,
-			ObjectProvider<CurrentTrace> currentTrace, ObjectProvider<RequestCompletion> completion) {
-		return new InboundRequests(settings, requestIds, currentTrace.getIfAvailable(), completion.getIfAvailable());
+			ObjectProvider<CurrentTrace> currentTrace, ObjectProvider<RequestCompletion> completion,
+			ObjectProvider<DebugLines> debug, ObjectProvider<DebugOnDemand> debugOnDemand) {
+		return new InboundRequests(settings, requestIds, currentTrace.getIfAvailable(), completion.getIfAvailable(),
+				debug.getIfAvailable(), debugOnDemand.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "fluxtail.request.completion.enabled", matchIfMissing = true)
-	RequestCompletion requestCompletion(RequestContextSettings settings, RequestContextStats stats) {
-		return new RequestCompletion(settings.completionExcludedPaths(), stats);
+	RequestCompletion requestCompletion(RequestContextSettings settings, RequestContextStats stats,
+			ObjectProvider<DebugLines> debug) {
+		return new RequestCompletion(settings.completionExcludedPaths(), stats, debug.getIfAvailable());
+	}
+
+	/**
+	 * The header a debug token is sent on in; the units carry a token to send only when
+	 * {@code fluxtail.debug-on-demand.forward} is on.
+	 */
+	private static @Nullable String debugHeader(ObjectProvider<DebugOnDemand> debugOnDemand) {
+		DebugOnDemand onDemand = debugOnDemand.getIfAvailable();
+		return (onDemand != null) ? onDemand.header() : null;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -101,8 +115,9 @@ public final class FluxtailPropagationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RequestIdClientInterceptor requestIdClientInterceptor(RequestContextSettings settings) {
-			return new RequestIdClientInterceptor(settings.header());
+		RequestIdClientInterceptor requestIdClientInterceptor(RequestContextSettings settings,
+				ObjectProvider<DebugOnDemand> debugOnDemand) {
+			return new RequestIdClientInterceptor(settings.header(), debugHeader(debugOnDemand));
 		}
 
 		@Bean
@@ -124,8 +139,9 @@ public final class FluxtailPropagationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RequestIdExchangeFilter requestIdExchangeFilter(RequestContextSettings settings) {
-			return new RequestIdExchangeFilter(settings.header());
+		RequestIdExchangeFilter requestIdExchangeFilter(RequestContextSettings settings,
+				ObjectProvider<DebugOnDemand> debugOnDemand) {
+			return new RequestIdExchangeFilter(settings.header(), debugHeader(debugOnDemand));
 		}
 
 		@Bean

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.autoconfigure.ConfiguredRequestIds;
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
+import io.fluxtail.logging.debug.DebugLines;
 import io.fluxtail.propagation.CompletionWriter;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
@@ -36,7 +37,7 @@ public final class FluxtailJobAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JobRuns fluxtailJobRuns(FluxtailJobProperties properties) {
+	JobRuns fluxtailJobRuns(FluxtailJobProperties properties, ObjectProvider<DebugLines> debug) {
 		JobSettings settings = new JobSettings(properties.getIdPrefix(), properties.getNames(),
 				properties.getCompletion().isEnabled(), properties.getCompletion().getExcludedJobs());
 		CompletionWriter completion = settings.completionEnabled()
@@ -44,7 +45,8 @@ public final class FluxtailJobAutoConfiguration {
 		return new JobRuns(settings,
 				ConfiguredRequestIds.of("fluxtail.job.id-prefix", settings.idPrefix(), false,
 						new RequestContextStats()),
-				new WorkUnits(completion, Set.copyOf(settings.completionExcludedJobs())::contains, new WorkStats()));
+				new WorkUnits(completion, Set.copyOf(settings.completionExcludedJobs())::contains, new WorkStats(),
+						debug.getIfAvailable()));
 	}
 
 	/**

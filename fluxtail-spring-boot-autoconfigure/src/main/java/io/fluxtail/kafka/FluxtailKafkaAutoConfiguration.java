@@ -5,6 +5,7 @@ import java.util.Set;
 import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.autoconfigure.ConfiguredRequestIds;
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
+import io.fluxtail.logging.debug.DebugLines;
 import io.fluxtail.propagation.CompletionWriter;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
@@ -37,7 +38,7 @@ public final class FluxtailKafkaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MessageContexts fluxtailMessageContexts(FluxtailKafkaProperties properties) {
+	MessageContexts fluxtailMessageContexts(FluxtailKafkaProperties properties, ObjectProvider<DebugLines> debug) {
 		ConfiguredRequestIds.checkHeader("fluxtail.kafka.header", properties.getHeader());
 		FluxtailKafkaProperties.Completion completion = properties.getCompletion();
 		MessageContextSettings settings = new MessageContextSettings(properties.getHeader(),
@@ -47,13 +48,15 @@ public final class FluxtailKafkaAutoConfiguration {
 		return new MessageContexts(settings,
 				ConfiguredRequestIds.of("fluxtail.kafka.id-prefix", settings.idPrefix(), settings.trustInbound(),
 						idStats),
-				idStats, units(settings, MessageContexts.RECORD_MESSAGE), units(settings, MessageContexts.BATCH_MESSAGE));
+				idStats, units(settings, MessageContexts.RECORD_MESSAGE, debug.getIfAvailable()),
+				units(settings, MessageContexts.BATCH_MESSAGE, debug.getIfAvailable()));
 	}
 
-	private static WorkUnits units(MessageContextSettings settings, String message) {
+	private static WorkUnits units(MessageContextSettings settings, String message, @Nullable DebugLines debug) {
 		CompletionWriter completion = settings.completionEnabled()
 				? new CompletionWriter(MessageContexts.LOGGER_NAME, message) : null;
-		return new WorkUnits(completion, Set.copyOf(settings.completionExcludedListeners())::contains, new WorkStats());
+		return new WorkUnits(completion, Set.copyOf(settings.completionExcludedListeners())::contains, new WorkStats(),
+				debug);
 	}
 
 	/**

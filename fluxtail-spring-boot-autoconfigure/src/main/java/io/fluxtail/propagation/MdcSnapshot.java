@@ -2,19 +2,23 @@ package io.fluxtail.propagation;
 
 import java.util.Map;
 
+import io.fluxtail.logging.debug.UnitDebug;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * The whole MDC of a thread at one moment, to be put back exactly: keys the request added, changed
- * or leaked are all undone by {@link #close()}.
+ * The whole MDC of a thread at one moment, with the unit's debug state that goes with it, to be
+ * put back exactly: keys the request added, changed or leaked are all undone by {@link #close()}.
  */
 public final class MdcSnapshot implements AutoCloseable {
 
 	private final @Nullable Map<String, String> previous;
 
-	private MdcSnapshot(@Nullable Map<String, String> previous) {
+	private final @Nullable UnitDebug previousDebug;
+
+	private MdcSnapshot(@Nullable Map<String, String> previous, @Nullable UnitDebug previousDebug) {
 		this.previous = previous;
+		this.previousDebug = previousDebug;
 	}
 
 	/**
@@ -22,7 +26,7 @@ public final class MdcSnapshot implements AutoCloseable {
 	 * @return the snapshot, to close on the same thread
 	 */
 	public static MdcSnapshot capture() {
-		return new MdcSnapshot(MDC.getCopyOfContextMap());
+		return new MdcSnapshot(MDC.getCopyOfContextMap(), UnitDebug.onThread());
 	}
 
 	/**
@@ -36,6 +40,7 @@ public final class MdcSnapshot implements AutoCloseable {
 		else {
 			MDC.setContextMap(this.previous);
 		}
+		UnitDebug.putOnThread(this.previousDebug);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.debug.UnitDebug;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -39,9 +40,11 @@ import org.slf4j.MDC;
  * @param traceIds trace ids Fluxtail writes itself (from {@code traceparent}, or captured for lines
  * logged outside the tracer's scope), {@code null} when the tracer's own MDC keys provide them
  * @param attributes the source's fields by name, each one of {@link #ATTRIBUTE_KEYS}
+ * @param debug the unit's debug-on-error or debug-on-demand state, which travels with the MDC
+ * keys, {@code null} when neither is on
  */
 public record WorkContext(WorkKind kind, String requestId, @Nullable TraceIds traceIds,
-		Map<String, String> attributes) {
+		Map<String, String> attributes, @Nullable UnitDebug debug) {
 
 	/** The fields a source of work may add, which travel with the context. */
 	public static final List<String> ATTRIBUTE_KEYS = List.of(CoreFields.JOB, CoreFields.KAFKA_TOPIC,
@@ -49,6 +52,17 @@ public record WorkContext(WorkKind kind, String requestId, @Nullable TraceIds tr
 
 	public WorkContext {
 		attributes = Map.copyOf(attributes);
+	}
+
+	/**
+	 * Creates a context without debug state; {@link WorkUnits#open} adds it.
+	 * @param kind what the work is
+	 * @param requestId the unit's id
+	 * @param traceIds trace ids Fluxtail writes itself, {@code null} for none
+	 * @param attributes the source's fields by name
+	 */
+	public WorkContext(WorkKind kind, String requestId, @Nullable TraceIds traceIds, Map<String, String> attributes) {
+		this(kind, requestId, traceIds, attributes, null);
 	}
 
 	/**
@@ -81,12 +95,12 @@ public record WorkContext(WorkKind kind, String requestId, @Nullable TraceIds tr
 				attributes.put(key, value);
 			}
 		}
-		if (attributes == null) {
-			return http(requestId, traceIds);
+		WorkKind kind = WorkKind.HTTP;
+		if (attributes != null) {
+			kind = (attributes.size() == 1 && attributes.containsKey(CoreFields.JOB)) ? WorkKind.JOB : WorkKind.RECORD;
 		}
-		WorkKind kind = (attributes.size() == 1 && attributes.containsKey(CoreFields.JOB)) ? WorkKind.JOB
-				: WorkKind.RECORD;
-		return new WorkContext(kind, requestId, traceIds, attributes);
+		return new WorkContext(kind, requestId, traceIds, (attributes != null) ? attributes : Map.of(),
+				UnitDebug.onThread());
 	}
 
 	/**
@@ -96,11 +110,22 @@ public record WorkContext(WorkKind kind, String requestId, @Nullable TraceIds tr
 	 * @return the context to write
 	 */
 	public WorkContext withTraceIdsSeen(@Nullable TraceIds seen) {
-		return (seen != null) ? new WorkContext(this.kind, this.requestId, seen, this.attributes) : this;
+		return (seen != null) ? new WorkContext(this.kind, this.requestId, seen, this.attributes, this.debug) : this;
 	}
 
 	/**
-	 * Puts this context in the current thread's MDC, replacing any other unit's keys.
+	 * Returns this context with the unit's debug state.
+	 * @param state the state, {@code null} for none
+	 * @return the context
+	 */
+	public WorkContext withDebug(@Nullable UnitDebug state) {
+		return (state != this.debug) ? new WorkContext(this.kind, this.requestId, this.traceIds, this.attributes, state)
+				: this;
+	}
+
+	/**
+	 * Puts this context in the current thread's MDC, replacing any other unit's keys, and its debug
+	 * state on the thread.
 	 */
 	public void applyToMdc() {
 		MDC.put(CoreFields.REQUEST_ID, this.requestId);
@@ -115,10 +140,11 @@ public record WorkContext(WorkKind kind, String requestId, @Nullable TraceIds tr
 		for (String key : ATTRIBUTE_KEYS) {
 			putOrRemove(key, this.attributes.get(key));
 		}
+		UnitDebug.putOnThread(this.debug);
 	}
 
 	/**
-	 * Removes Fluxtail's work keys from the current thread's MDC.
+	 * Removes Fluxtail's work keys from the current thread's MDC, and the debug state.
 	 */
 	public static void clearMdc() {
 		MDC.remove(CoreFields.REQUEST_ID);
@@ -127,6 +153,7 @@ public record WorkContext(WorkKind kind, String requestId, @Nullable TraceIds tr
 		for (String key : ATTRIBUTE_KEYS) {
 			MDC.remove(key);
 		}
+		UnitDebug.putOnThread(null);
 	}
 
 	private static void putOrRemove(String key, @Nullable String value) {

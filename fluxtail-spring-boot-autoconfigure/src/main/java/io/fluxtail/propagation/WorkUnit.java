@@ -2,6 +2,7 @@ package io.fluxtail.propagation;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.fluxtail.logging.debug.UnitDebug;
 import io.fluxtail.propagation.CompletionWriter.CompletionFields;
 import org.jspecify.annotations.Nullable;
 
@@ -69,8 +70,9 @@ public final class WorkUnit {
 	}
 
 	/**
-	 * Ends the work, once: later calls do nothing. Counts a failure and writes the completion line
-	 * with the current thread's MDC, which must hold the unit's context.
+	 * Ends the work, once: later calls do nothing. Counts a failure, writes the lines debug-on-error
+	 * kept for a failed unit (else drops them), then the completion line, with the current thread's
+	 * MDC, which must hold the unit's context.
 	 * @param outcome how the work ended
 	 * @param failure what the work threw, attached to the line, {@code null} for none
 	 * @param fields the kind's own fields on the line
@@ -82,6 +84,10 @@ public final class WorkUnit {
 		}
 		if (outcome == Outcome.ERROR) {
 			this.stats.recordFailure();
+		}
+		UnitDebug debug = this.context.debug();
+		if (debug != null) {
+			debug.end(outcome == Outcome.ERROR);
 		}
 		return this.completion != null && this.completion.write(this.startNanos, outcome, failure, fields);
 	}

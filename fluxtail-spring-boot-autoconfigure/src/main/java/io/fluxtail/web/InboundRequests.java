@@ -2,6 +2,8 @@ package io.fluxtail.web;
 
 import java.util.function.Function;
 
+import io.fluxtail.logging.debug.DebugLines;
+import io.fluxtail.logging.debug.DebugOnDemand;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.propagation.TraceIds;
 import io.fluxtail.propagation.TraceParent;
@@ -30,8 +32,10 @@ public final class InboundRequests {
 
 	private final String[] idHeaders;
 
+	private final @Nullable DebugOnDemand debugOnDemand;
+
 	/**
-	 * Creates the resolver.
+	 * Creates the resolver of requests without debug-on-error or debug on demand.
 	 * @param settings the settings in effect
 	 * @param requestIds validates inbound ids and generates fresh ones
 	 * @param tracer the application's tracer, {@code null} when it has none
@@ -39,11 +43,29 @@ public final class InboundRequests {
 	 */
 	public InboundRequests(RequestContextSettings settings, RequestIds requestIds, @Nullable CurrentTrace tracer,
 			@Nullable RequestCompletion completion) {
+		this(settings, requestIds, tracer, completion, null, null);
+	}
+
+	/**
+	 * Creates the resolver.
+	 * @param settings the settings in effect
+	 * @param requestIds validates inbound ids and generates fresh ones
+	 * @param tracer the application's tracer, {@code null} when it has none
+	 * @param completion the completion line's rules, {@code null} when switched off
+	 * @param debug keeps debug lines per request, {@code null} when neither debug-on-error nor
+	 * debug on demand is on
+	 * @param debugOnDemand checks the requests' debug tokens, {@code null} when debug on demand is
+	 * off
+	 */
+	public InboundRequests(RequestContextSettings settings, RequestIds requestIds, @Nullable CurrentTrace tracer,
+			@Nullable RequestCompletion completion, @Nullable DebugLines debug, @Nullable DebugOnDemand debugOnDemand) {
 		this.settings = settings;
 		this.requestIds = requestIds;
 		this.tracer = tracer;
-		this.units = (completion != null) ? completion.units() : new WorkUnits(null, (path) -> true, new WorkStats());
+		this.units = (completion != null) ? completion.units()
+				: new WorkUnits(null, (path) -> true, new WorkStats(), debug);
 		this.idHeaders = settings.idHeaders().toArray(String[]::new);
+		this.debugOnDemand = debugOnDemand;
 	}
 
 	/**
@@ -53,7 +75,9 @@ public final class InboundRequests {
 	 * @return the request
 	 */
 	public InboundRequest open(Function<String, @Nullable String> headers, String path) {
-		return new InboundRequest(this.units.open(context(headers), path));
+		String token = (this.debugOnDemand != null)
+				? this.debugOnDemand.validToken(headers.apply(this.debugOnDemand.header()), path) : null;
+		return new InboundRequest(this.units.open(context(headers), path, token));
 	}
 
 	/**

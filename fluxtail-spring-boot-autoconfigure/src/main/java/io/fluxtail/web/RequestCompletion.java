@@ -3,7 +3,9 @@ package io.fluxtail.web;
 import java.util.List;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.debug.DebugLines;
 import io.fluxtail.propagation.CompletionWriter;
+import io.fluxtail.propagation.CompletionWriter.CompletionFields;
 import io.fluxtail.propagation.Outcome;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
@@ -49,10 +51,23 @@ public final class RequestCompletion {
 	 * @throws org.springframework.web.util.pattern.PatternParseException when a pattern is invalid
 	 */
 	public RequestCompletion(List<String> excludedPaths, RequestContextStats stats) {
+		this(excludedPaths, stats, null);
+	}
+
+	/**
+	 * Creates the rules for requests that may keep debug lines.
+	 * @param excludedPaths path patterns, such as {@code /actuator/**}, of requests left out
+	 * @param stats where completed requests are counted
+	 * @param debug keeps debug lines per request, {@code null} when neither debug-on-error nor
+	 * debug on demand is on
+	 * @throws org.springframework.web.util.pattern.PatternParseException when a pattern is invalid
+	 */
+	public RequestCompletion(List<String> excludedPaths, RequestContextStats stats, @Nullable DebugLines debug) {
 		this.excludedPaths = excludedPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
 		this.excludedPrefixes = excludedPaths.stream().map(RequestCompletion::literalPrefix).toList();
 		this.stats = stats;
-		this.units = new WorkUnits(new CompletionWriter(LOGGER_NAME, MESSAGE), this::isExcluded, new WorkStats());
+		this.units = new WorkUnits(new CompletionWriter(LOGGER_NAME, MESSAGE), this::isExcluded, new WorkStats(),
+				debug);
 	}
 
 	/**
@@ -118,9 +133,8 @@ public final class RequestCompletion {
 	 * @param ending how the request's handling ended
 	 */
 	public void complete(WorkUnit unit, String method, @Nullable String route, int status, Ending ending) {
-		// The container (or WebFlux) turns an escaped exception into a 500 once handling is over.
-		int finalStatus = (ending == Ending.FAILED && status < 500) ? 500 : status;
-		Outcome outcome = (ending == Ending.CANCELLED) ? Outcome.CANCELLED : Outcome.ofStatus(finalStatus);
+		int finalStatus = finalStatus(status, ending);
+		Outcome outcome = outcome(status, ending);
 		String writtenRoute = (route != null) ? route : routeWithoutHandler(finalStatus);
 		boolean written = unit.complete(outcome, null, (line) -> line.addKeyValue(CoreFields.HTTP_METHOD, method)
 			.addKeyValue(CoreFields.HTTP_ROUTE, writtenRoute)
@@ -128,6 +142,28 @@ public final class RequestCompletion {
 		if (written) {
 			this.stats.completed();
 		}
+	}
+
+	/**
+	 * Ends a request without a completion line (switched off): its debug lines are still written
+	 * when it failed.
+	 * @param unit the request's unit of work
+	 * @param status the response status as set so far
+	 * @param ending how the request's handling ended
+	 */
+	public static void completeWithoutLine(WorkUnit unit, int status, Ending ending) {
+		unit.complete(outcome(status, ending), null, CompletionFields.NONE);
+	}
+
+	private static Outcome outcome(int status, Ending ending) {
+		return (ending == Ending.CANCELLED) ? Outcome.CANCELLED : Outcome.ofStatus(finalStatus(status, ending));
+	}
+
+	/**
+	 * The container (or WebFlux) turns an escaped exception into a 500 once handling is over.
+	 */
+	private static int finalStatus(int status, Ending ending) {
+		return (ending == Ending.FAILED && status < 500) ? 500 : status;
 	}
 
 	/**

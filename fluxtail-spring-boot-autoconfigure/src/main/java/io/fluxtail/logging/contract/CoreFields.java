@@ -49,6 +49,12 @@ public final class CoreFields {
 	/** {@link FieldDefinition#KAFKA_OFFSET}. */
 	public static final String KAFKA_OFFSET = "kafka_offset";
 
+	/** {@link FieldDefinition#BUFFERED}. */
+	public static final String BUFFERED = "buffered";
+
+	/** {@link FieldDefinition#BUFFERED_LEFT_OUT}. */
+	public static final String BUFFERED_LEFT_OUT = "buffered_left_out";
+
 	/** {@link FieldDefinition#REGION}. */
 	public static final String REGION = "region";
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import static io.fluxtail.logging.contract.FieldKind.LABEL;
 import static io.fluxtail.logging.contract.FieldKind.METADATA;
+import static io.fluxtail.logging.contract.Presence.BUFFERED_LINE;
 import static io.fluxtail.logging.contract.Presence.COMPLETION_EVENT;
 import static io.fluxtail.logging.contract.Presence.EVERY_LINE;
 import static io.fluxtail.logging.contract.Presence.IN_JOB;
@@ -117,7 +118,15 @@ public enum FieldDefinition {
 			OtlpPlace.LINE_NAME, IN_RECORD, "Partition of the Kafka record being consumed."),
 
 	KAFKA_OFFSET(CoreFields.KAFKA_OFFSET, Source.CONSUMED_RECORD, METADATA, ecs("kafka_offset"),
-			OtlpPlace.LINE_NAME, IN_RECORD, "Offset of the Kafka record being consumed.");
+			OtlpPlace.LINE_NAME, IN_RECORD, "Offset of the Kafka record being consumed."),
+
+	BUFFERED(CoreFields.BUFFERED, Source.BUFFERED, METADATA, ecs("buffered"), OtlpPlace.LINE_NAME, BUFFERED_LINE,
+			"true on a line kept by debug-on-error and written when its unit of work failed, after the line's "
+					+ "own time."),
+
+	BUFFERED_LEFT_OUT(CoreFields.BUFFERED_LEFT_OUT, Source.BUFFERED, METADATA, ecs("buffered_left_out"),
+			OtlpPlace.LINE_NAME, BUFFERED_LINE,
+			"How many of a failed unit's kept lines were left out by the limits, on the line that says so.");
 
 	private static final Map<String, FieldDefinition> BY_NAME = new HashMap<>();
 

@@ -27,7 +27,10 @@ public enum Presence {
 	IN_JOB("in-job"),
 
 	/** Lines of a consumed Kafka record. */
-	IN_RECORD("in-record");
+	IN_RECORD("in-record"),
+
+	/** Lines kept by debug-on-error and written when their unit of work failed. */
+	BUFFERED_LINE("buffered-line");
 
 	private final String id;
 

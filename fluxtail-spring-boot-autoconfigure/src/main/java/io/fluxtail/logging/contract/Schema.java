@@ -63,10 +63,12 @@ public enum Schema {
 
 	/**
 	 * Fields the contract does not read arrive as the application's fields do (key/value pairs
-	 * of the completion event, MDC entries of a consumed record), and are renamed as they are added.
+	 * of the completion event and of a buffered line, MDC entries of a consumed record), and are renamed
+	 * as they are added.
 	 */
 	private static boolean isContractField(FieldDefinition field) {
-		return !(field.source() instanceof Source.CompletionEvent || field.source() instanceof Source.ConsumedRecord);
+		return !(field.source() instanceof Source.CompletionEvent || field.source() instanceof Source.ConsumedRecord
+				|| field.source() instanceof Source.BufferedLine);
 	}
 
 	/**

@@ -23,6 +23,9 @@ public sealed interface Source {
 	/** The Kafka record being consumed. */
 	Source CONSUMED_RECORD = new ConsumedRecord();
 
+	/** Lines kept for a unit of work and written when it failed. */
+	Source BUFFERED = new BufferedLine();
+
 	/**
 	 * Returns how the source is shown.
 	 * @return the description
@@ -164,6 +167,18 @@ public sealed interface Source {
 		@Override
 		public String describe() {
 			return "kafka-record";
+		}
+
+	}
+
+	/**
+	 * A line debug-on-error kept for a unit of work and wrote when the unit failed.
+	 */
+	record BufferedLine() implements Source {
+
+		@Override
+		public String describe() {
+			return "debug-on-error";
 		}
 
 	}

@@ -72,10 +72,8 @@ public final class RequestContextHttpHandlerDecorator implements HttpHandlerDeco
 
 	private void complete(RequestState state, ServerHttpRequest request, ServerHttpResponse response,
 			SignalType signal) {
-		if (this.completion == null) {
-			return;
-		}
 		HttpStatusCode statusCode = response.getStatusCode();
+		int status = (statusCode != null) ? statusCode.value() : 200;
 		Ending ending = switch (signal) {
 			case ON_ERROR -> Ending.FAILED;
 			case CANCEL -> Ending.CANCELLED;
@@ -83,8 +81,12 @@ public final class RequestContextHttpHandlerDecorator implements HttpHandlerDeco
 		};
 		WorkUnit unit = state.request.unit();
 		try (MdcSnapshot previous = unit.enter(state.request.contextOutsideSpan())) {
-			this.completion.complete(unit, request.getMethod().name(), route(state.exchange),
-					(statusCode != null) ? statusCode.value() : 200, ending);
+			if (this.completion != null) {
+				this.completion.complete(unit, request.getMethod().name(), route(state.exchange), status, ending);
+			}
+			else {
+				RequestCompletion.completeWithoutLine(unit, status, ending);
+			}
 		}
 	}
 

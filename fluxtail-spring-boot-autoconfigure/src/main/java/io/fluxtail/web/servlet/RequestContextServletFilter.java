@@ -117,6 +117,9 @@ public final class RequestContextServletFilter extends OncePerRequestFilter {
 			this.completion.complete(state.unit(), request.getMethod(), (route != null) ? route.toString() : null,
 					response.getStatus(), ending);
 		}
+		else {
+			RequestCompletion.completeWithoutLine(state.unit(), response.getStatus(), ending);
+		}
 	}
 
 	private static String pathWithinApplication(HttpServletRequest request) {

@@ -52,7 +52,8 @@ class FieldDefinitionTests {
 	void theContractHoldsTheEventThePropertyAndTheMdcFieldsButNotThoseOfSomeLinesOnly() {
 		FieldContract contract = FieldContract.builder().build();
 		for (FieldDefinition field : FieldDefinition.values()) {
-			boolean someLinesOnly = field.presence() == Presence.COMPLETION_EVENT || field.presence() == Presence.IN_RECORD;
+			boolean someLinesOnly = field.presence() == Presence.COMPLETION_EVENT || field.presence() == Presence.IN_RECORD
+					|| field.presence() == Presence.BUFFERED_LINE;
 			assertThat(contract.field(field.fieldName()) != null).as(field.fieldName()).isEqualTo(!someLinesOnly);
 		}
 		assertThat(FieldDefinition.completionFields()).extracting(FieldDefinition::fieldName)
