@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 import ch.qos.logback.classic.Level;
 import io.fluxtail.actuate.ContractDescriptor;
 import io.fluxtail.actuate.DebugDescriptor;
+import io.fluxtail.actuate.FieldDescriptor;
 import io.fluxtail.actuate.FluxtailContributor;
+import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.debug.DebugLines;
 import io.fluxtail.logging.debug.DebugOnDemand;
 import io.fluxtail.logging.debug.DebugSettings;
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code debug} section of {@code /actuator/fluxtail}: what debug-on-error keeps and did, and
- * what debug on demand accepted and refused.
+ * what debug on demand accepted and refused; with debug-on-error, the fields of its lines.
  */
 final class DebugContributor implements FluxtailContributor {
 
@@ -32,7 +34,12 @@ final class DebugContributor implements FluxtailContributor {
 
 	@Override
 	public void contribute(ContractDescriptor.Builder builder) {
-		builder.section("debug", describe(this.lines.get(), this.onDemand.get()));
+		DebugLines lines = this.lines.get();
+		builder.section("debug", describe(lines, this.onDemand.get()));
+		if (lines != null && lines.settings().keepLevel() != null) {
+			builder.field(FieldDescriptor.of(FieldDefinition.BUFFERED))
+				.field(FieldDescriptor.of(FieldDefinition.BUFFERED_LEFT_OUT));
+		}
 	}
 
 	static DebugDescriptor describe(@Nullable DebugLines lines, @Nullable DebugOnDemand onDemand) {

@@ -32,7 +32,8 @@ public final class Detectors {
 				connectionStringPassword(), jwt(), awsAccessKey(), googleApiKey(), githubToken(), gitlabToken(),
 				stripeKey(), slackToken(), slackWebhook(), teamsWebhook(), discordWebhook(), azureClientSecret()));
 		detectors.addAll(ProviderDetectors.all());
-		detectors.addAll(List.of(telegramBotToken(), bearer(), basicAuth(), card(), iban(), email()));
+		detectors.addAll(List.of(telegramBotToken(), fluxtailDebugToken(), bearer(), basicAuth(), card(), iban(),
+				email()));
 		return List.copyOf(detectors);
 	}
 
@@ -263,6 +264,17 @@ public final class Detectors {
 	public static Detector telegramBotToken() {
 		return PatternDetector.of("telegram_bot_token", "Telegram bot tokens",
 				"(?<![A-Za-z0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}" + TOKEN_END, Triggers.anyOf(":AA"));
+	}
+
+	/**
+	 * Fluxtail's own debug-on-demand tokens ({@code <expiry>[:<path-prefix>].<64 hex digits>}),
+	 * which turn DEBUG on for a request until they expire, wherever an application logs them (a
+	 * header map, a URL).
+	 * @return the detector
+	 */
+	public static Detector fluxtailDebugToken() {
+		return PatternDetector.of("fluxtail_debug_token", "Fluxtail debug-on-demand tokens",
+				"(?<![0-9])[0-9]{9,12}(?::/[^\\s\"']{0,512}?)?\\.[0-9a-fA-F]{64}(?![0-9a-fA-F])", Triggers.digitRun(9));
 	}
 
 	/**

@@ -60,6 +60,13 @@ class DetectorsTests {
 	}
 
 	@Test
+	void debugOnDemandTokensAreReplacedWholeWithTheirPathPrefix() {
+		assertThat(this.redactor.redact("X-Fluxtail-Debug: 1765000600:/orders/v1.2.fad3d2557025579b94c2c7a33a4bd0180079aaf082273e6e782562dfa60daa29 sent"))
+			.isEqualTo("X-Fluxtail-Debug: [REDACTED:fluxtail_debug_token] sent");
+		assertThat(this.redactor.redact("order 1765000600 shipped in 2 parcels")).isEqualTo("order 1765000600 shipped in 2 parcels");
+	}
+
+	@Test
 	void webhookUrlsLoseTheirSecretPath() {
 		assertThat(this.redactor.redact("post to https://hooks.slack.com/services/T0001/B0001/abcdefghijklmnopqrstuvwx"))
 			.isEqualTo("post to https://hooks.slack.com/services/[REDACTED:slack_webhook]");

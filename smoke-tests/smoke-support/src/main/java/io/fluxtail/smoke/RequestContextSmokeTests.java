@@ -1,6 +1,7 @@
 package io.fluxtail.smoke;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application's handlers log, as {@code probe}, the id the client sent;
  * {@code /chain?probe=} calls {@code /downstream} through the application's HTTP client and logs
  * {@code downstream answered}; {@code /fail} logs once and throws an
- * {@link IllegalStateException}.
+ * {@link IllegalStateException}; {@code /debug?probe=&failure=} writes five DEBUG lines
+ * ({@code debug step 1} to {@code 5}, some on another thread) and then throws
+ * ({@code failure=throw}), logs an ERROR ({@code error}) or answers. The applications run with
+ * debug-on-error on and debug on demand keyed with {@link DebugTokenMint#SMOKE_KEY}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -168,9 +172,112 @@ public abstract class RequestContextSmokeTests {
 		JsonNode endpoint = LogLines.parse(this.http.get("/actuator/fluxtail").body());
 
 		ContractChecks.assertEndpointDescribesTheLines(endpoint, LogLines.parseAll(this.app.stdout()),
-				Set.of(LogLines.PROBE, "received_request_id"), Set.of());
+				Set.of(LogLines.PROBE, "received_request_id", "debug_token_received"), Set.of());
 		assertThat(endpoint.get("tracing").get("source").asString()).isEqualTo("traceparent");
 		assertSwitches(endpoint.get("request"));
+	}
+
+	@Test
+	@Order(6)
+	void failingRequestsWriteAllTheirOwnDebugLinesBeforeTheirCompletionAndNoOtherRequestWritesAny() {
+		int requests = 500;
+		List<HttpResponse<String>> responses = SmokeHttp.concurrently(requests, 50,
+				(i) -> this.http.get("/debug?probe=dbg-" + i + ((i % 10 == 0) ? "&failure=throw" : ""), "X-Request-Id",
+						"dbg-" + i));
+		for (int i = 0; i < requests; i++) {
+			assertThat(responses.get(i).statusCode()).as("status of dbg-" + i).isEqualTo((i % 10 == 0) ? 500 : 200);
+		}
+		this.app.awaitStdoutCount(requests,
+				(line) -> line.contains("\"request completed\"") && line.contains("\"request_id\":\"dbg-"));
+
+		List<JsonNode> lines = LogLines.parseAll(this.app.stdout());
+		List<JsonNode> debugLines = lines.stream()
+			.filter((line) -> text(line, "message").startsWith("debug step ")
+					&& String.valueOf(text(line, "probe")).startsWith("dbg-"))
+			.toList();
+		assertThat(LogLines.withForeignOrMissingId(debugLines)).as("debug lines of another request").isEmpty();
+		assertThat(debugLines).as("every line of the 50 failing requests, none of the 450 others")
+			.hasSize(requests / 10 * 5)
+			.allMatch((line) -> "DEBUG".equals(text(line, "level")) && line.get("buffered").asBoolean());
+		for (int i = 0; i < requests; i += 10) {
+			String id = "dbg-" + i;
+			List<Integer> own = indexes(lines, (line) -> id.equals(text(line, "probe"))
+					&& text(line, "message").startsWith("debug step "));
+			int completion = indexes(lines, (line) -> "request completed".equals(text(line, "message"))
+					&& id.equals(text(line, "request_id"))).get(0);
+			assertThat(own).as(id).hasSize(5).allMatch((index) -> index < completion);
+			assertThat(own.stream().map((index) -> text(lines.get(index), "message")))
+				.containsExactly("debug step 1", "debug step 2", "debug step 3", "debug step 4", "debug step 5");
+		}
+	}
+
+	@Test
+	@Order(7)
+	void anErrorLineFailsTheRequestForItsDebugLinesAndAValidTokenWritesThemAtOnce() {
+		assertThat(this.http.get("/debug?probe=dbg-error&failure=error", "X-Request-Id", "dbg-error").statusCode())
+			.isEqualTo(200);
+		String token = DebugTokenMint.mint(DebugTokenMint.SMOKE_KEY, Instant.now().plusSeconds(600), "/debug");
+		assertThat(this.http.get("/debug?probe=dbg-token", "X-Request-Id", "dbg-token", "X-Fluxtail-Debug", token)
+			.statusCode()).isEqualTo(200);
+		this.app.awaitStdoutCount(2, (line) -> line.contains("\"request completed\"")
+				&& (line.contains("\"dbg-error\"") || line.contains("\"dbg-token\"")));
+
+		List<JsonNode> lines = LogLines.parseAll(this.app.stdout());
+		assertThat(debugSteps(lines, "dbg-error")).hasSize(5).allMatch((line) -> line.get("buffered").asBoolean());
+		assertThat(debugSteps(lines, "dbg-token")).hasSize(5).noneMatch((line) -> line.has("buffered"));
+		assertThat(this.app.stdout()).noneMatch((raw) -> raw.contains(token.substring(token.lastIndexOf('.') + 1)));
+	}
+
+	@Test
+	@Order(8)
+	void forgedExpiredMalformedAndOtherPathTokensChangeNothingAndAreCountedButNeverWritten() {
+		Instant inTenMinutes = Instant.now().plusSeconds(600);
+		Map<String, String> tokens = Map.of("dbg-forged", DebugTokenMint.mint("another-key-of-at-least-32-bytes!!", inTenMinutes, null),
+				"dbg-expired", DebugTokenMint.mint(DebugTokenMint.SMOKE_KEY, Instant.now().minusSeconds(1), null),
+				"dbg-malformed", "please-debug-me", "dbg-other-path",
+				DebugTokenMint.mint(DebugTokenMint.SMOKE_KEY, inTenMinutes, "/admin"));
+		tokens.forEach((probe, token) -> assertThat(
+				this.http.get("/debug?probe=" + probe, "X-Request-Id", probe, "X-Fluxtail-Debug", token).statusCode())
+			.isEqualTo(200));
+		String valid = DebugTokenMint.mint(DebugTokenMint.SMOKE_KEY, inTenMinutes, null);
+		assertThat(this.http.get("/chain?probe=dbg-chain", "X-Request-Id", "dbg-chain", "X-Fluxtail-Debug", valid)
+			.statusCode()).isEqualTo(200);
+		JsonNode downstream = this.app.awaitJsonLine((line) -> "downstream called".equals(text(line, "message"))
+				&& "dbg-chain".equals(text(line, "probe")));
+		assertThat(downstream.get("debug_token_received").asBoolean()).as("token sent downstream").isFalse();
+		this.app.awaitStdoutCount(tokens.size(), (line) -> line.contains("\"request completed\"")
+				&& tokens.keySet().stream().anyMatch((probe) -> line.contains("\"" + probe + "\"")));
+
+		List<JsonNode> lines = LogLines.parseAll(this.app.stdout());
+		tokens.keySet().forEach((probe) -> assertThat(debugSteps(lines, probe)).as(probe).isEmpty());
+		tokens.values().forEach((token) -> assertThat(this.app.stdout()).noneMatch((raw) -> raw.contains(token)));
+		JsonNode debug = LogLines.parse(this.http.get("/actuator/fluxtail").body()).get("debug");
+		assertThat(debug.get("onError").asBoolean()).isTrue();
+		assertThat(debug.get("tokens").get("forged").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(debug.get("tokens").get("expired").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(debug.get("tokens").get("malformed").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(debug.get("tokens").get("other-path").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(debug.get("tokens").get("accepted").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(debug.get("unitsFlushed").asLong()).isGreaterThanOrEqualTo(51);
+		assertThat(debug.get("linesFlushed").asLong()).isGreaterThanOrEqualTo(255);
+		assertThat(debug.get("linesDiscarded").asLong()).isGreaterThanOrEqualTo(450 * 5);
+		assertThat(debug.get("bytesHeld").asLong()).isZero();
+	}
+
+	private static List<JsonNode> debugSteps(List<JsonNode> lines, String probe) {
+		return lines.stream()
+			.filter((line) -> probe.equals(text(line, "probe")) && text(line, "message").startsWith("debug step "))
+			.toList();
+	}
+
+	private static List<Integer> indexes(List<JsonNode> lines, java.util.function.Predicate<JsonNode> condition) {
+		List<Integer> indexes = new java.util.ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			if (condition.test(lines.get(i))) {
+				indexes.add(i);
+			}
+		}
+		return indexes;
 	}
 
 	@Test

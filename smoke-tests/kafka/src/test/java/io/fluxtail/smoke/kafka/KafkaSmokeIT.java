@@ -48,7 +48,10 @@ class KafkaSmokeIT {
 	static void start() {
 		broker = new EmbeddedKafkaKraftBroker(1, 3);
 		broker.afterPropertiesSet();
-		app = SmokeApp.builder().arg("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString()).start();
+		app = SmokeApp.builder()
+			.arg("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())
+			.arg("--fluxtail.debug-on-error.enabled=true")
+			.start();
 		http = new SmokeHttp(app.port());
 	}
 
@@ -171,6 +174,17 @@ class KafkaSmokeIT {
 			assertThat(text(completion, "outcome")).isEqualTo("ERROR");
 			assertThat(text(completion, "stack_trace")).contains("unreadable order poison-1");
 		});
+		List<JsonNode> lines = LogLines.parseAll(app.stdout());
+		List<JsonNode> received = lines.stream()
+			.filter((line) -> "order received".equals(text(line, "message")))
+			.toList();
+		assertThat(received).as("debug lines, kept and written for the failed deliveries only")
+			.isNotEmpty()
+			.allMatch((line) -> "poison-1".equals(text(line, "request_id")) && line.get("buffered").asBoolean()
+					&& "DEBUG".equals(text(line, "level")) && "order-events".equals(text(line, "job")));
+		int firstReceived = lines.indexOf(received.get(0));
+		int firstCompletion = lines.indexOf(completions.get(0));
+		assertThat(firstReceived).as("written before the completion line").isLessThan(firstCompletion);
 	}
 
 	@Test

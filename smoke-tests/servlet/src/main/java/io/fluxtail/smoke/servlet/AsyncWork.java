@@ -20,6 +20,13 @@ class AsyncWork {
 		return CompletableFuture.completedFuture(probe);
 	}
 
+	@Async
+	CompletableFuture<Void> debugSteps(String probe) {
+		log.atDebug().addKeyValue("probe", probe).log("debug step 3");
+		log.atDebug().addKeyValue("probe", probe).log("debug step 4");
+		return CompletableFuture.completedFuture(null);
+	}
+
 	@Scheduled(fixedDelay = 300)
 	void tick() {
 		log.info("tick");

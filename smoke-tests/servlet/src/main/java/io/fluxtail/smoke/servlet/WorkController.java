@@ -86,12 +86,33 @@ class WorkController {
 
 	@GetMapping("/downstream")
 	String downstream(@RequestParam String probe,
-			@RequestHeader(name = "X-Request-Id", required = false) String receivedRequestId) {
+			@RequestHeader(name = "X-Request-Id", required = false) String receivedRequestId,
+			@RequestHeader(name = "X-Fluxtail-Debug", required = false) String debugToken) {
 		log.atInfo()
 			.addKeyValue("probe", probe)
 			.addKeyValue("received_request_id", receivedRequestId)
+			.addKeyValue("debug_token_received", debugToken != null)
 			.log("downstream called");
 		return String.valueOf(receivedRequestId);
+	}
+
+	/**
+	 * Writes five DEBUG lines, two of them on an {@code @Async} thread, then fails as asked:
+	 * {@code throw} (a 500), {@code error} (an ERROR line, then a 200) or {@code none}.
+	 */
+	@GetMapping("/debug")
+	String debug(@RequestParam String probe, @RequestParam(defaultValue = "none") String failure) {
+		log.atDebug().addKeyValue("probe", probe).log("debug step 1");
+		log.atDebug().addKeyValue("probe", probe).log("debug step 2");
+		this.asyncWork.debugSteps(probe).join();
+		log.atDebug().addKeyValue("probe", probe).log("debug step 5");
+		if ("throw".equals(failure)) {
+			throw new IllegalStateException("debug failure for " + probe);
+		}
+		if ("error".equals(failure)) {
+			log.atError().addKeyValue("probe", probe).log("debug failure logged");
+		}
+		return probe;
 	}
 
 	@GetMapping("/fail")

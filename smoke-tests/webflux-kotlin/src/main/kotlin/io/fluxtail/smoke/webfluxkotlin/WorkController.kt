@@ -76,12 +76,40 @@ class WorkController(webClientBuilder: WebClient.Builder, private val environmen
 
 	@GetMapping("/downstream")
 	suspend fun downstream(@RequestParam probe: String,
-			@RequestHeader(name = "X-Request-Id", required = false) receivedRequestId: String?): String {
+			@RequestHeader(name = "X-Request-Id", required = false) receivedRequestId: String?,
+			@RequestHeader(name = "X-Fluxtail-Debug", required = false) debugToken: String?): String {
 		log.atInfo()
 			.addKeyValue("probe", probe)
 			.addKeyValue("received_request_id", receivedRequestId)
+			.addKeyValue("debug_token_received", debugToken != null)
 			.log("downstream called")
 		return receivedRequestId.toString()
+	}
+
+	/**
+	 * Writes five DEBUG lines, two of them in `withContext(Dispatchers.IO)`, then fails as asked:
+	 * `throw` (a 500), `error` (an ERROR line, then a 200) or `none`.
+	 */
+	@GetMapping("/debug")
+	suspend fun debug(@RequestParam probe: String, @RequestParam(defaultValue = "none") failure: String): String {
+		debugSteps(probe, 1..2)
+		withContext(Dispatchers.IO) {
+			debugSteps(probe, 3..4)
+		}
+		debugSteps(probe, 5..5)
+		if (failure == "throw") {
+			throw IllegalStateException("debug failure for $probe")
+		}
+		if (failure == "error") {
+			log.atError().addKeyValue("probe", probe).log("debug failure logged")
+		}
+		return probe
+	}
+
+	private fun debugSteps(probe: String, steps: IntRange) {
+		for (step in steps) {
+			log.atDebug().addKeyValue("probe", probe).log("debug step $step")
+		}
 	}
 
 	@GetMapping("/fail")

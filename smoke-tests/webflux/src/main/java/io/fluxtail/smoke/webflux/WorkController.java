@@ -69,12 +69,41 @@ class WorkController {
 
 	@GetMapping("/downstream")
 	Mono<String> downstream(@RequestParam String probe,
-			@RequestHeader(name = "X-Request-Id", required = false) String receivedRequestId) {
+			@RequestHeader(name = "X-Request-Id", required = false) String receivedRequestId,
+			@RequestHeader(name = "X-Fluxtail-Debug", required = false) String debugToken) {
 		log.atInfo()
 			.addKeyValue("probe", probe)
 			.addKeyValue("received_request_id", receivedRequestId)
+			.addKeyValue("debug_token_received", debugToken != null)
 			.log("downstream called");
 		return Mono.just(String.valueOf(receivedRequestId));
+	}
+
+	/**
+	 * Writes five DEBUG lines, the last three after {@code publishOn}, then fails as asked:
+	 * {@code throw} (a 500), {@code error} (an ERROR line, then a 200) or {@code none}.
+	 */
+	@GetMapping("/debug")
+	Mono<String> debug(@RequestParam String probe, @RequestParam(defaultValue = "none") String failure) {
+		return Mono.fromCallable(() -> debugSteps(probe, 1, 2))
+			.publishOn(Schedulers.boundedElastic())
+			.map((p) -> debugSteps(p, 3, 5))
+			.flatMap((p) -> {
+				if ("throw".equals(failure)) {
+					return Mono.error(new IllegalStateException("debug failure for " + p));
+				}
+				if ("error".equals(failure)) {
+					log.atError().addKeyValue("probe", p).log("debug failure logged");
+				}
+				return Mono.just(p);
+			});
+	}
+
+	private static String debugSteps(String probe, int first, int last) {
+		for (int step = first; step <= last; step++) {
+			log.atDebug().addKeyValue("probe", probe).log("debug step " + step);
+		}
+		return probe;
 	}
 
 	@GetMapping("/fail")

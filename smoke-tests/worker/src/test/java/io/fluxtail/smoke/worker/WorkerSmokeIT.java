@@ -32,7 +32,7 @@ class WorkerSmokeIT {
 	@Test
 	void everyRunHasItsOwnIdAndItsJobOnAllItsLinesAndEachFailedRunAnErrorCompletion() {
 		List<JsonNode> lines;
-		try (SmokeApp app = SmokeApp.builder().start()) {
+		try (SmokeApp app = SmokeApp.builder().arg("--fluxtail.debug-on-error.enabled=true").start()) {
 			app.awaitStdoutCount(4, (line) -> line.contains("\"message\":\"" + COMPLETED + "\"")
 					&& line.contains("\"level\":\"ERROR\"") && line.contains("\"job\":\"feed-import\""));
 			app.awaitStdoutCount(2, (line) -> line.contains("\"message\":\"" + COMPLETED + "\"")
@@ -113,6 +113,28 @@ class WorkerSmokeIT {
 				&& "SUCCESS".equals(text(line, "outcome")))
 			.isNotEmpty()
 			.allMatch((line) -> "INFO".equals(text(line, "level")));
+		assertDebugLinesOfFailedImportsOnly(lines, linesById, idByRun, failedImports);
+	}
+
+	/**
+	 * With debug-on-error, each failed import run writes its DEBUG line, marked and before its
+	 * completion; no run that succeeded writes one.
+	 */
+	private static void assertDebugLinesOfFailedImportsOnly(List<JsonNode> lines, Map<String, List<JsonNode>> linesById,
+			Map<String, String> idByRun, List<String> failedImports) {
+		List<JsonNode> fetched = lines.stream()
+			.filter((line) -> "feed page fetched".equals(text(line, "message")))
+			.toList();
+		assertThat(fetched).as("debug lines of failed runs only")
+			.allMatch((line) -> failedImports.contains(text(line, "run")) && line.get("buffered").asBoolean());
+		for (String run : failedImports) {
+			List<JsonNode> runLines = linesById.get(idByRun.get(run));
+			List<String> messages = runLines.stream().map((line) -> text(line, "message")).toList();
+			if (messages.contains(COMPLETED)) {
+				assertThat(messages).as("lines of failed " + run)
+					.containsSubsequence("importing feed", "feed page fetched", COMPLETED);
+			}
+		}
 	}
 
 	/**
