@@ -172,7 +172,9 @@ public abstract class RequestContextSmokeTests {
 		JsonNode endpoint = LogLines.parse(this.http.get("/actuator/fluxtail").body());
 
 		ContractChecks.assertEndpointDescribesTheLines(endpoint, LogLines.parseAll(this.app.stdout()),
-				Set.of(LogLines.PROBE, "received_request_id", "debug_token_received"), Set.of());
+				Set.of(LogLines.PROBE, "received_request_id", "debug_token_received"),
+				// no failed request here keeps more lines than its limit
+				Set.of("buffered_left_out"));
 		assertThat(endpoint.get("tracing").get("source").asString()).isEqualTo("traceparent");
 		assertSwitches(endpoint.get("request"));
 	}
@@ -261,7 +263,8 @@ public abstract class RequestContextSmokeTests {
 		assertThat(debug.get("unitsFlushed").asLong()).isGreaterThanOrEqualTo(51);
 		assertThat(debug.get("linesFlushed").asLong()).isGreaterThanOrEqualTo(255);
 		assertThat(debug.get("linesDiscarded").asLong()).isGreaterThanOrEqualTo(450 * 5);
-		assertThat(debug.get("bytesHeld").asLong()).isZero();
+		assertThat(debug.get("bytesHeld").asLong()).as("only this endpoint request's own lines (Spring's DEBUG lines)")
+			.isLessThan(16 * 1024);
 	}
 
 	private static List<JsonNode> debugSteps(List<JsonNode> lines, String probe) {
