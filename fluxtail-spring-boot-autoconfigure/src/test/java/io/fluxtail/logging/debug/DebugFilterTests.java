@@ -1,5 +1,6 @@
 package io.fluxtail.logging.debug;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.AppenderBase;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.storm.StormFilter;
+import io.fluxtail.logging.storm.StormSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +176,23 @@ class DebugFilterTests {
 		second.end(true);
 		assertThat(this.appender.messages()).contains("room again").doesNotContain("no room left")
 			.anySatisfy((message) -> assertThat(message).startsWith("1 debug lines of this failed unit"));
+	}
+
+	@Test
+	void stormControlNeverSuppressesTheLinesOfAFlush() {
+		StormFilter storm = new StormFilter(new StormSettings(0, Duration.ofHours(1), 10, Level.DEBUG, null, List.of()));
+		storm.setContext(this.context);
+		storm.start();
+		this.context.addTurboFilter(storm);
+		DebugLines lines = lines(200, 128 * 1024, 1024 * 1024);
+		UnitDebug unit = enter(lines);
+		for (int i = 0; i < 3; i++) {
+			this.log.debug("retrying the gateway");
+		}
+		unit.end(true);
+		storm.stop();
+		assertThat(this.appender.messages()).containsExactly("retrying the gateway", "retrying the gateway",
+				"retrying the gateway");
 	}
 
 	@Test
