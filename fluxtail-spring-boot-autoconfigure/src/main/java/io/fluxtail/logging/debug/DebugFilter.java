@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.line.Scalars;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -32,7 +32,7 @@ public final class DebugFilter extends TurboFilter {
 
 	private static final String FQCN = Logger.class.getName();
 
-	private static final KeyValuePair BUFFERED = new KeyValuePair(CoreFields.BUFFERED, Boolean.TRUE);
+	private static final StackTraceElement[] UNKNOWN_CALLER = new StackTraceElement[0];
 
 	/**
 	 * Estimated bytes of a kept event besides its message: the event, its key/value list, its
@@ -60,7 +60,6 @@ public final class DebugFilter extends TurboFilter {
 			if (marker != null) {
 				event.addMarker(marker);
 			}
-			event.addKeyValuePair(BUFFERED);
 			keep(unit, logger, event);
 		}
 		catch (Throwable ex) {
@@ -94,12 +93,9 @@ public final class DebugFilter extends TurboFilter {
 				markers.forEach(event::addMarker);
 			}
 			List<KeyValuePair> pairs = call.getKeyValuePairs();
-			List<KeyValuePair> withBuffered = new ArrayList<>(((pairs != null) ? pairs.size() : 0) + 1);
-			if (pairs != null) {
-				withBuffered.addAll(pairs);
+			if (pairs != null && !pairs.isEmpty()) {
+				event.setKeyValuePairs(new ArrayList<>(pairs));
 			}
-			withBuffered.add(BUFFERED);
-			event.setKeyValuePairs(withBuffered);
 			keep(unit, logger, event);
 		}
 		catch (Throwable ex) {
@@ -131,14 +127,37 @@ public final class DebugFilter extends TurboFilter {
 	}
 
 	private static void keep(UnitDebug unit, Logger logger, LoggingEvent event) {
-		// fixed now, as the call saw them: formatted message, thread name, MDC
-		event.prepareForDeferredProcessing();
+		// fixed now, as the call saw them: thread name, MDC, and the message unless its arguments
+		// cannot change (most kept lines are dropped unread, so formatting waits when it may)
+		event.getThreadName();
+		event.getMDCPropertyMap();
+		Object[] arguments = event.getArgumentArray();
+		int size = EVENT_BYTES + ((event.getThrowableProxy() != null) ? THROWABLE_BYTES : 0);
+		if (arguments == null || !allImmutable(arguments)) {
+			size += 2 * length(event.getFormattedMessage());
+		}
+		else {
+			size += 2 * length(event.getMessage());
+			for (Object argument : arguments) {
+				size += (argument instanceof String text) ? 2 * text.length() : 16;
+			}
+		}
 		// where the line was logged is not known later; an empty array says so instead of a wrong frame
-		event.setCallerData(new StackTraceElement[0]);
-		String message = event.getFormattedMessage();
-		int size = EVENT_BYTES + ((message != null) ? 2 * message.length() : 0)
-				+ ((event.getThrowableProxy() != null) ? THROWABLE_BYTES : 0);
+		event.setCallerData(UNKNOWN_CALLER);
 		unit.keep(logger, event, size);
+	}
+
+	private static boolean allImmutable(Object[] arguments) {
+		for (Object argument : arguments) {
+			if (argument != null && !Scalars.isImmutable(argument)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int length(@Nullable String text) {
+		return (text != null) ? text.length() : 0;
 	}
 
 }

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.debug.UnitDebug.Kept;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.event.KeyValuePair;
 
 /**
  * Opens the debug state of units of work, holds the budget their kept lines share, and writes or
@@ -23,6 +24,8 @@ public final class DebugLines {
 	public static final String LOGGER_NAME = "io.fluxtail.debug";
 
 	private static final String FQCN = DebugLines.class.getName();
+
+	private static final KeyValuePair BUFFERED = new KeyValuePair(CoreFields.BUFFERED, Boolean.TRUE);
 
 	private final DebugSettings settings;
 
@@ -118,6 +121,7 @@ public final class DebugLines {
 		int written = 0;
 		for (int i = 0; i < count; i++) {
 			Kept kept = lines.get(i);
+			kept.event().addKeyValuePair(BUFFERED);
 			if (write(kept.logger(), kept.event())) {
 				written++;
 			}
@@ -141,8 +145,8 @@ public final class DebugLines {
 						+ "or {} bytes for all units",
 				null, new Object[] { lost, this.settings.maxLinesPerUnit(), this.settings.maxBytesPerUnit(),
 						this.settings.maxBytes() });
-		line.addKeyValuePair(new org.slf4j.event.KeyValuePair(CoreFields.BUFFERED, Boolean.TRUE));
-		line.addKeyValuePair(new org.slf4j.event.KeyValuePair(CoreFields.BUFFERED_LEFT_OUT, lost));
+		line.addKeyValuePair(BUFFERED);
+		line.addKeyValuePair(new KeyValuePair(CoreFields.BUFFERED_LEFT_OUT, lost));
 		write(this.notices, line);
 	}
 

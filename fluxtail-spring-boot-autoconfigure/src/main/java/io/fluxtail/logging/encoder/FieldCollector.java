@@ -1,14 +1,11 @@
 package io.fluxtail.logging.encoder;
 
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -20,6 +17,7 @@ import io.fluxtail.logging.contract.Schema;
 import io.fluxtail.logging.contract.Source;
 import io.fluxtail.logging.fingerprint.ErrorFingerprints;
 import io.fluxtail.logging.line.EventFields;
+import io.fluxtail.logging.line.Scalars;
 import io.fluxtail.logging.line.EventFields.Role;
 import io.fluxtail.logging.redaction.RedactionListener;
 import io.fluxtail.logging.redaction.SizeLimits;
@@ -168,7 +166,7 @@ final class FieldCollector {
 		List<KeyValuePair> pairs = event.getKeyValuePairs();
 		if (pairs != null) {
 			for (KeyValuePair pair : pairs) {
-				if (!mutableOnly || (pair.value != null && !isImmutableScalar(pair.value))) {
+				if (!mutableOnly || (pair.value != null && !Scalars.isImmutable(pair.value))) {
 					return true;
 				}
 			}
@@ -235,7 +233,7 @@ final class FieldCollector {
 	 * @return the fixed value
 	 */
 	@Nullable Object fixed(@Nullable Object value) {
-		if (value == null || isImmutableScalar(value)) {
+		if (value == null || Scalars.isImmutable(value)) {
 			return value;
 		}
 		if (value instanceof CharSequence text) {
@@ -283,14 +281,6 @@ final class FieldCollector {
 			return copy;
 		}
 		return NOT_PLAIN_DATA;
-	}
-
-	private static boolean isImmutableScalar(Object value) {
-		Class<?> type = value.getClass();
-		return type == String.class || type == Integer.class || type == Long.class || type == Boolean.class
-				|| type == Double.class || type == Float.class || type == Short.class || type == Byte.class
-				|| type == Character.class || type == BigDecimal.class || type == BigInteger.class || type == UUID.class
-				|| value instanceof Enum<?> || type.getPackageName().equals("java.time");
 	}
 
 	/**

@@ -77,6 +77,17 @@ class DebugFilterTests {
 	}
 
 	@Test
+	void aKeptLineSaysWhatTheCallSawEvenWhenAnArgumentChangesLater() {
+		DebugLines lines = lines(200, 128 * 1024, 1024 * 1024);
+		UnitDebug unit = enter(lines);
+		StringBuilder basket = new StringBuilder("2 items");
+		this.log.debug("basket holds {} for order {}", basket, 4921L);
+		basket.append(", then 3 more");
+		unit.end(true);
+		assertThat(this.appender.messages()).containsExactly("basket holds 2 items for order 4921");
+	}
+
+	@Test
 	void debugLinesOfAUnitThatSucceedsAreDroppedAndCounted() {
 		DebugLines lines = lines(200, 128 * 1024, 1024 * 1024);
 		UnitDebug unit = enter(lines);
@@ -165,17 +176,19 @@ class DebugFilterTests {
 		for (int i = 0; i < 20; i++) {
 			this.log.debug("first unit's line {}", i);
 		}
-		long held = lines.bytesHeld();
-		assertThat(held).isLessThanOrEqualTo(2000).isGreaterThan(1500);
+		assertThat(lines.bytesHeld()).isLessThanOrEqualTo(2000).isGreaterThan(1500);
+		long leftOutByTheFirst = lines.stats().linesLeftOut();
+		assertThat(leftOutByTheFirst).isPositive();
 		UnitDebug second = enter(lines);
-		this.log.debug("no room left");
-		assertThat(lines.stats().linesLeftOut()).isGreaterThanOrEqualTo(1);
+		this.log.debug("second unit's line {}", 0);
+		assertThat(lines.stats().linesLeftOut()).isEqualTo(leftOutByTheFirst + 1);
 		first.end(false);
 		assertThat(lines.bytesHeld()).isZero();
-		this.log.debug("room again");
+		this.log.debug("second unit's line {}", 1);
 		second.end(true);
-		assertThat(this.appender.messages()).contains("room again").doesNotContain("no room left")
-			.anySatisfy((message) -> assertThat(message).startsWith("1 debug lines of this failed unit"));
+		assertThat(this.appender.messages()).containsExactly("second unit's line 1",
+				"1 debug lines of this failed unit of work were left out: over 1000 lines or 1048576 bytes for the unit, "
+						+ "or 2000 bytes for all units");
 	}
 
 	@Test
