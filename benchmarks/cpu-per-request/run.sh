@@ -283,7 +283,10 @@ rounds_ok() {
 for name in "${names[@]}"; do
 	STATE[$name]=$(curl -fs "http://127.0.0.1:${PORT[$name]}/actuator/fluxtail" | python3 -c '
 import json, sys
-d = json.load(sys.stdin)
+try:
+	d = json.load(sys.stdin)
+except ValueError:
+	sys.exit("-")
 if not d.get("installed"):
 	sys.exit("starter off")
 out = d.get("output") or {}
