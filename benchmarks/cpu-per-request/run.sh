@@ -291,8 +291,14 @@ if not d.get("installed"):
 	sys.exit("starter off")
 out = d.get("output") or {}
 parts = ["output %s, dropped %s" % (out.get("mode"), out.get("dropped"))]
-if d.get("ingest"):
-	parts.append("ingest " + json.dumps({k: v for k, v in d["ingest"].items() if not isinstance(v, (dict, list)) or k == "dropped"}))
+ingest = d.get("ingest") or {}
+if ingest.get("active"):
+	parts.append("ingest sent %s, undelivered %s, dropped %s" % (ingest.get("sent"), ingest.get("undelivered"),
+		{k: v for k, v in (ingest.get("dropped") or {}).items() if v}))
+debug = d.get("debug") or {}
+if debug.get("onError"):
+	parts.append("debug-on-error " + ", ".join("%s %s" % (k, debug.get(k))
+		for k in ("unitsFlushed", "linesFlushed", "linesDiscarded", "linesLeftOut")))
 print("; ".join(parts))' 2>&1 || true)
 done
 stop_apps
