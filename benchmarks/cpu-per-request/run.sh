@@ -22,7 +22,7 @@
 #                                           variants fell short of it, with p50 up to 1 s.
 #   FIXED_SECONDS, FIXED_CONNECTIONS        length and connections of a fixed-load window (default
 #                                           the saturated window's length, 16)
-#   WARMUP_SECONDS=60                       load on each JVM before it is measured
+#   WARMUP_SECONDS=40                       load on each JVM before it is measured
 #   KEEP_LOGS=1                             keep the work directory with every JVM's stdout
 #
 # Load modes, each measured once per variant per round:
@@ -38,8 +38,8 @@
 # kept for the whole run: the rotation of the order each round needs them all alive, and a fresh
 # set of JVMs per round would need the warm-up again each round (8 variants x 60 s). An idle JVM
 # costs the measured one little: its few timer wakes are not counted in the measured process.
-# The warm-up is printed as a curve (CPU per request per 10 s window): 60 s, the other scripts'
-# warm-up from benchmarks/warmup-curve.sh, is where the curve is flat.
+# The warm-up is printed as a curve (CPU per request per 10 s window), so every run shows whether
+# it was long enough.
 set -euo pipefail
 # shellcheck source=../apps.sh
 source "$(dirname "$0")/../apps.sh"
@@ -47,7 +47,10 @@ source "$(dirname "$0")/../apps.sh"
 ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-32}
-WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+# The warm-up curve of every variant (two full runs on 2026-12-07) fell from 320..1100 us in the
+# first 10 s to within the window-to-window noise (+-10%) from the third window on: 40 s leaves
+# one window of margin.
+WARMUP_SECONDS=${WARMUP_SECONDS:-40}
 WARMUP_WINDOW=10
 MODES=${MODES:-saturated fixed}
 FIXED_SECONDS=${FIXED_SECONDS:-$SECONDS_PER_RUN}
@@ -334,7 +337,7 @@ for mode in "${mode_list[@]}"; do
 	fi
 	for name in "${names[@]}"; do
 		row="| $name | ${PATH_OF[$name]} | $(per_round "$mode" "$name" cpu | median_spread) | $(per_round "$mode" "$name" cost | median_spread)"
-		row+=" | $(per_round "$mode" "$name" ratio | median_spread %.2f) | $(per_round "$mode" "$name" rps | median)"
+		row+=" | $(per_round "$mode" "$name" ratio | median_spread %.2f) | $(per_round "$mode" "$name" rps | median | xargs printf '%.0f')"
 		if [[ $mode != saturated ]]; then
 			row+=" | $(per_round "$mode" "$name" p50 | median) | $(per_round "$mode" "$name" p99 | median)"
 			row+=" | $(per_round "$mode" "$name" p99_ratio | median_spread %.2f)"
