@@ -47,7 +47,8 @@ public class RecordContextBenchmark {
 				List.of());
 		RequestContextStats idStats = new RequestContextStats();
 		MessageContexts contexts = new MessageContexts(settings, new RequestIds("msg-", true, idStats), idStats,
-				new WorkUnits(null, (name) -> false, new WorkStats()), new WorkUnits(null, (name) -> false, new WorkStats()));
+				new WorkUnits(null, (name) -> false, new WorkStats()), new WorkUnits(null, (name) -> false, new WorkStats()),
+				null);
 		this.records = new RecordContextInterceptor<>("orders-listener", contexts);
 		this.record = new ConsumerRecord<>("orders", 2, 48213L, "order-42", "{\"order\":42}");
 		this.record.headers().add("X-Request-Id", "req-3f9a1c0b7d2e4a65".getBytes(StandardCharsets.UTF_8));

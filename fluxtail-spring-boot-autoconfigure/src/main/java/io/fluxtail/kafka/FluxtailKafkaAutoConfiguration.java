@@ -6,6 +6,7 @@ import io.fluxtail.actuate.FluxtailContributor;
 import io.fluxtail.autoconfigure.ConfiguredRequestIds;
 import io.fluxtail.autoconfigure.FluxtailAutoConfiguration;
 import io.fluxtail.logging.debug.DebugLines;
+import io.fluxtail.logging.debug.DebugOnDemand;
 import io.fluxtail.propagation.CompletionWriter;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.WorkStats;
@@ -38,7 +39,8 @@ public final class FluxtailKafkaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MessageContexts fluxtailMessageContexts(FluxtailKafkaProperties properties, ObjectProvider<DebugLines> debug) {
+	MessageContexts fluxtailMessageContexts(FluxtailKafkaProperties properties, ObjectProvider<DebugLines> debug,
+			ObjectProvider<DebugOnDemand> debugOnDemand) {
 		ConfiguredRequestIds.checkHeader("fluxtail.kafka.header", properties.getHeader());
 		FluxtailKafkaProperties.Completion completion = properties.getCompletion();
 		MessageContextSettings settings = new MessageContextSettings(properties.getHeader(),
@@ -49,7 +51,7 @@ public final class FluxtailKafkaAutoConfiguration {
 				ConfiguredRequestIds.of("fluxtail.kafka.id-prefix", settings.idPrefix(), settings.trustInbound(),
 						idStats),
 				idStats, units(settings, MessageContexts.RECORD_MESSAGE, debug.getIfAvailable()),
-				units(settings, MessageContexts.BATCH_MESSAGE, debug.getIfAvailable()));
+				units(settings, MessageContexts.BATCH_MESSAGE, debug.getIfAvailable()), debugOnDemand.getIfAvailable());
 	}
 
 	private static WorkUnits units(MessageContextSettings settings, String message, @Nullable DebugLines debug) {
@@ -78,7 +80,7 @@ public final class FluxtailKafkaAutoConfiguration {
 		@ConditionalOnMissingBean
 		RequestIdProducerInterceptor<Object, Object> fluxtailRequestIdProducerInterceptor(
 				MessageContexts messageContexts) {
-			return new RequestIdProducerInterceptor<>(messageContexts.header());
+			return new RequestIdProducerInterceptor<>(messageContexts.header(), messageContexts.debugHeader());
 		}
 
 		/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.debug.DebugOnDemand;
 import io.fluxtail.propagation.RequestContextStats;
 import io.fluxtail.propagation.RequestIds;
 import io.fluxtail.propagation.WorkContext;
@@ -42,6 +43,8 @@ final class MessageContexts {
 
 	private final WorkUnits batches;
 
+	private final @Nullable DebugOnDemand debugOnDemand;
+
 	/**
 	 * Creates the contexts.
 	 * @param settings the settings in effect
@@ -49,31 +52,38 @@ final class MessageContexts {
 	 * @param idStats the counters {@code ids} writes to
 	 * @param records opens records and writes their completion line
 	 * @param batches opens batches and writes their completion line
+	 * @param debugOnDemand checks a record's debug token, {@code null} when debug on demand is off
 	 */
 	public MessageContexts(MessageContextSettings settings, RequestIds ids, RequestContextStats idStats,
-			WorkUnits records, WorkUnits batches) {
+			WorkUnits records, WorkUnits batches, @Nullable DebugOnDemand debugOnDemand) {
 		this.settings = settings;
 		this.ids = ids;
 		this.idStats = idStats;
 		this.records = records;
 		this.batches = batches;
+		this.debugOnDemand = debugOnDemand;
 	}
 
 	/**
 	 * Opens a record's unit of work and puts its context on the current thread.
 	 * @param listenerId the listener id, written as {@code job}
 	 * @param header the id header's last value, {@code null} when absent
+	 * @param debugToken the debug header's last value, {@code null} when absent; checked against
+	 * the path {@code /<topic>}
 	 * @param topic the record's topic
 	 * @param partition the record's partition
 	 * @param offset the record's offset
 	 * @return the running unit
 	 */
-	RunningUnit openRecord(String listenerId, byte @Nullable [] header, String topic, int partition, long offset) {
+	RunningUnit openRecord(String listenerId, byte @Nullable [] header, byte @Nullable [] debugToken, String topic,
+			int partition, long offset) {
 		Map<String, String> attributes = Map.of(CoreFields.JOB, listenerId, CoreFields.KAFKA_TOPIC, topic,
 				CoreFields.KAFKA_PARTITION, Integer.toString(partition), CoreFields.KAFKA_OFFSET,
 				Long.toString(offset));
+		String token = (this.debugOnDemand != null) ? this.debugOnDemand.validToken(text(debugToken), "/" + topic)
+				: null;
 		return RunningUnit.enter(this.records.open(
-				new WorkContext(WorkKind.RECORD, this.ids.resolve(text(header)), null, attributes), listenerId));
+				new WorkContext(WorkKind.RECORD, this.ids.resolve(text(header)), null, attributes), listenerId, token));
 	}
 
 	/**
@@ -96,6 +106,14 @@ final class MessageContexts {
 	 */
 	public String header() {
 		return this.settings.header();
+	}
+
+	/**
+	 * Returns the header a debug token is sent and read in.
+	 * @return the header name, {@code null} when debug on demand is off
+	 */
+	public @Nullable String debugHeader() {
+		return (this.debugOnDemand != null) ? this.debugOnDemand.header() : null;
 	}
 
 	/**

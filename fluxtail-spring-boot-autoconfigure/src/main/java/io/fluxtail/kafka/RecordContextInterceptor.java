@@ -37,8 +37,10 @@ final class RecordContextInterceptor<K, V> implements RecordInterceptor<K, V> {
 	@Override
 	public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
 		Header header = record.headers().lastHeader(this.contexts.header());
+		String debugHeader = this.contexts.debugHeader();
+		Header debugToken = (debugHeader != null) ? record.headers().lastHeader(debugHeader) : null;
 		this.current.set(this.contexts.openRecord(this.listenerId, (header != null) ? header.value() : null,
-				record.topic(), record.partition(), record.offset()));
+				(debugToken != null) ? debugToken.value() : null, record.topic(), record.partition(), record.offset()));
 		return record;
 	}
 

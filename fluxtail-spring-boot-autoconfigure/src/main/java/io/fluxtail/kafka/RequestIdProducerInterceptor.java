@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.debug.UnitDebug;
 import io.fluxtail.propagation.TraceParent;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Sends the current {@code request_id} as a record header, and a W3C {@code traceparent} built
+ * Sends the current {@code request_id} as a record header (with, when configured, the debug token
+ * of a request served with debug on demand), and a W3C {@code traceparent} built
  * from the current trace ids when the record carries no trace context yet (Micrometer's
  * {@code KafkaTemplate} observation, when on, has already added its own by the time this runs).
  * Headers the application set itself are kept.
@@ -31,12 +33,17 @@ final class RequestIdProducerInterceptor<K, V> implements ProducerInterceptor<K,
 
 	private final String header;
 
+	private final @Nullable String debugHeader;
+
 	/**
 	 * Creates the interceptor.
 	 * @param header the header the request id is sent in
+	 * @param debugHeader the header the debug token of a unit served with debug on demand is sent
+	 * in (when {@code fluxtail.debug-on-demand.forward} is on), {@code null} to send none
 	 */
-	public RequestIdProducerInterceptor(String header) {
+	public RequestIdProducerInterceptor(String header, @Nullable String debugHeader) {
 		this.header = header;
+		this.debugHeader = debugHeader;
 	}
 
 	@Override
@@ -46,6 +53,11 @@ final class RequestIdProducerInterceptor<K, V> implements ProducerInterceptor<K,
 			String requestId = MDC.get(CoreFields.REQUEST_ID);
 			if (requestId != null && headers.lastHeader(this.header) == null) {
 				headers.add(this.header, requestId.getBytes(StandardCharsets.UTF_8));
+			}
+			UnitDebug debug = UnitDebug.onThread();
+			String token = (debug != null) ? debug.forwardedToken() : null;
+			if (this.debugHeader != null && token != null && headers.lastHeader(this.debugHeader) == null) {
+				headers.add(this.debugHeader, token.getBytes(StandardCharsets.UTF_8));
 			}
 			if (headers.lastHeader(TRACEPARENT) == null && headers.lastHeader(B3) == null) {
 				String traceParent = traceParent(firstOf(CoreFields.TRACE_ID, CoreFields.TRACER_TRACE_ID),

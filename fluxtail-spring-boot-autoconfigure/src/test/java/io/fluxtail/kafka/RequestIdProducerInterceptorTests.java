@@ -2,7 +2,13 @@ package io.fluxtail.kafka;
 
 import java.nio.charset.StandardCharsets;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import io.fluxtail.logging.contract.CoreFields;
+import io.fluxtail.logging.debug.DebugLines;
+import io.fluxtail.logging.debug.DebugSettings;
+import io.fluxtail.logging.debug.DebugStats;
+import io.fluxtail.logging.debug.UnitDebug;
 import io.fluxtail.propagation.TraceIds;
 import io.fluxtail.propagation.WorkContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,11 +22,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestIdProducerInterceptorTests {
 
 	private final RequestIdProducerInterceptor<String, String> interceptor = new RequestIdProducerInterceptor<>(
-			"X-Request-Id");
+			"X-Request-Id", null);
 
 	@AfterEach
 	void clearMdc() {
 		MDC.clear();
+	}
+
+	@Test
+	void theDebugTokenOfAUnitServedWithDebugOnDemandGoesOnlyWhenForwardingIsOn() {
+		RequestIdProducerInterceptor<String, String> forwarding = new RequestIdProducerInterceptor<>("X-Request-Id",
+				"X-Fluxtail-Debug");
+		DebugLines forward = lines(true);
+		UnitDebug.putOnThread(forward.open("token-1"));
+		ProducerRecord<String, String> sent = forwarding.onSend(new ProducerRecord<>("orders", "order-1"));
+		assertThat(new String(sent.headers().lastHeader("X-Fluxtail-Debug").value(), StandardCharsets.UTF_8))
+			.isEqualTo("token-1");
+		UnitDebug.putOnThread(lines(false).open("token-1"));
+		assertThat(forwarding.onSend(new ProducerRecord<>("orders", "order-2")).headers().lastHeader("X-Fluxtail-Debug"))
+			.isNull();
+		UnitDebug.putOnThread(null);
+	}
+
+	private static DebugLines lines(boolean forward) {
+		return new DebugLines(new DebugSettings(null, 0, 0, 0, Level.DEBUG, forward), new DebugStats(),
+				new LoggerContext().getLogger(DebugLines.LOGGER_NAME));
 	}
 
 	@Test

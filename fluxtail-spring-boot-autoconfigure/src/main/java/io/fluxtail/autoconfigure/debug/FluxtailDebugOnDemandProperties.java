@@ -38,8 +38,8 @@ public class FluxtailDebugOnDemandProperties {
 
 	/**
 	 * Whether a valid token is sent on in the same header with the request's outbound HTTP calls
-	 * (RestClient, RestTemplate, WebClient), so that the services it calls write their DEBUG lines
-	 * too. Off by default: the token then stops at this service.
+	 * (RestClient, RestTemplate, WebClient) and Kafka records, so that the services it calls write
+	 * their DEBUG lines too. Off by default: the token then stops at this service.
 	 */
 	private boolean forward;
 

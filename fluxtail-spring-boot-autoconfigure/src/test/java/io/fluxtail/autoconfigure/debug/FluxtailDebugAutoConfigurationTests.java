@@ -1,6 +1,5 @@
 package io.fluxtail.autoconfigure.debug;
 
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.fluxtail.actuate.DebugDescriptor;

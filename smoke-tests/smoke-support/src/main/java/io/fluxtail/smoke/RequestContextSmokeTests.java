@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /chain?probe=} calls {@code /downstream} through the application's HTTP client and logs
  * {@code downstream answered}; {@code /fail} logs once and throws an
  * {@link IllegalStateException}; {@code /debug?probe=&failure=} writes five DEBUG lines
- * ({@code debug step 1} to {@code 5}, some on another thread) and then throws
+ * ({@code debug step 1} to {@code 5}, some on another thread, then {@code charging card} with a
+ * card number) and then throws
  * ({@code failure=throw}), logs an ERROR ({@code error}) or answers. The applications run with
  * debug-on-error on and debug on demand keyed with {@link DebugTokenMint#SMOKE_KEY}.
  */
@@ -211,6 +212,11 @@ public abstract class RequestContextSmokeTests {
 			assertThat(own.stream().map((index) -> text(lines.get(index), "message")))
 				.containsExactly("debug step 1", "debug step 2", "debug step 3", "debug step 4", "debug step 5");
 		}
+		assertThat(lines).filteredOn((line) -> text(line, "message").startsWith("charging card "))
+			.as("the kept line with a card number, redacted as every line is")
+			.hasSize(requests / 10)
+			.allMatch((line) -> "charging card [REDACTED:card]".equals(text(line, "message")));
+		assertThat(this.app.stdout()).noneMatch((raw) -> raw.contains("4111 1111 1111 1111"));
 	}
 
 	@Test

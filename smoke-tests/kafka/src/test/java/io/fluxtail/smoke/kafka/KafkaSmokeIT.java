@@ -2,6 +2,7 @@ package io.fluxtail.smoke.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.fluxtail.smoke.ContractChecks;
+import io.fluxtail.smoke.DebugTokenMint;
 import io.fluxtail.smoke.LogLines;
 import io.fluxtail.smoke.SmokeApp;
 import io.fluxtail.smoke.SmokeHttp;
@@ -51,6 +53,8 @@ class KafkaSmokeIT {
 		app = SmokeApp.builder()
 			.arg("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())
 			.arg("--fluxtail.debug-on-error.enabled=true")
+			.arg("--fluxtail.debug-on-demand.key=" + DebugTokenMint.SMOKE_KEY)
+			.arg("--fluxtail.debug-on-demand.forward=true")
 			.start();
 		http = new SmokeHttp(app.port());
 	}
@@ -205,6 +209,26 @@ class KafkaSmokeIT {
 		JsonNode messages = messages();
 		assertThat(messages.get("records").asLong()).isGreaterThanOrEqualTo(503);
 		assertThat(messages.get("acceptedHeaderIds").asLong()).isGreaterThanOrEqualTo(502);
+	}
+
+	@Test
+	@Order(7)
+	void aRequestsValidDebugTokenTravelsWithItsRecordWhenForwardedAndTheListenerWritesItsDebugLineAtOnce() {
+		String token = DebugTokenMint.mint(DebugTokenMint.SMOKE_KEY, Instant.now().plusSeconds(600), null);
+		http.get("/publish?probe=ondemand-1", "X-Request-Id", "ondemand-1", "X-Fluxtail-Debug", token);
+
+		JsonNode received = app.awaitJsonLine((line) -> "order received".equals(text(line, "message"))
+				&& "ondemand-1".equals(text(line, "probe")));
+		assertThat(text(received, "level")).isEqualTo("DEBUG");
+		assertThat(received.has("buffered")).as("written at once, not kept").isFalse();
+		assertThat(text(received, "request_id")).isEqualTo("ondemand-1");
+		assertThat(app.stdout()).noneMatch((line) -> line.contains(token));
+		assertThat(messagesDebugTokens().get("accepted").asLong()).as("the request's and the record's")
+			.isGreaterThanOrEqualTo(2);
+	}
+
+	private static JsonNode messagesDebugTokens() {
+		return LogLines.parse(http.get("/actuator/fluxtail").body()).get("debug").get("tokens");
 	}
 
 	@Test

@@ -25,6 +25,9 @@ class WorkController {
 
 	private static final Logger log = LoggerFactory.getLogger("smoke.web");
 
+	/** A card number (Visa's test number) on a DEBUG line: kept lines are redacted like any other. */
+	private static final String TEST_CARD = "4111 1111 1111 1111";
+
 	private final AsyncWork asyncWork;
 
 	private final Executor executor;
@@ -97,7 +100,8 @@ class WorkController {
 	}
 
 	/**
-	 * Writes five DEBUG lines, two of them on an {@code @Async} thread, then fails as asked:
+	 * Writes five DEBUG lines, two of them on an {@code @Async} thread, and one with a card number,
+	 * then fails as asked:
 	 * {@code throw} (a 500), {@code error} (an ERROR line, then a 200) or {@code none}.
 	 */
 	@GetMapping("/debug")
@@ -106,6 +110,7 @@ class WorkController {
 		log.atDebug().addKeyValue("probe", probe).log("debug step 2");
 		this.asyncWork.debugSteps(probe).join();
 		log.atDebug().addKeyValue("probe", probe).log("debug step 5");
+		log.atDebug().addKeyValue("probe", probe).log("charging card " + TEST_CARD);
 		if ("throw".equals(failure)) {
 			throw new IllegalStateException("debug failure for " + probe);
 		}

@@ -87,7 +87,8 @@ class WorkController(webClientBuilder: WebClient.Builder, private val environmen
 	}
 
 	/**
-	 * Writes five DEBUG lines, two of them in `withContext(Dispatchers.IO)`, then fails as asked:
+	 * Writes five DEBUG lines, two of them in `withContext(Dispatchers.IO)`, and one with a card
+	 * number, then fails as asked:
 	 * `throw` (a 500), `error` (an ERROR line, then a 200) or `none`.
 	 */
 	@GetMapping("/debug")
@@ -97,6 +98,8 @@ class WorkController(webClientBuilder: WebClient.Builder, private val environmen
 			debugSteps(probe, 3..4)
 		}
 		debugSteps(probe, 5..5)
+		// Visa's test number: kept lines are redacted like any other
+		log.atDebug().addKeyValue("probe", probe).log("charging card 4111 1111 1111 1111")
 		if (failure == "throw") {
 			throw IllegalStateException("debug failure for $probe")
 		}

@@ -24,6 +24,9 @@ class WorkController {
 
 	private static final Logger log = LoggerFactory.getLogger("smoke.web");
 
+	/** A card number (Visa's test number) on a DEBUG line: kept lines are redacted like any other. */
+	private static final String TEST_CARD = "4111 1111 1111 1111";
+
 	private final WebClient webClient;
 
 	private final Environment environment;
@@ -80,7 +83,8 @@ class WorkController {
 	}
 
 	/**
-	 * Writes five DEBUG lines, the last three after {@code publishOn}, then fails as asked:
+	 * Writes five DEBUG lines, the last three after {@code publishOn}, and one with a card number,
+	 * then fails as asked:
 	 * {@code throw} (a 500), {@code error} (an ERROR line, then a 200) or {@code none}.
 	 */
 	@GetMapping("/debug")
@@ -88,6 +92,7 @@ class WorkController {
 		return Mono.fromCallable(() -> debugSteps(probe, 1, 2))
 			.publishOn(Schedulers.boundedElastic())
 			.map((p) -> debugSteps(p, 3, 5))
+			.doOnNext((p) -> log.atDebug().addKeyValue("probe", p).log("charging card " + TEST_CARD))
 			.flatMap((p) -> {
 				if ("throw".equals(failure)) {
 					return Mono.error(new IllegalStateException("debug failure for " + p));
