@@ -44,7 +44,7 @@ public record TracedRequestsScenario(List<String> handlers, int linesPerRound, S
 			ContractChecks.assertOneTracePerRequest(
 					lines.stream().filter((line) -> "request completed".equals(text(line, "message"))).toList());
 			assertThat(endpoint.get("tracing").get("source").asString()).isEqualTo(this.tracingSource);
-			ContractChecks.assertEndpointDescribesTheLines(endpoint, lines, Set.of("probe", "received_request_id"),
+			ContractChecks.assertEndpointDescribesTheLines(endpoint, lines, Set.of("probe", "received_request_id", "debug_token_received"),
 					Set.of());
 		}
 	}

@@ -37,7 +37,7 @@ class OwnLogbackSmokeIT {
 			assertThat(endpoint.get("reason").isNull()).isTrue();
 			assertThat(endpoint.get("appenders").get(0).asString()).isEqualTo("FLUXTAIL_CONSOLE");
 			assertThat(endpoint.get("appenders")).hasSize(1);
-			ContractChecks.assertEndpointDescribesTheLines(endpoint, lines, Set.of("probe", "received_request_id"),
+			ContractChecks.assertEndpointDescribesTheLines(endpoint, lines, Set.of("probe", "received_request_id", "debug_token_received"),
 					Set.of("trace_id", "error_type", "error_fingerprint", "error_message", "stack_trace"));
 		}
 	}
