@@ -73,14 +73,6 @@ public final class WorkUnits {
 	}
 
 	/**
-	 * Returns the debug lines the units keep.
-	 * @return the lines, {@code null} when neither debug-on-error nor debug on demand is on
-	 */
-	public @Nullable DebugLines debug() {
-		return this.debug;
-	}
-
-	/**
 	 * Returns the counters.
 	 * @return the counters
 	 */

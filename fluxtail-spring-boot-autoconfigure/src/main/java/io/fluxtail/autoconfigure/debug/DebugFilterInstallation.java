@@ -29,14 +29,6 @@ final class DebugFilterInstallation implements DisposableBean {
 		}
 	}
 
-	/**
-	 * Whether the filter is installed.
-	 * @return whether it is
-	 */
-	boolean isInstalled() {
-		return this.context != null && this.context.getTurboFilterList().contains(this.filter);
-	}
-
 	@Override
 	public void destroy() {
 		if (this.context != null) {

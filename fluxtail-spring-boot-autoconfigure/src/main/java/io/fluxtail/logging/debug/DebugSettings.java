@@ -32,12 +32,4 @@ public record DebugSettings(@Nullable Level keepLevel, int maxLinesPerUnit, long
 		}
 	}
 
-	/**
-	 * Whether either capability is on.
-	 * @return whether units need a {@link UnitDebug}
-	 */
-	public boolean isActive() {
-		return this.keepLevel != null || this.onDemandLevel != null;
-	}
-
 }
