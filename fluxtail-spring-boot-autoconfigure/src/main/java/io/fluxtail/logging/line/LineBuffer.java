@@ -14,9 +14,19 @@ public final class LineBuffer {
 
 	private static final boolean[] ASCII = table((c) -> true);
 
+	/**
+	 * Characters copied out of a string per look, fewer at the first: bounded, so that a text
+	 * escaped every few characters is not copied again from each escape to its end.
+	 */
+	private static final int CHUNK = 256;
+
+	private static final int FIRST_CHUNK = 32;
+
 	private byte[] bytes;
 
 	private int length;
+
+	private final char[] chars = new char[CHUNK];
 
 	/**
 	 * Creates an empty buffer.
@@ -83,19 +93,38 @@ public final class LineBuffer {
 	 */
 	public int plain(String text, int from, boolean[] allowed) {
 		int end = text.length();
-		ensure(end - from);
+		int i = from;
+		int chunk = FIRST_CHUNK;
+		while (i < end) {
+			int count = Math.min(end - i, chunk);
+			chunk = CHUNK;
+			ensure(count);
+			// String.getChars inflates or copies with an intrinsic; a loop of charAt checks the
+			// string's coding at every character (LineBuffer.plain was 18% of an encode, JMH profile)
+			text.getChars(i, i + count, this.chars, 0);
+			int copied = plainChars(count, allowed);
+			i += copied;
+			if (copied < count) {
+				break;
+			}
+		}
+		return i;
+	}
+
+	private int plainChars(int count, boolean[] allowed) {
+		char[] chars = this.chars;
 		byte[] bytes = this.bytes;
 		int length = this.length;
-		int i = from;
-		while (i < end) {
-			char c = text.charAt(i);
+		int i = 0;
+		while (i < count) {
+			char c = chars[i];
 			if (c >= 0x80 || !allowed[c]) {
 				break;
 			}
-			bytes[length++] = (byte) c;
+			bytes[length + i] = (byte) c;
 			i++;
 		}
-		this.length = length;
+		this.length = length + i;
 		return i;
 	}
 
