@@ -20,6 +20,9 @@ final class ProductionEvents {
 	/** A SendGrid key shape, random characters: the one secret of the secret line. */
 	static final String SECRET = "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";
 
+	/** A GitHub token shape and a test card number: with {@link #SECRET}, the secrets of the three-secret line. */
+	static final String[] MORE_SECRETS = { "ghp_R8x2Lq9Vt4Wm7Kc3Hn6Bd1Fz5Js0Pg2Ya8Eu", "4111 1111 1111 1111" };
+
 	private long timestamp = 1_777_000_000_000L;
 
 	private long lines;
@@ -48,18 +51,20 @@ final class ProductionEvents {
 
 	/**
 	 * Returns a new event of the given line.
-	 * @param line {@code normal} or {@code secret}
+	 * @param line {@code normal}, {@code secret} or {@code secrets} (three of them)
 	 * @return the event
 	 */
 	LoggingEvent next(String line) {
 		if (this.lines++ % this.linesPerRequest == 0) {
 			startRequest(this.lines / this.linesPerRequest);
 		}
-		boolean secret = line.equals("secret");
-		LoggingEvent event = new LoggingEvent(Logger.class.getName(), this.logger, Level.INFO,
-				secret ? "calling payment gateway eu-west-1 with key {} for cart {}"
-						: "order accepted for customer {} with cart {}",
-				null, new Object[] { secret ? SECRET : this.customer, "cart-7f3e9a12-items-3" });
+		LoggingEvent event = switch (line) {
+			case "secret" -> event("calling payment gateway eu-west-1 with key {} for cart {}", SECRET,
+					"cart-7f3e9a12-items-3");
+			case "secrets" -> event("calling payment gateway eu-west-1 with key {}, repository token {} and card {}",
+					SECRET, MORE_SECRETS[0], MORE_SECRETS[1]);
+			default -> event("order accepted for customer {} with cart {}", this.customer, "cart-7f3e9a12-items-3");
+		};
 		event.setTimeStamp(this.timestamp++);
 		event.setThreadName("http-nio-8080-exec-7");
 		event.setMDCPropertyMap(this.mdc);
@@ -67,6 +72,10 @@ final class ProductionEvents {
 		event.addKeyValuePair(new KeyValuePair("payment_method", this.paymentMethod));
 		event.addKeyValuePair(new KeyValuePair("shipping_region", this.shippingRegion));
 		return event;
+	}
+
+	private LoggingEvent event(String pattern, Object... arguments) {
+		return new LoggingEvent(Logger.class.getName(), this.logger, Level.INFO, pattern, null, arguments);
 	}
 
 	private void startRequest(long request) {

@@ -1,6 +1,8 @@
 package io.fluxtail.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.LoggerContext;
@@ -41,7 +43,7 @@ import static io.fluxtail.benchmarks.StartedEncoders.started;
 public class RedactionBenchmark {
 
 	/** Which line is encoded. */
-	@Param({ "normal", "secret" })
+	@Param({ "normal", "secret", "secrets" })
 	public String line;
 
 	/**
@@ -58,6 +60,8 @@ public class RedactionBenchmark {
 
 	private Encoder<ILoggingEvent> fluxtailRedactionOff;
 
+	private Encoder<ILoggingEvent> fluxtailLogfmt;
+
 	private Encoder<ILoggingEvent> logstashPlain;
 
 	@Setup
@@ -67,8 +71,10 @@ public class RedactionBenchmark {
 		context.putObject(Environment.class.getName(), new StandardEnvironment());
 		this.events = new ProductionEvents(context.getLogger("io.fluxtail.sample.CheckoutController"),
 				this.linesPerRequest);
-		this.fluxtailRedactionOn = started(new FluxtailEncoder(config(RedactionPolicy.defaults())), context);
-		this.fluxtailRedactionOff = started(new FluxtailEncoder(config(RedactionPolicy.disabled())), context);
+		this.fluxtailRedactionOn = started(new FluxtailEncoder(config(LogFormat.JSON, RedactionPolicy.defaults())), context);
+		this.fluxtailRedactionOff = started(new FluxtailEncoder(config(LogFormat.JSON, RedactionPolicy.disabled())),
+				context);
+		this.fluxtailLogfmt = started(new FluxtailEncoder(config(LogFormat.LOGFMT, RedactionPolicy.defaults())), context);
 		LogstashEncoder logstash = new LogstashEncoder();
 		logstash.setIncludeContext(false);
 		this.logstashPlain = started(logstash, context);
@@ -86,16 +92,21 @@ public class RedactionBenchmark {
 	}
 
 	@Benchmark
+	public byte[] fluxtailLogfmt() {
+		return this.fluxtailLogfmt.encode(this.events.next(this.line));
+	}
+
+	@Benchmark
 	public byte[] logstashPlain() {
 		return this.logstashPlain.encode(this.events.next(this.line));
 	}
 
-	private static EncoderConfig config(RedactionPolicy policy) {
+	private static EncoderConfig config(LogFormat format, RedactionPolicy policy) {
 		FieldContract contract = FieldContract.builder()
 			.value(CoreFields.SERVICE, "checkout-api")
 			.value(CoreFields.ENV, "prod")
 			.build();
-		return new EncoderConfig(LogFormat.JSON, contract, StackTraceSettings.defaults(), new ContractStats(), policy);
+		return new EncoderConfig(format, contract, StackTraceSettings.defaults(), new ContractStats(), policy);
 	}
 
 	/**
@@ -105,10 +116,20 @@ public class RedactionBenchmark {
 	private void checkRedaction() {
 		ILoggingEvent event = this.events.next(this.line);
 		String on = new String(this.fluxtailRedactionOn.encode(event), StandardCharsets.UTF_8);
+		String logfmt = new String(this.fluxtailLogfmt.encode(event), StandardCharsets.UTF_8);
 		String off = new String(this.fluxtailRedactionOff.encode(event), StandardCharsets.UTF_8);
-		boolean secret = this.line.equals("secret");
-		if (on.contains(ProductionEvents.SECRET) || !off.contains(secret ? ProductionEvents.SECRET : "cus_")) {
-			throw new IllegalStateException("Unexpected line: " + on);
+		boolean secret = !this.line.equals("normal");
+		List<String> secrets = new ArrayList<>(List.of(ProductionEvents.SECRET));
+		if (this.line.equals("secrets")) {
+			secrets.addAll(List.of(ProductionEvents.MORE_SECRETS));
+		}
+		for (String value : secrets) {
+			if (on.contains(value) || logfmt.contains(value)) {
+				throw new IllegalStateException("A secret got through: " + on + logfmt);
+			}
+		}
+		if (!off.contains(secret ? ProductionEvents.SECRET : "cus_")) {
+			throw new IllegalStateException("Unexpected line: " + off);
 		}
 		if (!secret && !on.equals(off)) {
 			throw new IllegalStateException("Redaction changed a clean line: " + on);
