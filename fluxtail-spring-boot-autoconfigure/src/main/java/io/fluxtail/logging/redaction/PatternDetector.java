@@ -1,6 +1,7 @@
 package io.fluxtail.logging.redaction;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,8 +32,11 @@ public final class PatternDetector implements Detector {
 
 	private final boolean startsWithTrigger;
 
+	private final Predicate<String> mayMatch;
+
 	private PatternDetector(String id, String description, Pattern pattern, Triggers triggers,
-			Function<String, @Nullable String> hint, Function<String, Boolean> validator, boolean startsWithTrigger) {
+			Function<String, @Nullable String> hint, Function<String, Boolean> validator, boolean startsWithTrigger,
+			Predicate<String> mayMatch) {
 		this.id = id;
 		this.description = description;
 		this.pattern = pattern;
@@ -41,6 +45,7 @@ public final class PatternDetector implements Detector {
 		this.hint = hint;
 		this.validator = validator;
 		this.startsWithTrigger = startsWithTrigger;
+		this.mayMatch = mayMatch;
 	}
 
 	/**
@@ -54,7 +59,7 @@ public final class PatternDetector implements Detector {
 	 */
 	public static PatternDetector of(String id, String description, String regex, Triggers triggers) {
 		return new PatternDetector(id, description, Pattern.compile(regex), triggers, (secret) -> null,
-				(secret) -> true, false);
+				(secret) -> true, false, (text) -> true);
 	}
 
 	/**
@@ -64,7 +69,7 @@ public final class PatternDetector implements Detector {
 	 */
 	public PatternDetector withHint(Function<String, @Nullable String> hint) {
 		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, hint, this.validator,
-				this.startsWithTrigger);
+				this.startsWithTrigger, this.mayMatch);
 	}
 
 	/**
@@ -74,7 +79,7 @@ public final class PatternDetector implements Detector {
 	 */
 	public PatternDetector validatedBy(Function<String, Boolean> validator) {
 		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, this.hint, validator,
-				this.startsWithTrigger);
+				this.startsWithTrigger, this.mayMatch);
 	}
 
 	/**
@@ -85,7 +90,19 @@ public final class PatternDetector implements Detector {
 	 */
 	public PatternDetector startingAtTrigger() {
 		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, this.hint, this.validator,
-				true);
+				true, this.mayMatch);
+	}
+
+	/**
+	 * Returns a copy that runs its expression only on a text that passes a cheap test, for a
+	 * trigger that many clean texts have (a run of digits): the test must accept every text the
+	 * expression can match in.
+	 * @param mayMatch whether the expression can match in a text
+	 * @return the new detector
+	 */
+	public PatternDetector onlyWhere(Predicate<String> mayMatch) {
+		return new PatternDetector(this.id, this.description, this.pattern, this.triggers, this.hint, this.validator,
+				this.startsWithTrigger, mayMatch);
 	}
 
 	@Override
@@ -109,6 +126,9 @@ public final class PatternDetector implements Detector {
 
 	@Override
 	public void detect(String text, Findings findings) {
+		if (!this.mayMatch.test(text)) {
+			return;
+		}
 		Matcher matcher = this.pattern.matcher(text);
 		if (this.startsWithTrigger && findings.searchFrom() > 0) {
 			matcher.region(findings.searchFrom(), text.length()).useTransparentBounds(true).useAnchoringBounds(false);

@@ -64,6 +64,26 @@ class DetectorsTests {
 		assertThat(this.redactor.redact("X-Fluxtail-Debug: 1765000600:/orders/v1.2.fad3d2557025579b94c2c7a33a4bd0180079aaf082273e6e782562dfa60daa29 sent"))
 			.isEqualTo("X-Fluxtail-Debug: [REDACTED:fluxtail_debug_token] sent");
 		assertThat(this.redactor.redact("order 1765000600 shipped in 2 parcels")).isEqualTo("order 1765000600 shipped in 2 parcels");
+		String mac = "fad3d2557025579b94c2c7a33a4bd0180079aaf082273e6e782562dfa60daa29";
+		// the MAC at the very end, after a path with dots of its own, or without a path
+		assertThat(this.redactor.redact("v1.2 token=1765000600:/a.b/c." + mac)).isEqualTo("v1.2 token=[REDACTED:fluxtail_debug_token]");
+		assertThat(this.redactor.redact("1765000600." + mac)).isEqualTo("[REDACTED:fluxtail_debug_token]");
+		assertThat(this.redactor.redact("1765000600." + mac.substring(1))).isEqualTo("1765000600." + mac.substring(1));
+	}
+
+	@Test
+	void anExpressionRunsOnlyOnTextsItsCheapTestAccepts() {
+		PatternDetector detector = PatternDetector.of("order_code", "order codes", "ord-[0-9]{9}", Triggers.digitRun(9))
+			.onlyWhere((text) -> text.contains("ord-"));
+		assertThat(noFindingsOf(detector, "ord-100000001")).isFalse();
+		assertThat(noFindingsOf(detector.onlyWhere((text) -> false), "ord-100000001")).isTrue();
+	}
+
+	private static boolean noFindingsOf(Detector detector, String text) {
+		Findings findings = new Findings();
+		findings.detector(detector.id(), text, 0);
+		detector.detect(text, findings);
+		return findings.isEmpty();
 	}
 
 	@Test
