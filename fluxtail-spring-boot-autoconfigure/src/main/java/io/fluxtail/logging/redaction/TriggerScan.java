@@ -40,6 +40,9 @@ final class TriggerScan {
 
 	private final int firstOutputState;
 
+	/** For each character class, whether it takes the automaton out of its root. */
+	private final boolean[] leavesRoot;
+
 	/** Outputs of each state by row number (its own and those reached by failure links), or {@code null}. */
 	private final @Nullable Output[][] outputs;
 
@@ -112,6 +115,10 @@ final class TriggerScan {
 			}
 		}
 		this.firstOutputState = firstOutputRow * classes;
+		this.leavesRoot = new boolean[classes];
+		for (int symbol = 0; symbol < classes; symbol++) {
+			this.leavesRoot[symbol] = this.next[ROOT + symbol] != ROOT;
+		}
 	}
 
 	/**
@@ -123,6 +130,7 @@ final class TriggerScan {
 		long[] found = (this.always != null) ? this.always.clone() : null;
 		int[] next = this.next;
 		byte[] classOf = this.classOf;
+		boolean[] leavesRoot = this.leavesRoot;
 		int firstOutputState = this.firstOutputState;
 		int state = ROOT;
 		int digits = 0;
@@ -133,9 +141,13 @@ final class TriggerScan {
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			state = next[state + ((c < 128) ? classOf[c] : 0)];
-			if (state >= firstOutputState) {
-				found = matched(text, i, this.outputs[state / this.classes], found);
+			int symbol = (c < 128) ? classOf[c] : 0;
+			// most characters of a text leave the root where it is: no load that the next depends on
+			if (state != ROOT || leavesRoot[symbol]) {
+				state = next[state + symbol];
+				if (state >= firstOutputState) {
+					found = matched(text, i, this.outputs[state / this.classes], found);
+				}
 			}
 			if ((char) (c - '0') <= 9) {
 				digits++;
