@@ -68,6 +68,8 @@ class AsyncOutputSmokeIT {
 			// own INFO lines would be dropped and counted with the burst's (1,802 INFO for 1,800).
 			awaitEmptyQueue(http);
 			app.stop();
+			assertThat(LogLines.parseAll(app.stdout()))
+				.anyMatch((line) -> "Graceful shutdown complete".equals(text(line, "message")));
 			assertThat(accountedBurst(app)).isEqualTo(logged(burst));
 		}
 	}
