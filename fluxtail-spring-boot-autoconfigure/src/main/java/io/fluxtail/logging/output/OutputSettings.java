@@ -3,7 +3,6 @@ package io.fluxtail.logging.output;
 import java.time.Duration;
 
 import io.fluxtail.logging.batch.BatchSettings;
-import io.fluxtail.logging.batch.BatchWorker;
 
 /**
  * How queue-backed output behaves.
@@ -19,6 +18,13 @@ public record OutputSettings(int queueCapacity, Duration maxBlock, Duration stop
 	static final int MAX_BATCH_SIZE = 1024;
 
 	/**
+	 * Longest wait of a line for its batch. With a batch per tick, the writer woke and wrote about a
+	 * thousand times a second at any load: at 3,000 requests per second that cost 11 µs per request
+	 * against 3 µs saturated (benchmarks/cpu-per-request, 2026-12-07).
+	 */
+	static final Duration LINGER = Duration.ofMillis(10);
+
+	/**
 	 * Checks the values.
 	 * @throws IllegalArgumentException when the capacity is not positive or a duration is negative
 	 */
@@ -32,12 +38,12 @@ public record OutputSettings(int queueCapacity, Duration maxBlock, Duration stop
 	}
 
 	/**
-	 * The worker's settings: whatever is queued is written at the next look at the queue, so a line
-	 * waits one {@link BatchWorker#TICK} at most.
+	 * The worker's settings: a partial batch waits up to {@link #LINGER} for more lines, so that the
+	 * writer's cost per line (a write and a flush per batch) does not grow as the load falls.
 	 */
 	BatchSettings batch() {
 		return new BatchSettings(this.queueCapacity, Long.MAX_VALUE, Math.min(MAX_BATCH_SIZE, this.queueCapacity),
-				BatchWorker.TICK, this.stopTimeout);
+				LINGER, this.stopTimeout);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ch.qos.logback.classic.LoggerContext;
+import io.fluxtail.logging.output.QueuedAppender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +68,17 @@ class BurstController {
 			logged.merge(level, 1, Integer::sum);
 		}
 		return Map.of("logged", logged, "slowestCallMillis", slowestNanos / 1_000_000.0);
+	}
+
+	/**
+	 * Says how many events wait in the output queue, so that a test can stop the application once
+	 * the writer has caught up.
+	 */
+	@GetMapping("/queue")
+	Map<String, Object> queue() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		QueuedAppender queue = (QueuedAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(QueuedAppender.NAME);
+		return Map.of("queued", queue.size());
 	}
 
 }
