@@ -27,7 +27,7 @@ final class IngestSink implements EventSink {
 
 	/**
 	 * Creates a sink.
-	 * @param shipper where records are queued
+	 * @param shipper where events are queued
 	 * @param minLevel the lowest level shipped
 	 * @param alwaysShippedLoggers loggers (and their children) shipped at any level
 	 */

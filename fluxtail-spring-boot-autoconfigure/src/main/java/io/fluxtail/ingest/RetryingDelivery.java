@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the ingest's worker does with a batch: maps its events to log records, then sends them
- * through the {@link Transport}, retrying with
- * exponential backoff and jitter, or after the longer wait a {@code 429}/{@code 503} asks for; a
- * batch refused with another 4xx is dropped with one error line. Each batch ends counted once, as
- * sent or dropped by reason. An event that cannot be mapped, or that the logging thread could not
- * copy, costs that event only, counted as {@code failed}.
+ * through the {@link Transport}, retrying with exponential backoff and jitter, or after the longer
+ * wait a {@code 429}/{@code 503} asks for; a batch refused with another 4xx is dropped with one
+ * error line. Each batch ends counted once, as sent or dropped by reason. An event that cannot be
+ * mapped, or that the logging thread could not copy, costs that event only, counted as
+ * {@code failed}.
  */
 final class RetryingDelivery implements BatchExporter<IngestEvent> {
 
@@ -63,14 +63,15 @@ final class RetryingDelivery implements BatchExporter<IngestEvent> {
 			if (failure == null) {
 				try {
 					records.add(this.mapping.toRecord(event));
-					continue;
 				}
 				catch (RuntimeException ex) {
 					failure = ex.getClass().getName();
 				}
 			}
-			control.dropped(DropReason.FAILED, 1);
-			unmapped(failure);
+			if (failure != null) {
+				control.dropped(DropReason.FAILED, 1);
+				unmapped(failure);
+			}
 		}
 		return Collections.unmodifiableList(records);
 	}
