@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.fluxtail.logging.line.EventFields;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * protobuf of those records is written two ways side by side, {@code sdkMarshaler} with the SDK's
  * reusable {@code LowAllocationLogsRequestMarshaler}, as the shipper does, and
  * {@code codedOutputStream} field by field with protobuf-java ({@link CodedOutputLogsWriter}).
- * Scores are per event.
+ * Scores are per event. For comparison, {@code handOver} is the logging thread's part, the copy of
+ * one event's fields, without the queue and without a worker draining beside it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,12 +38,24 @@ public class IngestWorkerBenchmark {
 
 	private final CodedOutputLogsWriter direct = new CodedOutputLogsWriter();
 
+	private final EventFields fields = new EventFields();
+
+	private ILoggingEvent event;
+
 	private List<IngestEvent> events;
 
 	private List<LogRecordData> batch;
 
 	@Setup
 	public void setUp() throws IOException {
+		IngestEvents one = new IngestEvents();
+		one.encoder.setSink((event, fields) -> {
+			for (int i = 0; i < fields.size(); i++) {
+				this.fields.add(fields.role(i), fields.name(i), fields.value(i));
+			}
+		});
+		one.encodeNext();
+		this.event = one.event;
 		this.events = IngestEvents.handedOver(IngestShippingBenchmark.BATCH);
 		this.batch = IngestEvents.batch(IngestShippingBenchmark.BATCH);
 		int sdkSize = this.sdk.protobuf(this.batch).length;
@@ -50,6 +65,11 @@ public class IngestWorkerBenchmark {
 			throw new IllegalStateException(this.batch.size() + " records: " + sdkSize + " bytes from the SDK, "
 					+ directSize + " written directly");
 		}
+	}
+
+	@Benchmark
+	public IngestEvent handOver() {
+		return IngestEvent.of(this.event, this.fields);
 	}
 
 	@Benchmark
