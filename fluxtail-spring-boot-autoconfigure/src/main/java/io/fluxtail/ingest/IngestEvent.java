@@ -171,6 +171,11 @@ final class IngestEvent {
 		return this.size;
 	}
 
+	/**
+	 * Returns a field's output name.
+	 * @param index the field's position
+	 * @return the name
+	 */
 	String name(int index) {
 		return this.names[index];
 	}
@@ -185,6 +190,11 @@ final class IngestEvent {
 		return this.values[index];
 	}
 
+	/**
+	 * Returns what a field is in the event.
+	 * @param index the field's position
+	 * @return the role
+	 */
 	Role role(int index) {
 		return this.roles[index];
 	}

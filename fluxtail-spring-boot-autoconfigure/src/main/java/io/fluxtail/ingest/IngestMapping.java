@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * become resource attributes, fields of kind {@link FieldKind#METADATA} log record attributes,
  * under the {@link FieldDefinition#otlp() place} the catalogue gives each field. The level, time,
  * message, logger, trace ids and exception have their own places in a log record and keep them.
+ * Applied on the shipper's thread, to the copies the logging thread handed over.
  */
 final class IngestMapping {
 
