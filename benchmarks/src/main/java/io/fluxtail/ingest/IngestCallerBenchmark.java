@@ -14,8 +14,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What shipping costs the thread that logs: one console line with and without the ingest sink
- * copying the event into an OTLP record and queueing it. The shipper's own thread sends to a
- * transport that accepts at once, so the queue drains as in a healthy service.
+ * copying the encoder's fields and queueing them. The shipper's own thread maps them to OTLP
+ * records and sends to a transport that accepts at once, so the queue drains as in a healthy
+ * service; on two cores it runs beside the logging thread, and {@code -prof gc} counts its
+ * allocation too.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -79,6 +79,19 @@ final class IngestEvents {
 	}
 
 	/**
+	 * Returns events as the logging thread hands them to the shipper.
+	 */
+	static List<IngestEvent> handedOver(int count) {
+		IngestEvents events = new IngestEvents();
+		List<IngestEvent> handedOver = new ArrayList<>();
+		events.encoder.setSink((event, fields) -> handedOver.add(IngestEvent.of(event, fields)));
+		for (int i = 0; i < count; i++) {
+			events.encodeNext();
+		}
+		return List.copyOf(handedOver);
+	}
+
+	/**
 	 * Returns one batch of records exactly as the shipper hands them to its transport.
 	 */
 	static List<LogRecordData> batch(int size) {

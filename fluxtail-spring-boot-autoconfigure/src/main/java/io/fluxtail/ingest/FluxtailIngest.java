@@ -47,8 +47,8 @@ final class FluxtailIngest {
 	public static FluxtailIngest start(FluxtailEncoder encoder, IngestMapping mapping, Transport transport,
 			DeliverySettings settings, Level minLevel, List<String> alwaysShippedLoggers, String destination) {
 		BatchStats stats = new BatchStats();
-		LogShipper shipper = new LogShipper(transport, settings, stats);
-		encoder.setSink(new IngestSink(mapping, shipper, minLevel, alwaysShippedLoggers));
+		LogShipper shipper = new LogShipper(mapping, transport, settings, stats);
+		encoder.setSink(new IngestSink(shipper, minLevel, alwaysShippedLoggers));
 		return new FluxtailIngest(destination, null, stats, encoder, shipper);
 	}
 

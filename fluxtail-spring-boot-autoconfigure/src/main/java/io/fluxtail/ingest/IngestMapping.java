@@ -11,14 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.logging.contract.CoreFields;
 import io.fluxtail.logging.contract.FieldContract;
 import io.fluxtail.logging.contract.FieldDefinition;
 import io.fluxtail.logging.contract.FieldKind;
 import io.fluxtail.logging.contract.FieldSpec;
 import io.fluxtail.logging.contract.OtlpPlace;
-import io.fluxtail.logging.line.EventFields;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -28,13 +26,13 @@ import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where each field of a line goes in OTLP, compiled once: fields of kind {@link FieldKind#LABEL}
  * become resource attributes, fields of kind {@link FieldKind#METADATA} log record attributes,
  * under the {@link FieldDefinition#otlp() place} the catalogue gives each field. The level, time,
  * message, logger, trace ids and exception have their own places in a log record and keep them.
+ * Applied on the shipper's thread, to the copies the logging thread handed over.
  */
 final class IngestMapping {
 
@@ -60,8 +58,6 @@ final class IngestMapping {
 	private final Resource resource;
 
 	private final List<String> highCardinalityLabels = new ArrayList<>();
-
-	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	/**
 	 * Compiles the mapping.
@@ -151,36 +147,32 @@ final class IngestMapping {
 	}
 
 	/**
-	 * Copies one event into a log record.
-	 * @param event the event
-	 * @param fields its final fields, as the line has them
+	 * Maps one event to a log record, on the shipper's thread.
+	 * @param event the event as the logging thread copied it
 	 * @return the record
 	 */
-	ShippedLog toRecord(ILoggingEvent event, EventFields fields) {
+	ShippedLog toRecord(IngestEvent event) {
 		AttributesBuilder attributes = Attributes.builder();
 		AttributesBuilder labels = null;
 		String message = "";
 		String traceId = null;
 		String spanId = null;
-		long chars = 0;
-		for (int i = 0; i < fields.size(); i++) {
-			Object value = fields.value(i);
-			switch (fields.role(i)) {
-				case TIMESTAMP, LEVEL, LOGGER -> {
-				}
+		for (int i = 0; i < event.size(); i++) {
+			Object value = event.value(i);
+			switch (event.role(i)) {
 				case MESSAGE -> message = String.valueOf(value);
 				case BUSINESS -> {
-					Target target = this.businessTargets.get(fields.name(i));
+					Target target = this.businessTargets.get(event.name(i));
 					if (target == null || target.kind() == FieldKind.METADATA) {
-						chars += put(attributes, fields.name(i), value);
+						put(attributes, event.name(i), value);
 					}
 					else {
 						labels = (labels != null) ? labels : this.resource.getAttributes().toBuilder();
-						chars += put(labels, target.key(), value);
+						put(labels, target.key(), value);
 					}
 				}
 				default -> {
-					Target target = this.contractTargets.getOrDefault(fields.name(i), Target.SKIP);
+					Target target = this.contractTargets.getOrDefault(event.name(i), Target.SKIP);
 					if (target == Target.TRACE_ID) {
 						traceId = String.valueOf(value);
 					}
@@ -188,26 +180,19 @@ final class IngestMapping {
 						spanId = String.valueOf(value);
 					}
 					else if (target.kind() == FieldKind.METADATA) {
-						chars += put(attributes, target.key(), value);
+						put(attributes, target.key(), value);
 					}
 					else if (target != Target.SKIP) {
 						labels = (labels != null) ? labels : this.resource.getAttributes().toBuilder();
-						chars += put(labels, target.key(), value);
+						put(labels, target.key(), value);
 					}
 				}
 			}
 		}
-		Level level = event.getLevel();
+		Level level = event.level();
 		return new ShippedLog((labels != null) ? Resource.create(labels.build()) : this.resource,
-				scopeOf(event.getLoggerName()),
-				epochNanos(event), severityOf(level), level.toString(), message, attributes.build(),
-				spanContext(traceId, spanId), message.length() + chars);
-	}
-
-	private static long epochNanos(ILoggingEvent event) {
-		java.time.Instant instant = event.getInstant();
-		return (instant != null) ? instant.getEpochSecond() * 1_000_000_000L + instant.getNano()
-				: event.getTimeStamp() * 1_000_000L;
+				scopeOf(event.loggerName()), event.epochNanos(), severityOf(level), level.toString(), message,
+				attributes.build(), spanContext(traceId, spanId));
 	}
 
 	static Severity severityOf(Level level) {
@@ -240,30 +225,26 @@ final class IngestMapping {
 	}
 
 	/**
-	 * Numbers and booleans keep their type; maps, lists and objects go as the JSON the line shows.
-	 * @return the characters now held, a number or boolean counted as 8
+	 * Numbers and booleans keep their type; anything else is already text ({@link IngestEvent}).
 	 */
-	private long put(AttributesBuilder attributes, String key, @Nullable Object value) {
+	private void put(AttributesBuilder attributes, String key, @Nullable Object value) {
 		if (value == null) {
-			return 0;
+			return;
 		}
 		Keys keys = keysOf(key);
 		if (value instanceof Boolean bool) {
 			attributes.put(keys.flag(), bool);
-			return key.length() + 8;
 		}
-		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
 				|| value instanceof BigInteger big && big.bitLength() < 64) {
 			attributes.put(keys.number(), ((Number) value).longValue());
-			return key.length() + 8;
 		}
-		if (value instanceof Double || value instanceof Float) {
+		else if (value instanceof Double || value instanceof Float) {
 			attributes.put(keys.decimal(), ((Number) value).doubleValue());
-			return key.length() + 8;
 		}
-		String text = (value instanceof CharSequence || value instanceof Number) ? value.toString() : json(value);
-		attributes.put(keys.text(), text);
-		return key.length() + text.length();
+		else {
+			attributes.put(keys.text(), value.toString());
+		}
 	}
 
 	/**
@@ -280,15 +261,6 @@ final class IngestMapping {
 			}
 		}
 		return keys;
-	}
-
-	private String json(Object value) {
-		try {
-			return this.mapper.writeValueAsString(value);
-		}
-		catch (RuntimeException ex) {
-			return String.valueOf(value);
-		}
 	}
 
 	/** One name's attribute key for each value type. */

@@ -1,7 +1,6 @@
 package io.fluxtail.ingest;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -12,10 +11,13 @@ import io.fluxtail.logging.line.EventFields;
  * Takes the events the encoder writes and queues the ones worth centralizing: those at or above
  * the minimum level, and every completion event (requests, jobs) whatever its level. The
  * shipper's own lines stay local, so a failing backend cannot feed itself.
+ *
+ * <p>
+ * This runs on the logging thread, so it only copies what the encoder collected
+ * ({@link IngestEvent}) and queues it: where each field goes in OTLP is worked out on the
+ * shipper's thread.
  */
 final class IngestSink implements EventSink {
-
-	private final IngestMapping mapping;
 
 	private final LogShipper shipper;
 
@@ -23,17 +25,13 @@ final class IngestSink implements EventSink {
 
 	private final List<String> alwaysShippedLoggers;
 
-	private final AtomicBoolean failureReported = new AtomicBoolean();
-
 	/**
 	 * Creates a sink.
-	 * @param mapping how fields map to OTLP
-	 * @param shipper where records are queued
+	 * @param shipper where events are queued
 	 * @param minLevel the lowest level shipped
 	 * @param alwaysShippedLoggers loggers (and their children) shipped at any level
 	 */
-	public IngestSink(IngestMapping mapping, LogShipper shipper, Level minLevel, List<String> alwaysShippedLoggers) {
-		this.mapping = mapping;
+	public IngestSink(LogShipper shipper, Level minLevel, List<String> alwaysShippedLoggers) {
 		this.shipper = shipper;
 		this.minLevel = minLevel;
 		this.alwaysShippedLoggers = List.copyOf(alwaysShippedLoggers);
@@ -46,15 +44,7 @@ final class IngestSink implements EventSink {
 				|| !(event.getLevel().isGreaterOrEqual(this.minLevel) || isAlwaysShipped(loggerName))) {
 			return;
 		}
-		try {
-			this.shipper.offer(this.mapping.toRecord(event, fields));
-		}
-		catch (RuntimeException ex) {
-			// never into the application; reported once, on stderr so that it is not shipped either
-			if (this.failureReported.compareAndSet(false, true)) {
-				System.err.println("Fluxtail ingest could not map an event and skips such events: " + ex);
-			}
-		}
+		this.shipper.offer(IngestEvent.of(event, fields));
 	}
 
 	private boolean isAlwaysShipped(String loggerName) {

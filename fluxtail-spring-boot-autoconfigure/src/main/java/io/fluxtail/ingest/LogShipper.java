@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shipped events on their way out: a {@link BatchWorker} (the one the log output queue runs on
- * too) bounded in events and characters, delivering batches through a {@link RetryingDelivery}.
+ * too) bounded in events and characters, mapping and delivering batches through a
+ * {@link RetryingDelivery}.
  * Offering never blocks: a full queue drops the event and counts it. Whatever a send throws costs
  * that batch only, counted: the worker goes on with the next one.
  *
@@ -28,29 +29,30 @@ final class LogShipper {
 
 	private final Transport transport;
 
-	private final BatchWorker<ShippedLog> worker;
+	private final BatchWorker<IngestEvent> worker;
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	/**
 	 * Creates a shipper and starts its worker.
+	 * @param mapping how the worker maps events to OTLP
 	 * @param transport where batches go
 	 * @param settings bounds and timings
 	 * @param stats where delivery is counted
 	 */
-	public LogShipper(Transport transport, DeliverySettings settings, BatchStats stats) {
+	public LogShipper(IngestMapping mapping, Transport transport, DeliverySettings settings, BatchStats stats) {
 		this.transport = transport;
-		this.worker = new BatchWorker<>("fluxtail-ingest", settings.batch(), new RetryingDelivery(transport, settings),
-				stats, ShippedLog::estimatedChars);
+		this.worker = new BatchWorker<>("fluxtail-ingest", settings.batch(),
+				new RetryingDelivery(mapping, transport, settings), stats, IngestEvent::estimatedChars);
 		this.worker.start();
 	}
 
 	/**
 	 * Queues an event without waiting, or drops and counts it when the queue is full or stopped.
-	 * @param log the event
+	 * @param event the event
 	 */
-	void offer(ShippedLog log) {
-		this.worker.offer(log);
+	void offer(IngestEvent event) {
+		this.worker.offer(event);
 	}
 
 	/**

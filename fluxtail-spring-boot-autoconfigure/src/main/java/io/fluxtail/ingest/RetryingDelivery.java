@@ -1,6 +1,8 @@
 package io.fluxtail.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -14,18 +16,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the ingest's worker does with a batch: sends it through the {@link Transport}, retrying with
- * exponential backoff and jitter, or after the longer wait a {@code 429}/{@code 503} asks for; a
- * batch refused with another 4xx is dropped with one error line. Each batch ends counted once, as
- * sent or dropped by reason.
+ * What the ingest's worker does with a batch: maps its events to log records, then sends them
+ * through the {@link Transport}, retrying with exponential backoff and jitter, or after the longer
+ * wait a {@code 429}/{@code 503} asks for; a batch refused with another 4xx is dropped with one
+ * error line. Each batch ends counted once, as sent or dropped by reason. An event that cannot be
+ * mapped, or that the logging thread could not copy, costs that event only, counted as
+ * {@code failed}.
  */
-final class RetryingDelivery implements BatchExporter<ShippedLog> {
+final class RetryingDelivery implements BatchExporter<IngestEvent> {
 
 	private static final Logger logger = LoggerFactory.getLogger(LogShipper.LOGGER_NAME);
+
+	private final IngestMapping mapping;
 
 	private final Transport transport;
 
 	private final DeliverySettings settings;
+
+	private @Nullable String unmappedType;
 
 	private int rejectedStatus;
 
@@ -33,31 +41,60 @@ final class RetryingDelivery implements BatchExporter<ShippedLog> {
 
 	private boolean failing;
 
-	RetryingDelivery(Transport transport, DeliverySettings settings) {
+	RetryingDelivery(IngestMapping mapping, Transport transport, DeliverySettings settings) {
+		this.mapping = mapping;
 		this.transport = transport;
 		this.settings = settings;
 	}
 
 	@Override
-	public int export(List<ShippedLog> batch, ExportControl control) throws InterruptedException {
+	public int export(List<IngestEvent> batch, ExportControl control) throws InterruptedException {
+		List<LogRecordData> records = records(batch, control);
+		if (!records.isEmpty()) {
+			deliver(records, control);
+		}
+		return batch.size();
+	}
+
+	private List<LogRecordData> records(List<IngestEvent> batch, ExportControl control) {
+		List<LogRecordData> records = new ArrayList<>(batch.size());
+		for (IngestEvent event : batch) {
+			String failure = event.failure();
+			if (failure == null) {
+				try {
+					records.add(this.mapping.toRecord(event));
+				}
+				catch (RuntimeException ex) {
+					failure = ex.getClass().getName();
+				}
+			}
+			if (failure != null) {
+				control.dropped(DropReason.FAILED, 1);
+				unmapped(failure);
+			}
+		}
+		return Collections.unmodifiableList(records);
+	}
+
+	private void deliver(List<LogRecordData> batch, ExportControl control) throws InterruptedException {
 		long budgetEnd = System.nanoTime() + this.settings.retryBudget().toNanos();
 		for (int attempt = 0;; attempt++) {
 			if (control.isPastStopDeadline()) {
 				// the stop bound is spent: nothing more is sent
 				control.dropped(DropReason.SHUTDOWN, batch.size());
-				return batch.size();
+				return;
 			}
-			Outcome outcome = this.transport.send(List.<LogRecordData>copyOf(batch));
+			Outcome outcome = this.transport.send(batch);
 			switch (outcome.result()) {
 				case SENT -> {
 					control.exported(batch.size());
 					recovered();
-					return batch.size();
+					return;
 				}
 				case REJECTED -> {
 					control.dropped(DropReason.REJECTED, batch.size());
 					rejected(outcome);
-					return batch.size();
+					return;
 				}
 				case RETRY -> {
 					boolean stopping = control.isStopping();
@@ -65,7 +102,7 @@ final class RetryingDelivery implements BatchExporter<ShippedLog> {
 					long waitNanos = waitBeforeRetry(attempt, outcome.retryAfter()).toNanos();
 					if (Thread.currentThread().isInterrupted() || System.nanoTime() + waitNanos - end > 0) {
 						control.dropped(stopping ? DropReason.SHUTDOWN : DropReason.RETRIES_EXHAUSTED, batch.size());
-						return batch.size();
+						return;
 					}
 					failing(outcome);
 					control.retried();
@@ -105,6 +142,18 @@ final class RetryingDelivery implements BatchExporter<ShippedLog> {
 			logger.error("Fluxtail ingest could not send a batch ({} at {}); such batches are dropped and counted "
 					+ "as 'failed', the next ones are sent", ex.getClass().getName(),
 					(trace.length > 0) ? trace[0] : "an unknown place");
+		}
+	}
+
+	/**
+	 * One error line per type of failure; the value is not shown, as it may be what a redaction
+	 * rule would have hidden.
+	 */
+	private void unmapped(String failure) {
+		if (!failure.equals(this.unmappedType)) {
+			this.unmappedType = failure;
+			logger.error("Fluxtail ingest could not map an event ({}); such events are dropped and counted as "
+					+ "'failed', the others are sent", failure);
 		}
 	}
 

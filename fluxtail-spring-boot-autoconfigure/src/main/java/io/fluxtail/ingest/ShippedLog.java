@@ -10,8 +10,9 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.resources.Resource;
 
 /**
- * One event as shipped: an immutable copy taken on the logging thread, in the SDK's log data model
- * so that the SDK's OTLP marshalling (or an application's exporter) can take it as it is.
+ * One event as shipped, mapped on the shipper's thread from what the logging thread handed over
+ * ({@link IngestEvent}), in the SDK's log data model so that the SDK's OTLP marshalling (or an
+ * application's exporter) can take it as it is.
  *
  * @param resource the resource: label fields and the stream
  * @param scope the logger name as instrumentation scope
@@ -21,11 +22,10 @@ import io.opentelemetry.sdk.resources.Resource;
  * @param message the message, after redaction
  * @param attributes metadata fields, exception details
  * @param spanContext the trace and span ids, invalid when the event had none
- * @param estimatedChars characters of text held, to bound the queue's memory
  */
 record ShippedLog(Resource resource, InstrumentationScopeInfo scope, long epochNanos, Severity severity,
-		String severityText, String message, Attributes attributes, SpanContext spanContext,
-		long estimatedChars) implements LogRecordData {
+		String severityText, String message, Attributes attributes, SpanContext spanContext)
+		implements LogRecordData {
 
 	@Override
 	public Resource getResource() {

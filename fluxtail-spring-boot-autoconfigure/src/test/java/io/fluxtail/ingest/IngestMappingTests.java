@@ -1,6 +1,7 @@
 package io.fluxtail.ingest;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -121,6 +122,23 @@ class IngestMappingTests {
 		assertThat(this.server.awaitRecord((record) -> record.body().equals("retyped")).attributes())
 			.containsEntry("attempt", "third")
 			.containsEntry("retried", "no");
+	}
+
+	@Test
+	void mapsAndListsShipAsTheJsonTheLineShows() throws Exception {
+		this.fixture = shipEachEvent(Map.of());
+		LoggingEvent event = this.fixture.event("checkout.api", Level.INFO, "nested", Map.of(), null);
+		Map<String, Object> cart = new LinkedHashMap<>();
+		cart.put("sku", "A-1");
+		cart.put("qty", 2);
+		event.addKeyValuePair(new KeyValuePair("cart", cart));
+		event.addKeyValuePair(new KeyValuePair("tags", List.of("gift", 3)));
+		JsonNode line = LogLines.parse(this.fixture.write(event));
+
+		Shipped shipped = this.server.awaitRecord((record) -> record.body().equals("nested"));
+		assertThat(shipped.attributes()).containsEntry("cart", "{\"sku\":\"A-1\",\"qty\":2}")
+			.containsEntry("tags", "[\"gift\",3]");
+		assertThat(shipped.attributes().get("cart")).isEqualTo(line.get("cart").toString());
 	}
 
 	@Test

@@ -133,8 +133,8 @@ class OtlpHttpTransportTests {
 
 	private static List<LogRecordData> batch(String message) {
 		return List.of(new ShippedLog(Resource.getDefault(), InstrumentationScopeInfo.create("checkout.api"),
-				1_777_025_643_125_000_000L, Severity.INFO, "INFO", message, Attributes.empty(), SpanContext.getInvalid(),
-				message.length()));
+				1_777_025_643_125_000_000L, Severity.INFO, "INFO", message, Attributes.empty(),
+				SpanContext.getInvalid()));
 	}
 
 	private static OtlpServer newServer() {
