@@ -1,15 +1,14 @@
 package io.fluxtail.ingest;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.fluxtail.logging.line.EventFields;
 import io.fluxtail.logging.line.EventFields.Role;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One event as the logging thread hands it to the shipper: a compact copy of the fields the
@@ -17,26 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
  * worked out later, on the shipper's thread ({@link IngestMapping}).
  *
  * <p>
- * Values are copied as they are when they cannot change: strings, boxed primitives, and
- * {@link BigInteger} and {@link BigDecimal} themselves. Any other value (a map, a list, a
- * {@code StringBuilder}, an application object) is written as text here, on the logging thread,
- * so that what ships is the value at the logging call even when the application changes it after:
- * maps, lists and objects as the JSON the line shows, other numbers and character sequences as
- * their {@code toString()}. An event whose value cannot be written (its {@code toString()} throws)
- * is handed over {@link #failure() failed}, to be counted by the shipper as such.
+ * The values are taken as they are: the encoder's fields hold only values no later change by the
+ * application can reach (strings, boxed primitives and the encoder's own copies of maps and lists,
+ * {@code FieldCollector#fixed}), so the logging thread copies references and weighs them, and
+ * nothing else.
  */
 final class IngestEvent {
 
 	/** What a number or boolean counts towards the queue's bound, as characters. */
 	static final int SCALAR_CHARS = 8;
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final String[] NO_NAMES = {};
-
-	private static final @Nullable Object[] NO_VALUES = {};
-
-	private static final Role[] NO_ROLES = {};
+	/** Nesting weighed; anything deeper counts as a scalar (the line bounds what it writes). */
+	private static final int MAX_WEIGHED_DEPTH = 16;
 
 	private final long epochNanos;
 
@@ -54,10 +45,8 @@ final class IngestEvent {
 
 	private final long estimatedChars;
 
-	private final @Nullable String failure;
-
 	private IngestEvent(long epochNanos, Level level, String loggerName, String[] names, @Nullable Object[] values,
-			Role[] roles, int size, long estimatedChars, @Nullable String failure) {
+			Role[] roles, int size, long estimatedChars) {
 		this.epochNanos = epochNanos;
 		this.level = level;
 		this.loggerName = loggerName;
@@ -66,15 +55,14 @@ final class IngestEvent {
 		this.roles = roles;
 		this.size = size;
 		this.estimatedChars = estimatedChars;
-		this.failure = failure;
 	}
 
 	/**
 	 * Copies an event's fields. The time, level and logger are taken from the event, so their
-	 * fields are left out. Never throws, short of the JVM failing.
+	 * fields are left out.
 	 * @param event the event
 	 * @param fields its final fields, as the line has them; reused by the encoder after this call
-	 * @return the copy, or a {@link #failure() failed} event when a value could not be written
+	 * @return the copy
 	 */
 	static IngestEvent of(ILoggingEvent event, EventFields fields) {
 		int count = fields.size();
@@ -83,60 +71,51 @@ final class IngestEvent {
 		Role[] roles = new Role[count];
 		int size = 0;
 		long chars = 0;
-		try {
-			for (int i = 0; i < count; i++) {
-				Role role = fields.role(i);
-				if (role == Role.TIMESTAMP || role == Role.LEVEL || role == Role.LOGGER) {
-					continue;
-				}
-				Object value = unchanging(fields.value(i));
-				names[size] = fields.name(i);
-				values[size] = value;
-				roles[size] = role;
-				chars += names[size].length() + ((value instanceof String text) ? text.length() : SCALAR_CHARS);
-				size++;
+		for (int i = 0; i < count; i++) {
+			Role role = fields.role(i);
+			if (role == Role.TIMESTAMP || role == Role.LEVEL || role == Role.LOGGER) {
+				continue;
 			}
-		}
-		catch (Throwable ex) {
-			// a StackOverflowError is the application's value recursing, not the JVM failing
-			if (ex instanceof VirtualMachineError error && !(ex instanceof StackOverflowError)) {
-				throw error;
-			}
-			return new IngestEvent(0, event.getLevel(), event.getLoggerName(), NO_NAMES, NO_VALUES, NO_ROLES, 0, 0,
-					ex.getClass().getName());
+			Object value = fields.value(i);
+			names[size] = fields.name(i);
+			values[size] = value;
+			roles[size] = role;
+			chars += names[size].length() + charsOf(value, 0);
+			size++;
 		}
 		return new IngestEvent(epochNanos(event), event.getLevel(), event.getLoggerName(), names, values, roles, size,
-				chars, null);
+				chars);
+	}
+
+	/**
+	 * The characters of a value's text, its keys and elements included, a number or boolean
+	 * counted as {@value #SCALAR_CHARS}.
+	 */
+	private static long charsOf(@Nullable Object value, int depth) {
+		if (value instanceof String text) {
+			return text.length();
+		}
+		if (depth < MAX_WEIGHED_DEPTH && value instanceof Map<?, ?> map) {
+			long chars = 0;
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				chars += charsOf(entry.getKey(), depth + 1) + charsOf(entry.getValue(), depth + 1);
+			}
+			return chars;
+		}
+		if (depth < MAX_WEIGHED_DEPTH && value instanceof Collection<?> collection) {
+			long chars = 0;
+			for (Object element : collection) {
+				chars += charsOf(element, depth + 1);
+			}
+			return chars;
+		}
+		return SCALAR_CHARS;
 	}
 
 	private static long epochNanos(ILoggingEvent event) {
 		Instant instant = event.getInstant();
 		return (instant != null) ? instant.getEpochSecond() * 1_000_000_000L + instant.getNano()
 				: event.getTimeStamp() * 1_000_000L;
-	}
-
-	/**
-	 * Returns the value itself when it cannot change, else its text as it is now.
-	 */
-	private static @Nullable Object unchanging(@Nullable Object value) {
-		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
-				|| value instanceof Integer || value instanceof Double || value instanceof Float
-				|| value instanceof Short || value instanceof Byte) {
-			return value;
-		}
-		// their subclasses may be mutable, or fail in toString()
-		if (value.getClass() == BigInteger.class || value.getClass() == BigDecimal.class) {
-			return value;
-		}
-		if (value instanceof CharSequence || value instanceof Number) {
-			return value.toString();
-		}
-		try {
-			return json.writeValueAsString(value);
-		}
-		catch (RuntimeException ex) {
-			return String.valueOf(value);
-		}
 	}
 
 	/**
@@ -181,8 +160,8 @@ final class IngestEvent {
 	}
 
 	/**
-	 * Returns a field's value: {@code null}, a string, a boxed primitive, a {@link BigInteger} or a
-	 * {@link BigDecimal}.
+	 * Returns a field's value: {@code null}, a string, a boxed primitive or another immutable
+	 * scalar, or the encoder's copy of a map or list.
 	 * @param index the field's position
 	 * @return the value
 	 */
@@ -200,21 +179,12 @@ final class IngestEvent {
 	}
 
 	/**
-	 * Returns the characters the event holds, names and text values, a number or boolean counted
-	 * as {@value #SCALAR_CHARS}: what the queue's bound is kept by.
+	 * Returns the characters the event holds, names and text values (inside maps and lists too), a
+	 * number or boolean counted as {@value #SCALAR_CHARS}: what the queue's bound is kept by.
 	 * @return the estimate
 	 */
 	long estimatedChars() {
 		return this.estimatedChars;
-	}
-
-	/**
-	 * Returns why the event could not be copied, in which case it has no fields and is only
-	 * counted.
-	 * @return the type of what was thrown, {@code null} when the event was copied
-	 */
-	@Nullable String failure() {
-		return this.failure;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.fluxtail.ingest;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where each field of a line goes in OTLP, compiled once: fields of kind {@link FieldKind#LABEL}
@@ -58,6 +60,8 @@ final class IngestMapping {
 	private final Resource resource;
 
 	private final List<String> highCardinalityLabels = new ArrayList<>();
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	/**
 	 * Compiles the mapping.
@@ -225,7 +229,8 @@ final class IngestMapping {
 	}
 
 	/**
-	 * Numbers and booleans keep their type; anything else is already text ({@link IngestEvent}).
+	 * Numbers and booleans keep their type; maps and lists go as the JSON the line shows, anything
+	 * else as its text.
 	 */
 	private void put(AttributesBuilder attributes, String key, @Nullable Object value) {
 		if (value == null) {
@@ -241,6 +246,9 @@ final class IngestMapping {
 		}
 		else if (value instanceof Double || value instanceof Float) {
 			attributes.put(keys.decimal(), ((Number) value).doubleValue());
+		}
+		else if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+			attributes.put(keys.text(), this.mapper.writeValueAsString(value));
 		}
 		else {
 			attributes.put(keys.text(), value.toString());

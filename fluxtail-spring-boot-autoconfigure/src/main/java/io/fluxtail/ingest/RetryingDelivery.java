@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  * through the {@link Transport}, retrying with exponential backoff and jitter, or after the longer
  * wait a {@code 429}/{@code 503} asks for; a batch refused with another 4xx is dropped with one
  * error line. Each batch ends counted once, as sent or dropped by reason. An event that cannot be
- * mapped, or that the logging thread could not copy, costs that event only, counted as
- * {@code failed}.
+ * mapped costs that event only, counted as {@code failed}.
  */
 final class RetryingDelivery implements BatchExporter<IngestEvent> {
 
@@ -59,18 +58,16 @@ final class RetryingDelivery implements BatchExporter<IngestEvent> {
 	private List<LogRecordData> records(List<IngestEvent> batch, ExportControl control) {
 		List<LogRecordData> records = new ArrayList<>(batch.size());
 		for (IngestEvent event : batch) {
-			String failure = event.failure();
-			if (failure == null) {
-				try {
-					records.add(this.mapping.toRecord(event));
-				}
-				catch (RuntimeException ex) {
-					failure = ex.getClass().getName();
-				}
+			try {
+				records.add(this.mapping.toRecord(event));
 			}
-			if (failure != null) {
+			catch (Throwable ex) {
+				// a StackOverflowError is a value recursing, not the JVM failing
+				if (ex instanceof VirtualMachineError error && !(ex instanceof StackOverflowError)) {
+					throw error;
+				}
 				control.dropped(DropReason.FAILED, 1);
-				unmapped(failure);
+				unmapped(ex.getClass().getName());
 			}
 		}
 		return Collections.unmodifiableList(records);

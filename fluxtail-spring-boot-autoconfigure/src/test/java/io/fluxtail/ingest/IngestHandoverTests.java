@@ -71,27 +71,26 @@ class IngestHandoverTests {
 		fields.add(Role.LEVEL, "level", "INFO");
 		fields.add(Role.MESSAGE, "message", "order accepted");
 		fields.add(Role.BUSINESS, "order_id", 4921L);
-		StringBuilder note = new StringBuilder("gift wrap");
-		fields.add(Role.BUSINESS, "note", note);
+		fields.add(Role.BUSINESS, "cart", Map.of("sku", List.of("A-1", 2L)));
 
 		IngestEvent copy = IngestEvent.of(event(Level.WARN), fields);
 		fields.clear();
 		fields.add(Role.MESSAGE, "message", "the next event");
-		note.append(", express");
 
 		// time, level and logger are the event's own: their fields are not copied
 		assertThat(copy.size()).isEqualTo(3);
 		assertThat(copy.name(0)).isEqualTo("message");
 		assertThat(copy.value(0)).isEqualTo("order accepted");
 		assertThat(copy.value(1)).isEqualTo(4921L);
-		assertThat(copy.value(2)).isEqualTo("gift wrap");
+		assertThat(copy.value(2)).isEqualTo(Map.of("sku", List.of("A-1", 2L)));
 		assertThat(copy.role(2)).isEqualTo(Role.BUSINESS);
 		assertThat(copy.level()).isEqualTo(Level.WARN);
 		assertThat(copy.loggerName()).isEqualTo("checkout.api");
 		assertThat(copy.epochNanos()).isEqualTo(IngestFixture.TIME.toEpochMilli() * 1_000_000L);
+		// a map's keys and texts are weighed too
 		assertThat(copy.estimatedChars()).isEqualTo("message".length() + "order accepted".length()
-				+ "order_id".length() + IngestEvent.SCALAR_CHARS + "note".length() + "gift wrap".length());
-		assertThat(copy.failure()).isNull();
+				+ "order_id".length() + IngestEvent.SCALAR_CHARS + "cart".length() + "sku".length() + "A-1".length()
+				+ IngestEvent.SCALAR_CHARS);
 	}
 
 	@Test
@@ -122,7 +121,7 @@ class IngestHandoverTests {
 	}
 
 	@Test
-	void aValueWhoseToStringThrowsCostsThatEventOnlyAndIsCountedAsFailed() {
+	void aValueWhoseToStringThrowsOnTheShippersThreadCostsThatEventOnlyAndIsCountedAsFailed() {
 		IngestSink sink = start(settings(1, 64L * MEGABYTE));
 
 		assertThatNoException().isThrownBy(() -> {
