@@ -34,6 +34,9 @@ public final class PatternDetector implements Detector {
 
 	private final Predicate<String> mayMatch;
 
+	/** Whether every match starts with a literal trigger, spelt as the trigger is. */
+	private final boolean hopsBetweenTriggers;
+
 	private PatternDetector(String id, String description, Pattern pattern, Triggers triggers,
 			Function<String, @Nullable String> hint, Function<String, Boolean> validator, boolean startsWithTrigger,
 			Predicate<String> mayMatch) {
@@ -46,6 +49,9 @@ public final class PatternDetector implements Detector {
 		this.validator = validator;
 		this.startsWithTrigger = startsWithTrigger;
 		this.mayMatch = mayMatch;
+		// case-insensitive, a match may start with a spelling no trigger has
+		this.hopsBetweenTriggers = startsWithTrigger && !triggers.literals().isEmpty()
+				&& !pattern.pattern().contains("(?i");
 	}
 
 	/**
@@ -130,19 +136,58 @@ public final class PatternDetector implements Detector {
 			return;
 		}
 		Matcher matcher = this.pattern.matcher(text);
+		if (this.hopsBetweenTriggers) {
+			matchAtTriggers(matcher, text, findings);
+			return;
+		}
 		if (this.startsWithTrigger && findings.searchFrom() > 0) {
 			matcher.region(findings.searchFrom(), text.length()).useTransparentBounds(true).useAnchoringBounds(false);
 		}
 		while (matcher.find()) {
-			int start = this.hasSecretGroup ? matcher.start(SECRET_GROUP) : matcher.start();
-			int end = this.hasSecretGroup ? matcher.end(SECRET_GROUP) : matcher.end();
-			if (start < 0 || start == end) {
-				continue;
+			found(matcher, text, findings);
+		}
+	}
+
+	/**
+	 * Tries the expression only where one of its triggers occurs: a search from every position
+	 * runs the look-behind of a token's start at each one (a SendGrid key's 840 ns on a
+	 * 190-character line were mostly that).
+	 */
+	private void matchAtTriggers(Matcher matcher, String text, Findings findings) {
+		matcher.useTransparentBounds(true).useAnchoringBounds(false);
+		int at = nextTrigger(text, findings.searchFrom());
+		while (at >= 0) {
+			matcher.region(at, text.length());
+			if (matcher.lookingAt()) {
+				found(matcher, text, findings);
+				at = nextTrigger(text, Math.max(matcher.end(), at + 1));
 			}
-			String secret = text.substring(start, end);
-			if (this.validator.apply(secret)) {
-				findings.add(start, end, this.hint.apply(secret));
+			else {
+				at = nextTrigger(text, at + 1);
 			}
+		}
+	}
+
+	private int nextTrigger(String text, int from) {
+		int next = -1;
+		for (String literal : this.triggers.literals()) {
+			int index = text.indexOf(literal, from);
+			if (index >= 0 && (next < 0 || index < next)) {
+				next = index;
+			}
+		}
+		return next;
+	}
+
+	private void found(Matcher matcher, String text, Findings findings) {
+		int start = this.hasSecretGroup ? matcher.start(SECRET_GROUP) : matcher.start();
+		int end = this.hasSecretGroup ? matcher.end(SECRET_GROUP) : matcher.end();
+		if (start < 0 || start == end) {
+			return;
+		}
+		String secret = text.substring(start, end);
+		if (this.validator.apply(secret)) {
+			findings.add(start, end, this.hint.apply(secret));
 		}
 	}
 

@@ -72,6 +72,17 @@ class DetectorsTests {
 	}
 
 	@Test
+	void everyTokenOfALineIsFoundWhereverItsPrefixRecurs() {
+		String token = "ghp_0123456789abcdefghijklmnopqrstuvwxyz";
+		// a prefix that starts no token, then tokens back to back and at the very end
+		assertThat(this.redactor.redact("ghp_short, " + token + " " + token + "," + token))
+			.isEqualTo("ghp_short, [REDACTED:github_token] [REDACTED:github_token],[REDACTED:github_token]");
+		// the look-behind still sees the text before the prefix: a token inside a word is none
+		assertThat(this.redactor.redact("xghp_0123456789abcdefghijklmnopqrstuvwxyz"))
+			.isEqualTo("xghp_0123456789abcdefghijklmnopqrstuvwxyz");
+	}
+
+	@Test
 	void anExpressionRunsOnlyOnTextsItsCheapTestAccepts() {
 		PatternDetector detector = PatternDetector.of("order_code", "order codes", "ord-[0-9]{9}", Triggers.digitRun(9))
 			.onlyWhere((text) -> text.contains("ord-"));
