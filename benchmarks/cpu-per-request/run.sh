@@ -23,6 +23,8 @@
 #   FIXED_SECONDS, FIXED_CONNECTIONS        length and connections of a fixed-load window (default
 #                                           the saturated window's length, 16)
 #   WARMUP_SECONDS=40                       load on each JVM before it is measured
+#   BEFORE_JAR=<jar>                        also run every starter variant from another build's
+#                                           sample-app jar, as before:<name>, in the same rounds
 #   KEEP_LOGS=1                             keep the work directory with every JVM's stdout
 #
 # Load modes, each measured once per variant per round:
@@ -66,7 +68,7 @@ BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 WORK=$(mktemp -d /tmp/fluxtail-cpu.XXXXXX)
 RESULTS="$WORK/results"
 COMMAND="$0 $*"
-for setting in VARIANTS MODES FIXED_RATE FIXED_SHARE FIXED_SECONDS FIXED_CONNECTIONS WARMUP_SECONDS; do
+for setting in BEFORE_JAR VARIANTS MODES FIXED_RATE FIXED_SHARE FIXED_SECONDS FIXED_CONNECTIONS WARMUP_SECONDS; do
 	[[ -n ${!setting:-} ]] && COMMAND="$setting=\"${!setting}\" $COMMAND"
 done
 STARTED=$(date -u '+%Y-%m-%d %H:%M')
@@ -121,6 +123,24 @@ for name in starter-off boot-one-line ${VARIANTS:-$(printf '%s\n' "${ALL_VARIANT
 	[[ " ${names[*]} " == *" $name "* ]] || names+=("$name")
 done
 
+# BEFORE_JAR: each starter variant also runs from another build's sample-app jar, as before:<name>,
+# in the same rounds, so that a change is measured before and after in one run.
+declare -A JAR_OF
+if [[ -n ${BEFORE_JAR:-} ]]; then
+	[[ -f $BEFORE_JAR ]] || { echo "missing $BEFORE_JAR" >&2; exit 1; }
+	for name in "${names[@]}"; do
+		case $name in
+			starter-off | boot-*) ;;
+			*)
+				names+=("before:$name")
+				PATH_OF[before:$name]=${PATH_OF[$name]}
+				ARGS_OF[before:$name]=${ARGS_OF[$name]}
+				JAR_OF[before:$name]=$BEFORE_JAR
+				;;
+		esac
+	done
+fi
+
 if [[ " ${names[*]} " == *" starter-ship "* ]]; then
 	java -Xmx128m -cp "$BENCH_JAR" io.fluxtail.ingest.OtlpSink "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
 	SINK_PID=$!
@@ -129,7 +149,7 @@ for name in "${names[@]}"; do
 	port=$(free_port)
 	PORT[$name]=$port
 	# shellcheck disable=SC2086
-	java "${JAVA_OPTS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" ${ARGS_OF[$name]} \
+	java "${JAVA_OPTS[@]}" -jar "${JAR_OF[$name]:-$JAR}" --server.address=127.0.0.1 --server.port="$port" ${ARGS_OF[$name]} \
 		> "$WORK/$name.log" 2>&1 &
 	PID[$name]=$!
 done
