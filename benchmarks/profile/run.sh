@@ -46,7 +46,7 @@ await_app "$NAME" "$port" "$WORK/app.log"
 
 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "http://127.0.0.1:$port/ping" > /dev/null
 # jcmd hands the agent everything between the escaped quotes as one option string
-jcmd "${PID[$NAME]}" JVMTI.agent_load "$LIBRARY" "\"start,event=cpu,interval=1000000\"" > /dev/null
+jcmd "${PID[$NAME]}" JVMTI.agent_load "$LIBRARY" "\"start,event=cpu,interval=1000000,threads\"" > /dev/null
 rps=$(wrk -t1 -c"$CONNECTIONS" -d"${RECORD_SECONDS}s" "http://127.0.0.1:$port/ping" | awk '/^Requests\/sec:/ { print $2 }')
 jcmd "${PID[$NAME]}" JVMTI.agent_load "$LIBRARY" "\"stop,collapsed,file=$OUT\"" > /dev/null
 

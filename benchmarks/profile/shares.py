@@ -7,9 +7,9 @@ import sys
 
 # frames are matched as substrings of 'package/Class.method'
 CATEGORIES = [
-    ("fluxtail output writer thread (async: encode, write, flush)",
-     lambda s: "io/fluxtail/logging/output/QueueWriter.run" in s),
-    ("fluxtail ingest sending thread (protobuf, HTTP)", lambda s: "io/fluxtail/ingest/LogShipper.run" in s),
+    # run.sh profiles with 'threads': each stack starts with its thread's name
+    ("fluxtail output writer thread (async: encode, write, flush)", lambda s: s.startswith("[fluxtail-output")),
+    ("fluxtail ingest sending thread (mapping, protobuf, HTTP)", lambda s: s.startswith("[fluxtail-ingest")),
     ("JDK HttpClient threads (outside the sending thread)", lambda s: "jdk/internal/net/http/" in s),
     ("ingest mapping and queueing on request threads", lambda s: "io/fluxtail/ingest/IngestSink.accept" in s),
     ("logging calls on request threads (event, filters, appenders)",
