@@ -73,14 +73,7 @@ final class CompiledDetectors {
 		if (triggers.literals().isEmpty() || triggers.minDigitRun() > 0) {
 			return 0;
 		}
-		int first = text.length();
-		for (String literal : triggers.literals()) {
-			int index = text.indexOf(literal);
-			if (index >= 0 && index < first) {
-				first = index;
-			}
-		}
-		return (first == text.length()) ? 0 : first;
+		return Math.max(triggers.firstLiteral(text, 0), 0);
 	}
 
 }

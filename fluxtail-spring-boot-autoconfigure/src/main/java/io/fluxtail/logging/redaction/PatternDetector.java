@@ -155,28 +155,17 @@ public final class PatternDetector implements Detector {
 	 */
 	private void matchAtTriggers(Matcher matcher, String text, Findings findings) {
 		matcher.useTransparentBounds(true).useAnchoringBounds(false);
-		int at = nextTrigger(text, findings.searchFrom());
+		int at = this.triggers.firstLiteral(text, findings.searchFrom());
 		while (at >= 0) {
 			matcher.region(at, text.length());
 			if (matcher.lookingAt()) {
 				found(matcher, text, findings);
-				at = nextTrigger(text, Math.max(matcher.end(), at + 1));
+				at = this.triggers.firstLiteral(text, Math.max(matcher.end(), at + 1));
 			}
 			else {
-				at = nextTrigger(text, at + 1);
+				at = this.triggers.firstLiteral(text, at + 1);
 			}
 		}
-	}
-
-	private int nextTrigger(String text, int from) {
-		int next = -1;
-		for (String literal : this.triggers.literals()) {
-			int index = text.indexOf(literal, from);
-			if (index >= 0 && (next < 0 || index < next)) {
-				next = index;
-			}
-		}
-		return next;
 	}
 
 	private void found(Matcher matcher, String text, Findings findings) {

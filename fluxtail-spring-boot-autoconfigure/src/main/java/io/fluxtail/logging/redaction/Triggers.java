@@ -60,4 +60,21 @@ public record Triggers(List<String> literals, int minDigitRun) {
 		return this.literals.isEmpty() && this.minDigitRun == 0;
 	}
 
+	/**
+	 * Returns where the first of the literals occurs in a text from a position on.
+	 * @param text the text
+	 * @param from where to start looking
+	 * @return the index, -1 when none occurs
+	 */
+	public int firstLiteral(String text, int from) {
+		int first = -1;
+		for (String literal : this.literals) {
+			int index = text.indexOf(literal, from);
+			if (index >= 0 && (first < 0 || index < first)) {
+				first = index;
+			}
+		}
+		return first;
+	}
+
 }
