@@ -23,8 +23,7 @@ import org.jspecify.annotations.Nullable;
  * thread is not woken per item: it takes a batch once a whole one is waiting or the first waiting
  * item has waited the flush interval, looking at a partial batch every {@link #LINGER_STEP} at most
  * and at an empty queue every {@link #TICK}; after a quiet spell it sleeps until the next item
- * wakes it. Waking a thread
- * per item costs more than writing a line.
+ * wakes it. Waking a thread per item costs more than writing a line.
  *
  * <p>
  * {@link #stop()} exports what is queued within the stop timeout; what is left then is counted as
