@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.fluxtail.smoke.LogLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application started from its jar with stdout as a pipe the test reads: every line written
@@ -128,19 +129,9 @@ class AsyncOutputSmokeIT {
 	}
 
 	private static void awaitEmptyQueue(SmokeHttp http) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (LogLines.parse(http.get("/queue").body()).get("queued").asInt() > 0) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("The output queue was not empty within 10 s of stdout being read again");
-			}
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		await("the output queue empty after stdout is read again").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> LogLines.parse(http.get("/queue").body()).get("queued").asInt() == 0);
 	}
 
 	/**
