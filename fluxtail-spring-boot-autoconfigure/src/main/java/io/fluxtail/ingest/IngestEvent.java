@@ -95,6 +95,10 @@ final class IngestEvent {
 		if (value instanceof String text) {
 			return text.length();
 		}
+		// told by class before the interfaces below, whose failed checks scan the supertypes
+		if (value == null || value instanceof Number || value instanceof Boolean) {
+			return SCALAR_CHARS;
+		}
 		if (depth < MAX_WEIGHED_DEPTH && value instanceof Map<?, ?> map) {
 			long chars = 0;
 			for (Map.Entry<?, ?> entry : map.entrySet()) {

@@ -156,7 +156,7 @@ final class IngestMapping {
 	 * @return the record
 	 */
 	ShippedLog toRecord(IngestEvent event) {
-		AttributesBuilder attributes = Attributes.builder();
+		RecordAttributes attributes = new RecordAttributes(event.size());
 		AttributesBuilder labels = null;
 		String message = "";
 		String traceId = null;
@@ -196,7 +196,7 @@ final class IngestMapping {
 		Level level = event.level();
 		return new ShippedLog((labels != null) ? Resource.create(labels.build()) : this.resource,
 				scopeOf(event.loggerName()), event.epochNanos(), severityOf(level), level.toString(), message,
-				attributes.build(), spanContext(traceId, spanId));
+				attributes, spanContext(traceId, spanId));
 	}
 
 	static Severity severityOf(Level level) {
@@ -230,29 +230,47 @@ final class IngestMapping {
 
 	/**
 	 * Numbers and booleans keep their type; maps and lists go as the JSON the line shows, anything
-	 * else as its text.
+	 * else as its text. Strings, most values, are told first by their class: a failed
+	 * {@code instanceof} of an interface scans the class's supertypes.
 	 */
-	private void put(AttributesBuilder attributes, String key, @Nullable Object value) {
-		if (value == null) {
-			return;
+	private @Nullable Object typed(Object value) {
+		if (value instanceof String || value instanceof Boolean) {
+			return value;
 		}
-		Keys keys = keysOf(key);
-		if (value instanceof Boolean bool) {
-			attributes.put(keys.flag(), bool);
-		}
-		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
 				|| value instanceof BigInteger big && big.bitLength() < 64) {
-			attributes.put(keys.number(), ((Number) value).longValue());
+			return ((Number) value).longValue();
 		}
-		else if (value instanceof Double || value instanceof Float) {
-			attributes.put(keys.decimal(), ((Number) value).doubleValue());
+		if (value instanceof Double || value instanceof Float) {
+			return ((Number) value).doubleValue();
 		}
-		else if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
-			attributes.put(keys.text(), this.mapper.writeValueAsString(value));
+		if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+			return this.mapper.writeValueAsString(value);
 		}
-		else {
-			attributes.put(keys.text(), value.toString());
+		return value.toString();
+	}
+
+	private void put(RecordAttributes attributes, String name, @Nullable Object value) {
+		Object typed = (value != null) ? typed(value) : null;
+		if (typed != null) {
+			attributes.put(keyOf(name, typed), typed);
 		}
+	}
+
+	private void put(AttributesBuilder labels, String name, @Nullable Object value) {
+		Object typed = (value != null) ? typed(value) : null;
+		if (typed != null) {
+			labels.put(keyOf(name, typed), typed);
+		}
+	}
+
+	/** The key of a name for a value made by {@link #typed}. */
+	@SuppressWarnings("unchecked")
+	private AttributeKey<Object> keyOf(String name, Object typed) {
+		Keys keys = keysOf(name);
+		AttributeKey<?> key = (typed instanceof String) ? keys.text() : (typed instanceof Long) ? keys.number()
+				: (typed instanceof Double) ? keys.decimal() : keys.flag();
+		return (AttributeKey<Object>) key;
 	}
 
 	/**
