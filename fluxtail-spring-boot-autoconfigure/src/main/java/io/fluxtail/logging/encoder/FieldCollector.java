@@ -178,7 +178,7 @@ final class FieldCollector {
 		Object[] arguments = event.getArgumentArray();
 		if (arguments != null) {
 			for (Object argument : arguments) {
-				if (argument instanceof StructuredArgument) {
+				if (isStructured(argument)) {
 					return true;
 				}
 			}
@@ -209,10 +209,8 @@ final class FieldCollector {
 		Object[] arguments = event.getArgumentArray();
 		if (arguments != null) {
 			for (Object argument : arguments) {
-				// plain arguments first: class checks are cheaper than the interface check
-				if (!(argument instanceof String || argument instanceof Number)
-						&& argument instanceof StructuredArgument structured) {
-					readStructured(structured, consumer);
+				if (isStructured(argument)) {
+					readStructured((StructuredArgument) argument, consumer);
 				}
 			}
 		}
@@ -353,6 +351,14 @@ final class FieldCollector {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Plain arguments are told by their class first: a failed {@code instanceof} of an interface
+	 * scans the class's supertypes.
+	 */
+	private static boolean isStructured(@Nullable Object argument) {
+		return !(argument instanceof String || argument instanceof Number) && argument instanceof StructuredArgument;
 	}
 
 	private void readMarker(Marker marker, ApplicationField consumer) {
