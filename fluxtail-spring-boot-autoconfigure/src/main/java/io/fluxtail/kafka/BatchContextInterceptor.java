@@ -67,7 +67,8 @@ final class BatchContextInterceptor<K, V> implements BatchInterceptor<K, V> {
 	public void clearThreadState(Consumer<?, ?> consumer) {
 		RunningUnit unit = this.current.get();
 		if (unit != null) {
-			this.current.remove();
+			// set to null, not removed: removing makes the thread a new entry per batch
+			this.current.set(null);
 			unit.close();
 		}
 	}
@@ -75,7 +76,8 @@ final class BatchContextInterceptor<K, V> implements BatchInterceptor<K, V> {
 	private void end(@Nullable Exception failure) {
 		RunningUnit unit = this.current.get();
 		if (unit != null) {
-			this.current.remove();
+			// set to null, not removed: removing makes the thread a new entry per batch
+			this.current.set(null);
 			unit.completed(failure);
 			unit.close();
 		}

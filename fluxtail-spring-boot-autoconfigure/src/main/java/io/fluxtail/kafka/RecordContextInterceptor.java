@@ -64,7 +64,8 @@ final class RecordContextInterceptor<K, V> implements RecordInterceptor<K, V> {
 	public void afterRecord(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
 		RunningUnit unit = this.current.get();
 		if (unit != null) {
-			this.current.remove();
+			// set to null, not removed: removing makes the thread a new entry per record
+			this.current.set(null);
 			unit.close();
 		}
 	}

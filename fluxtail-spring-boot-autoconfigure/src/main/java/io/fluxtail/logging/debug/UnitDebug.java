@@ -57,12 +57,9 @@ public final class UnitDebug {
 	 * @param unit the state, {@code null} for none
 	 */
 	public static void putOnThread(@Nullable UnitDebug unit) {
-		if (unit != null) {
-			ON_THREAD.set(unit);
-		}
-		else {
-			ON_THREAD.remove();
-		}
+		// set, even to null, rather than remove: removing clears the thread's entry, a weak
+		// reference, and the next get makes a new one, on every request of a pooled thread
+		ON_THREAD.set(unit);
 	}
 
 	/**
