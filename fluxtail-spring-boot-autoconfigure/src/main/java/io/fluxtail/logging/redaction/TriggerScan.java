@@ -191,16 +191,6 @@ final class TriggerScan {
 	}
 
 	/**
-	 * Whether detector {@code index} was triggered.
-	 * @param found the result of {@link #scan(String)}
-	 * @param index the detector's index
-	 * @return whether it was
-	 */
-	static boolean isSet(long[] found, int index) {
-		return (found[index >> 6] & (1L << index)) != 0;
-	}
-
-	/**
 	 * A literal that starts with a letter, digit or {@code _} counts only at the start of a word.
 	 */
 	private long @Nullable [] matched(String text, int end, Output[] outputs, long @Nullable [] found) {

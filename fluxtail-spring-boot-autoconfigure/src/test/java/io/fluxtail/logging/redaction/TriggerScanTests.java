@@ -54,18 +54,23 @@ class TriggerScanTests {
 		assertThat(found).isNotNull();
 		List<Integer> set = new ArrayList<>();
 		for (int i = 0; i < 130; i++) {
-			if (TriggerScan.isSet(found, i)) {
+			if (isSet(found, i)) {
 				set.add(i);
 			}
 		}
 		assertThat(set).containsExactly(64, 129);
 	}
 
+	/** Detector {@code index} owns bit {@code index % 64} of word {@code index / 64}. */
+	private static boolean isSet(long[] found, int index) {
+		return (found[index >> 6] & (1L << index)) != 0;
+	}
+
 	private List<Integer> triggered(String text) {
 		long[] found = this.scan.scan(text);
 		List<Integer> indexes = new ArrayList<>();
 		for (int i = 0; found != null && i < 6; i++) {
-			if (TriggerScan.isSet(found, i)) {
+			if (isSet(found, i)) {
 				indexes.add(i);
 			}
 		}
