@@ -35,7 +35,9 @@ import static io.fluxtail.benchmarks.StartedEncoders.started;
 /**
  * Fluxtail with every built-in detector, Fluxtail with redaction off, and plain
  * {@link LogstashEncoder}, each encoding a fresh production-shaped event per call
- * ({@link ProductionEvents}): a normal line, and the same line carrying one secret.
+ * ({@link ProductionEvents}): a normal line, the same line carrying one secret, and one carrying
+ * three. Beside them, the two floors of Logback's {@code Encoder} contract, which no encoder can
+ * pass.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
